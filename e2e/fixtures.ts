@@ -1,0 +1,109 @@
+// Each test gets its own data folder and its own browser-mode server (the real handlers, a real
+// SQLite file, real migrations), started from the built dist-electron/browser.cjs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Server {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Calls the API directly (for setup that is not under test). */
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** Stops the server cleanly (SIGTERM) and starts a new one on the same data folder. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(dataDir: string, extraArgs: string[] = []): Promise<{ proc: ChildProcess; url: string }> {
+  const proc = spawn(process.execPath, ['dist-electron/browser.cjs', '--data-dir', dataDir, '--port', '0', '--test-clock', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, COURTESY_VALIDATE_OUTPUT: '1' },
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 15_000);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
+  });
+  return { proc, url };
+}
+
+function stopProc(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ server: Server; app: Page }>({
+  server: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-'));
+    let { proc, url } = await startServer(dataDir);
+    const server: Server = {
+      get url() {
+        return url;
+      },
+      get origin() {
+        return new URL(url).origin;
+      },
+      get token() {
+        return new URL(url).searchParams.get('token')!;
+      },
+      dataDir,
+      async api(method, input = {}) {
+        const res = await fetch(`${new URL(url).origin}/api/${method}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${new URL(url).searchParams.get('token')}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        const env = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+        if (!env.ok) throw new Error(`${method}: ${env.error?.message}`);
+        return env.data as never;
+      },
+      async restart() {
+        await stopProc(proc);
+        ({ proc, url } = await startServer(dataDir));
+      },
+      async stop() {
+        await stopProc(proc);
+      },
+    };
+    await use(server);
+    await stopProc(proc);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  app: async ({ page, server }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+const SHOTS = path.join('e2e', 'screenshots');
+/** Saves a screenshot of the current screen in light and dark mode (1280x800), for people to look at. */
+export async function screenshots(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

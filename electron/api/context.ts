@@ -1,0 +1,50 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db, Sqlite } from '../db/open';
+import type { MethodName, MethodOutput, ParsedInput } from './contract';
+
+export interface Clock {
+  now(): number;
+  /** Test clock: fix "now" at a time (it then advances with real time), or null for real time. */
+  set(ms: number | null): void;
+  overridden(): boolean;
+}
+
+export function createClock(): Clock {
+  let offset: number | null = null;
+  return {
+    now: () => Date.now() + (offset ?? 0),
+    set: (ms) => {
+      offset = ms === null ? null : ms - Date.now();
+    },
+    overridden: () => offset !== null,
+  };
+}
+
+export interface Ctx {
+  db: Db;
+  sqlite: Sqlite;
+  clock: Clock;
+  dataDir: string;
+  dbFile: string;
+  version: string;
+  /** Allows system.setNow; only the test/browser server started with --test-clock sets it. */
+  allowTestClock: boolean;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Ctx) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers<K extends MethodName> = { [M in K]: Handler<M> };
+
+const cache = new WeakMap<Sqlite, Map<string, Statement>>();
+/** A prepared statement, cached per connection: hot paths prepare once. */
+export function stmt<R = unknown>(sqlite: Sqlite, sql: string): Statement<unknown[], R> {
+  let map = cache.get(sqlite);
+  if (!map) cache.set(sqlite, (map = new Map()));
+  let s = map.get(sql);
+  if (!s) map.set(sql, (s = sqlite.prepare(sql)));
+  return s as Statement<unknown[], R>;
+}
+
+/** Runs fn in one write transaction (better-sqlite3 transactions are synchronous). */
+export function tx<T>(ctx: Ctx, fn: () => T): T {
+  return ctx.sqlite.transaction(fn).immediate();
+}

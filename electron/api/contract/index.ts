@@ -1,0 +1,25 @@
+// The single API contract: every method the renderer may call, declared once with its zod input and
+// output. The renderer client, the preload allow-list, the HTTP routes and the handler types all
+// derive from this object.
+import type { z } from 'zod';
+import { applicationsContract } from './applications';
+import { settingsContract } from './settings';
+import { systemContract } from './system';
+
+export const contract = {
+  ...systemContract,
+  ...settingsContract,
+  ...applicationsContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, openDatabase } from './open';
+import { MIGRATIONS } from '../testing/core';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-db-'));
+
+describe('openDatabase', () => {
+  it('creates a migrated database with WAL and foreign keys on, and takes no backup for a new file', async () => {
+    const dir = tmp();
+    const db = await openDatabase({ file: path.join(dir, 'c.sqlite'), migrationsFolder: MIGRATIONS });
+    expect(db.appliedMigrations).toBeGreaterThan(0);
+    expect(db.backupPath).toBeNull();
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
+    for (const t of ['applications', 'companies', 'contacts', 'interviews', 'notes', 'note_events', 'stationery_ledger', 'reminders', 'settings', 'templates', 'applications_fts', 'notes_fts', 'contacts_fts']) {
+      expect(tables).toContain(t);
+    }
+    db.close();
+    const again = await openDatabase({ file: path.join(dir, 'c.sqlite'), migrationsFolder: MIGRATIONS });
+    expect(again.appliedMigrations).toBe(0);
+    again.close();
+  });
+
+  it('backs up an existing database before applying pending migrations, keeping its rows', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'c.sqlite');
+    // A database at the first migration only, with a row in it.
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
+    const partial = path.join(dir, 'partial-migrations');
+    fs.mkdirSync(path.join(partial, 'meta'), { recursive: true });
+    const first = journal.entries[0];
+    fs.copyFileSync(path.join(MIGRATIONS, `${first.tag}.sql`), path.join(partial, `${first.tag}.sql`));
+    fs.writeFileSync(path.join(partial, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+    const old = await openDatabase({ file, migrationsFolder: partial });
+    old.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
+    old.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
+    old.close();
+
+    const db = await openDatabase({ file, migrationsFolder: MIGRATIONS, now: () => Date.UTC(2026, 0, 2) });
+    expect(db.appliedMigrations).toBe(journal.entries.length - 1);
+    expect(db.backupPath).toMatch(/pre-migration-2026-01-02/);
+    expect(fs.existsSync(db.backupPath!)).toBe(true);
+    const backup = new Database(db.backupPath!, { readonly: true });
+    expect(backup.prepare('SELECT role FROM applications').pluck().get()).toBe('Engineer');
+    backup.close();
+    // The row survived the migration and is now searchable (the FTS index was built for new writes).
+    expect(db.sqlite.prepare('SELECT role FROM applications').pluck().get()).toBe('Engineer');
+    db.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'c.sqlite');
+    const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
+    db.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9_999_999_999_999);
+    db.close();
+    const before = fs.readFileSync(file);
+    await expect(openDatabase({ file, migrationsFolder: MIGRATIONS })).rejects.toBeInstanceOf(DatabaseTooNewError);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('throws when the migrations folder is missing', async () => {
+    await expect(openDatabase({ file: ':memory:', migrationsFolder: path.join(tmp(), 'nope') })).rejects.toThrow(/Migrations folder/);
+  });
+});
+
+describe('migrations', () => {
+  // Migrations only add: a drop, a rename or a NOT NULL column without a default would lose data or
+  // fail on a populated database. (The first migration creates everything and is exempt.)
+  it('are additive after the first', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
+    for (const entry of journal.entries.slice(1)) {
+      const sql = fs.readFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), 'utf8');
+      expect(sql, entry.tag).not.toMatch(/\bDROP\s+(TABLE|COLUMN)\b/i);
+      expect(sql, entry.tag).not.toMatch(/\bRENAME\b/i);
+      for (const m of sql.matchAll(/ADD\s+(?:COLUMN\s+)?`?\w+`?\s+[^,;]*\bNOT NULL\b[^,;]*/gi)) {
+        expect(m[0], entry.tag).toMatch(/DEFAULT/i);
+      }
+    }
+  });
+});

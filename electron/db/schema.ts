@@ -1,0 +1,248 @@
+// The whole Courtesy domain (see shared design brief). Times are stored as epoch milliseconds (UTC);
+// the user's time zone lives in settings and on each interview, so DST is handled at the edges.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+import {
+  CONTACT_ROLES,
+  DELIVERIES,
+  INTERVIEW_KINDS,
+  LEDGER_REASONS,
+  NOTE_KINDS,
+  NOTE_STATUSES,
+  PRIORITIES,
+  REMINDER_KINDS,
+  STAGES,
+  STATIONERY_KINDS,
+} from '../shared/domain';
+
+export { CONTACT_ROLES, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
+
+const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
+const created = () => integer('created_at').notNull().default(now);
+const updated = () => integer('updated_at').notNull().default(now);
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    website: text('website'),
+    address: text('address'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [uniqueIndex('companies_name_nocase').on(sql`${t.name} COLLATE NOCASE`)],
+);
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id').notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    role: text('role').notNull(),
+    postingUrl: text('posting_url'),
+    source: text('source'),
+    location: text('location'),
+    salaryMin: integer('salary_min'),
+    salaryMax: integer('salary_max'),
+    salaryCurrency: text('salary_currency'),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
+    stage: text('stage', { enum: STAGES }).notNull().default('wishlist'),
+    stageChangedAt: integer('stage_changed_at').notNull().default(now),
+    appliedAt: integer('applied_at'),
+    deadlineAt: integer('deadline_at'),
+    notes: text('notes'),
+    archivedAt: integer('archived_at'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index('applications_stage').on(t.archivedAt, t.stage, t.stageChangedAt), index('applications_company').on(t.companyId)],
+);
+
+export const stageEvents = sqliteTable(
+  'stage_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage', { enum: STAGES }),
+    toStage: text('to_stage', { enum: STAGES }).notNull(),
+    at: integer('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('stage_events_application').on(t.applicationId, t.at)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    title: text('title'),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    email: text('email'),
+    phone: text('phone'),
+    addressLines: text('address_lines'),
+    city: text('city'),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    url: text('url'),
+    metHow: text('met_how'),
+    notes: text('notes'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index('contacts_company').on(t.companyId), index('contacts_email').on(sql`lower(${t.email})`), index('contacts_name').on(t.name)],
+);
+
+export const applicationContacts = sqliteTable(
+  'application_contacts',
+  {
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: CONTACT_ROLES }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.contactId, t.role] }), index('application_contacts_contact').on(t.contactId)],
+);
+
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    round: text('round'),
+    kind: text('kind', { enum: INTERVIEW_KINDS }).notNull().default('video'),
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    location: text('location'),
+    topics: text('topics'),
+    challenge: text('challenge'),
+    lookingFor: text('looking_for'),
+    questions: text('questions'),
+    promises: text('promises'),
+    impression: text('impression'),
+    debriefedAt: integer('debriefed_at'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index('interviews_application').on(t.applicationId), index('interviews_start').on(t.startAt), index('interviews_end').on(t.endAt)],
+);
+
+export const interviewParticipants = sqliteTable(
+  'interview_participants',
+  {
+    interviewId: integer('interview_id').notNull().references(() => interviews.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    talkedAbout: text('talked_about'),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.contactId] }), index('interview_participants_contact').on(t.contactId)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: NOTE_KINDS }).notNull(),
+    // A note's history must survive deleting its contact, so the recipient is nulled, not cascaded.
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    recipientName: text('recipient_name'),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    interviewId: integer('interview_id').references(() => interviews.id, { onDelete: 'set null' }),
+    delivery: text('delivery', { enum: DELIVERIES }).notNull().default('email'),
+    subject: text('subject'),
+    body: text('body').notNull().default(''),
+    status: text('status', { enum: NOTE_STATUSES }).notNull().default('draft'),
+    dueAt: integer('due_at'),
+    sentAt: integer('sent_at'),
+    mailedAt: integer('mailed_at'),
+    expectedArrivalAt: integer('expected_arrival_at'),
+    followsNoteId: integer('follows_note_id'),
+    templateId: integer('template_id'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    index('notes_due').on(t.status, t.dueAt),
+    index('notes_contact').on(t.contactId),
+    index('notes_application').on(t.applicationId),
+    index('notes_interview').on(t.interviewId),
+  ],
+);
+
+export const noteEvents = sqliteTable(
+  'note_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    noteId: integer('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: NOTE_STATUSES }).notNull(),
+    at: integer('at').notNull(),
+    detail: text('detail'),
+  },
+  (t) => [index('note_events_note').on(t.noteId, t.at)],
+);
+
+export const templates = sqliteTable('templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: NOTE_KINDS }).notNull(),
+  delivery: text('delivery', { enum: DELIVERIES }).notNull().default('email'),
+  name: text('name').notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  createdAt: created(),
+  updatedAt: updated(),
+});
+
+export const stationeryItems = sqliteTable('stationery_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: STATIONERY_KINDS }).notNull(),
+  name: text('name').notNull(),
+  postageCents: integer('postage_cents'),
+  currency: text('currency').notNull().default('USD'),
+  lowStockThreshold: integer('low_stock_threshold').notNull().default(0),
+  archivedAt: integer('archived_at'),
+  createdAt: created(),
+  updatedAt: updated(),
+});
+
+export const stationeryLedger = sqliteTable(
+  'stationery_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id').notNull().references(() => stationeryItems.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
+    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    // Total cost of a purchase, in minor units of the item's currency.
+    costCents: integer('cost_cents'),
+    memo: text('memo'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('stationery_ledger_item').on(t.itemId), index('stationery_ledger_note').on(t.noteId)],
+);
+
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull().default('custom'),
+    title: text('title').notNull(),
+    dueAt: integer('due_at').notNull(),
+    doneAt: integer('done_at'),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [index('reminders_due').on(t.doneAt, t.dueAt)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updated(),
+});

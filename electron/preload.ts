@@ -1,0 +1,8 @@
+// Sandboxed preload: exposes one named function per contract method, nothing else (never
+// ipcRenderer itself, never a generic channel passthrough).
+import { contextBridge, ipcRenderer } from 'electron';
+import { methodNames } from './api/methods';
+import { IPC_CHANNEL } from './transports/ipc-channel';
+
+const api = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_CHANNEL, name, input)]));
+contextBridge.exposeInMainWorld('courtesy', Object.freeze(api));

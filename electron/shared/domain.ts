@@ -1,0 +1,53 @@
+// Domain vocabulary shared by main (schema, validation) and the renderer (labels, ordering).
+export const STAGES = ['wishlist', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn'] as const;
+export type Stage = (typeof STAGES)[number];
+export const CLOSED_STAGES: readonly Stage[] = ['accepted', 'rejected', 'withdrawn'];
+export const STAGE_LABELS: Record<Stage, string> = {
+  wishlist: 'Wishlist',
+  applied: 'Applied',
+  screening: 'Screening',
+  interviewing: 'Interviewing',
+  offer: 'Offer',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CONTACT_ROLES = ['recruiter', 'hiring_manager', 'interviewer', 'referrer', 'other'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
+export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
+  recruiter: 'Recruiter',
+  hiring_manager: 'Hiring manager',
+  interviewer: 'Interviewer',
+  referrer: 'Referrer',
+  other: 'Other',
+};
+
+export const INTERVIEW_KINDS = ['phone', 'video', 'onsite'] as const;
+export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
+export const INTERVIEW_KIND_LABELS: Record<InterviewKind, string> = { phone: 'Phone', video: 'Video', onsite: 'On-site' };
+
+export const NOTE_KINDS = ['thank_you', 'after_rejection', 'follow_up', 'other'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
+  thank_you: 'Thank-you',
+  after_rejection: 'After rejection',
+  follow_up: 'Follow-up',
+  other: 'Other',
+};
+
+export const DELIVERIES = ['email', 'handwritten'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+export const NOTE_STATUSES = ['draft', 'sent', 'written', 'addressed', 'stamped', 'mailed'] as const;
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+/** The steps a handwritten card goes through, in order. */
+export const CARD_STEPS: readonly NoteStatus[] = ['draft', 'written', 'addressed', 'stamped', 'mailed'];
+
+export const STATIONERY_KINDS = ['card', 'envelope', 'stamp'] as const;
+export type StationeryKind = (typeof STATIONERY_KINDS)[number];
+export const LEDGER_REASONS = ['purchase', 'use', 'correction'] as const;
+export const REMINDER_KINDS = ['reconnect', 'follow_up', 'custom'] as const;

@@ -1,0 +1,36 @@
+// Test helpers: a real core (real migrations, real SQLite) on a temp folder or in memory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCore, type Core } from '../core';
+import type { MethodInput, MethodName, MethodOutput } from '../api/contract';
+
+export const MIGRATIONS = path.resolve(__dirname, '..', '..', 'drizzle');
+
+export interface TestCore extends Core {
+  dir: string;
+  /** Calls a method and returns its data, throwing on an error envelope. */
+  api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+}
+
+export async function testCore(opts: { memory?: boolean; dir?: string; now?: number } = {}): Promise<TestCore> {
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-test-'));
+  const core = await startCore({
+    dataDir: dir,
+    migrationsFolder: MIGRATIONS,
+    version: '0.0.0-test',
+    allowTestClock: true,
+    dbFile: opts.memory === false || opts.dir ? undefined : ':memory:',
+    dispatch: { validateOutput: true, log: () => {} },
+  });
+  if (opts.now !== undefined) core.ctx.clock.set(opts.now);
+  return {
+    ...core,
+    dir,
+    async api(method, input) {
+      const env = await core.call(method, input);
+      if (!env.ok) throw Object.assign(new Error(`${method}: ${env.error.message}`), { body: env.error });
+      return env.data as never;
+    },
+  };
+}

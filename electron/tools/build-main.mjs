@@ -1,0 +1,19 @@
+// Bundles the main-process entry points to CommonJS in dist-electron/ (the Electron main and preload,
+// and the browser-mode server). Native and Electron modules stay external.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { main: 'electron/main.ts', browser: 'electron/browser.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' } }),
+  // The preload runs sandboxed: one self-contained CJS file that requires only 'electron'.
+  build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, platform: 'browser', target: 'chrome130' }),
+]);

@@ -1,0 +1,48 @@
+import { useEffect, type ReactNode } from 'react';
+import { useApi } from './lib/hooks';
+import { href, useRoute, type Route } from './lib/router';
+import { ApplicationDetailScreen } from './screens/ApplicationDetail';
+import { PipelineScreen } from './screens/Pipeline';
+import { SettingsScreen } from './screens/Settings';
+
+const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
+  { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
+  { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+];
+
+export function App() {
+  const route = useRoute();
+  const settings = useApi('settings.get', {});
+  const theme = settings.data?.theme ?? 'system';
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  let screen: ReactNode;
+  switch (route.name) {
+    case 'application':
+      screen = <ApplicationDetailScreen key={route.id} id={route.id} />;
+      break;
+    case 'settings':
+      screen = <SettingsScreen />;
+      break;
+    default:
+      screen = <PipelineScreen />;
+  }
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          Courtesy<small>Job search, kindly kept</small>
+        </div>
+        {NAV.map((n) => (
+          <a key={n.label} className="nav-link" href={href(n.route)} aria-current={n.match.includes(route.name) ? 'page' : undefined}>
+            {n.label}
+          </a>
+        ))}
+      </nav>
+      <main className="main">{screen}</main>
+    </div>
+  );
+}

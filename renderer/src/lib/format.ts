@@ -1,0 +1,58 @@
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** Compact duration for card meta: "12m", "5h", "3d", "6w". */
+export function ageShort(ms: number): string {
+  const a = Math.max(0, ms);
+  if (a < HOUR) return `${Math.max(1, Math.floor(a / MIN))}m`;
+  if (a < DAY) return `${Math.floor(a / HOUR)}h`;
+  if (a < 14 * DAY) return `${Math.floor(a / DAY)}d`;
+  return `${Math.floor(a / (7 * DAY))}w`;
+}
+
+/** "in 5 h", "3 days ago": what a person reads at a glance. */
+export function relative(ts: number, now: number): string {
+  const d = ts - now;
+  const a = Math.abs(d);
+  let text: string;
+  if (a < MIN) return d >= 0 ? 'now' : 'just now';
+  if (a < HOUR) text = `${Math.round(a / MIN)} min`;
+  else if (a < 2 * DAY) text = `${Math.round(a / HOUR)} h`;
+  else text = `${Math.round(a / DAY)} days`;
+  return d >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+export const formatDate = (ts: number | null | undefined) => (ts == null ? '' : dateFmt.format(ts));
+export const formatDateTime = (ts: number | null | undefined) => (ts == null ? '' : dateTimeFmt.format(ts));
+
+export function plural(n: number, one: string, many = one + 's') {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Value for <input type="date"> in local time. */
+export function toDateInput(ts: number | null | undefined): string {
+  if (ts == null) return '';
+  const d = new Date(ts);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function fromDateInput(v: string): number | null {
+  if (!v) return null;
+  const [y, m, d] = v.split('-').map(Number);
+  const t = new Date(y, m - 1, d).getTime();
+  return Number.isFinite(t) ? t : null;
+}
+
+export function money(n: number | null, currency: string | null): string {
+  if (n == null) return '';
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency ?? 'USD', maximumFractionDigits: 0 }).format(n);
+  } catch {
+    return String(n);
+  }
+}

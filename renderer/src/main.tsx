@@ -1,0 +1,47 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Component, StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initTransport } from './api';
+import { App } from './App';
+import { ToastProvider } from './components/Toast';
+import './styles.css';
+
+initTransport();
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
+
+/** Never a blank screen: a render error shows what happened and a way back. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    if (this.state.error)
+      return (
+        <div className="page">
+          <div className="banner error" role="alert">
+            <strong>Something went wrong on this screen.</strong> {this.state.error.message}
+          </div>
+          <div className="row">
+            <button type="button" onClick={() => (window.location.hash = '#/pipeline', this.setState({ error: null }))}>
+              Back to the pipeline
+            </button>
+          </div>
+        </div>
+      );
+    return this.props.children;
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
+import { ApplicationForm } from '../components/ApplicationForm';
+import { ConfirmDialog } from '../components/Modal';
+import { useToast } from '../components/Toast';
+import { formatDate, formatDateTime, money, relative } from '../lib/format';
+import { useApi, useCall, useNow } from '../lib/hooks';
+import { href, navigate } from '../lib/router';
+
+export function ApplicationDetailScreen({ id }: { id: number }) {
+  const app = useApi('applications.get', { id });
+  const now = useNow();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const move = useCall('applications.moveStage');
+  const archive = useCall('applications.archive');
+  const remove = useCall('applications.delete');
+
+  if (app.isLoading) return <div className="page muted">Loading…</div>;
+  if (app.error || !app.data)
+    return (
+      <div className="page">
+        <div className="banner error" role="alert">{app.error?.message ?? 'Not found.'}</div>
+        <a href={href({ name: 'pipeline' })}>Back to the pipeline</a>
+      </div>
+    );
+  const a = app.data;
+
+  const onMove = async (stage: Stage) => {
+    try {
+      await move.mutateAsync({ id: a.id, stage });
+      toast(`Moved to ${STAGE_LABELS[stage]}.`);
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <a href={href({ name: 'pipeline' })} className="button ghost">
+          ← Pipeline
+        </a>
+        <h1>
+          {a.role} <span className="muted">at {a.company}</span>
+        </h1>
+        <label className="row">
+          <span className="muted">Stage</span>
+          <select aria-label="Stage" value={a.stage} onChange={(e) => void onMove(e.target.value as Stage)}>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {STAGE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => setEditing((v) => !v)}>
+          {editing ? 'Close editor' : 'Edit'}
+        </button>
+        <button type="button" onClick={() => void archive.mutateAsync({ id: a.id, archived: a.archivedAt == null })}>
+          {a.archivedAt == null ? 'Archive' : 'Restore'}
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      </div>
+      {a.archivedAt != null ? <div className="banner info">Archived on {formatDate(a.archivedAt)}. It is hidden from the pipeline.</div> : null}
+      <div className="detail-grid">
+        <div className="panel">
+          {editing ? (
+            <ApplicationForm existing={a} onCancel={() => setEditing(false)} onDone={() => (setEditing(false), toast('Saved.'))} />
+          ) : (
+            <>
+              <h2>Details</h2>
+              <dl className="facts">
+                <dt>Company</dt>
+                <dd>{a.company}</dd>
+                <dt>Role</dt>
+                <dd>{a.role}</dd>
+                <dt>Stage</dt>
+                <dd>
+                  {STAGE_LABELS[a.stage]} <span className="muted">since {formatDate(a.stageChangedAt)}</span>
+                </dd>
+                <dt>Priority</dt>
+                <dd>{a.priority}</dd>
+                <dt>Location</dt>
+                <dd>{a.location ?? '—'}</dd>
+                <dt>Source</dt>
+                <dd>{a.source ?? '—'}</dd>
+                <dt>Posting</dt>
+                <dd>
+                  {a.postingUrl ? (
+                    <a href={a.postingUrl} target="_blank" rel="noreferrer noopener">
+                      {a.postingUrl}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
+                <dt>Salary</dt>
+                <dd>{a.salaryMin != null || a.salaryMax != null ? `${money(a.salaryMin, a.salaryCurrency)} – ${money(a.salaryMax, a.salaryCurrency)}` : '—'}</dd>
+                <dt>Applied</dt>
+                <dd>{a.appliedAt ? formatDate(a.appliedAt) : '—'}</dd>
+                <dt>Deadline</dt>
+                <dd>{a.deadlineAt ? `${formatDate(a.deadlineAt)} (${relative(a.deadlineAt, now)})` : '—'}</dd>
+                <dt>Notes</dt>
+                <dd>{a.notes ?? '—'}</dd>
+              </dl>
+            </>
+          )}
+        </div>
+        <div className="panel">
+          <h2>Timeline</h2>
+          <ol className="timeline" aria-label="Timeline">
+            {[...a.events].reverse().map((e) => (
+              <li key={e.id}>
+                <span className="dot" />
+                <div>
+                  <div>{e.fromStage ? `${STAGE_LABELS[e.fromStage]} → ${STAGE_LABELS[e.toStage]}` : `Added as ${STAGE_LABELS[e.toStage]}`}</div>
+                  <div className="when">
+                    {formatDateTime(e.at)} · {relative(e.at, now)}
+                  </div>
+                  {e.note ? <div className="muted">{e.note}</div> : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+      {confirmDelete ? (
+        <ConfirmDialog
+          title="Delete this application?"
+          message={
+            <p>
+              {a.role} at {a.company} and its stage timeline will be deleted. Notes you wrote are kept in your notes log. Archive it instead
+              to hide it but keep everything.
+            </p>
+          }
+          confirmLabel="Delete application"
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            setConfirmDelete(false);
+            try {
+              await remove.mutateAsync({ id: a.id, confirm: true });
+              toast('Application deleted.');
+              navigate({ name: 'pipeline' });
+            } catch (err) {
+              toast(err instanceof Error ? err.message : String(err), 'error');
+            }
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,338 @@
+import { DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
+import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
+import { call } from '../api';
+import { ApplicationForm } from '../components/ApplicationForm';
+import { Modal } from '../components/Modal';
+import { useToast } from '../components/Toast';
+import { ageShort, formatDate, plural, relative } from '../lib/format';
+import { useApi, useNow } from '../lib/hooks';
+import { href, navigate } from '../lib/router';
+
+type Summary = MethodOutput<'applications.list'>['items'][number];
+type ListInput = MethodInput<'applications.list'>;
+type View = 'board' | 'table';
+
+const VIEW_KEY = 'courtesy.pipeline.view';
+
+export function PipelineScreen() {
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) as View) || 'board');
+  const [search, setSearch] = useState('');
+  const [stageFilter, setStageFilter] = useState<Stage[]>([]);
+  const [creating, setCreating] = useState(false);
+  const deferredSearch = useDeferredValue(search.trim());
+  const input: ListInput = useMemo(() => (deferredSearch ? { search: deferredSearch } : {}), [deferredSearch]);
+  const list = useApi('applications.list', input, { placeholderData: (prev) => prev });
+  const now = useNow();
+
+  const items = useMemo(() => {
+    const all = list.data?.items ?? [];
+    return stageFilter.length ? all.filter((a) => stageFilter.includes(a.stage)) : all;
+  }, [list.data, stageFilter]);
+  const stages = stageFilter.length ? STAGES.filter((s) => stageFilter.includes(s)) : STAGES;
+
+  const changeView = (v: View) => {
+    setView(v);
+    localStorage.setItem(VIEW_KEY, v);
+  };
+  const toggleStage = (s: Stage) => setStageFilter((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Pipeline</h1>
+        <input
+          className="search"
+          type="search"
+          placeholder="Search company, role, notes…"
+          aria-label="Search applications"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'board'} onClick={() => changeView('board')}>
+            Board
+          </button>
+          <button type="button" aria-pressed={view === 'table'} onClick={() => changeView('table')}>
+            Table
+          </button>
+        </div>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          + New application
+        </button>
+      </div>
+      <div className="chips" role="group" aria-label="Filter by stage">
+        {STAGES.map((s) => (
+          <button key={s} type="button" className="chip" aria-pressed={stageFilter.includes(s)} onClick={() => toggleStage(s)}>
+            {STAGE_LABELS[s]}
+          </button>
+        ))}
+        {stageFilter.length ? (
+          <button type="button" className="chip" onClick={() => setStageFilter([])}>
+            Clear filter
+          </button>
+        ) : null}
+        <span className="muted" style={{ marginLeft: 'auto' }}>
+          {list.isLoading ? 'Loading…' : plural(items.length, 'application')}
+        </span>
+      </div>
+      {list.error ? <div className="banner error" role="alert">{list.error.message}</div> : null}
+      {list.data && list.data.total === 0 && !deferredSearch ? (
+        <div className="empty-state">
+          <h2>Your job search starts here</h2>
+          <p>Add the roles you are considering or have applied to. Drag cards between stages as things move.</p>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            Add your first application
+          </button>
+        </div>
+      ) : view === 'board' ? (
+        <Board items={items} stages={stages} now={now} listInput={input} />
+      ) : (
+        <Table items={items} now={now} />
+      )}
+      {creating ? (
+        <Modal title="New application" onClose={() => setCreating(false)}>
+          <ApplicationForm onCancel={() => setCreating(false)} onDone={() => setCreating(false)} />
+        </Modal>
+      ) : null}
+    </div>
+  );
+}
+
+function Board({ items, stages, now, listInput }: { items: Summary[]; stages: readonly Stage[]; now: number; listInput: ListInput }) {
+  const qc = useQueryClient();
+  const toast = useToast();
+  const [dragging, setDragging] = useState<Summary | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const byStage = useMemo(() => {
+    const map = new Map<Stage, Summary[]>(STAGES.map((s) => [s, []]));
+    for (const a of items) map.get(a.stage)!.push(a);
+    return map;
+  }, [items]);
+
+  async function move(app: Summary, stage: Stage) {
+    if (app.stage === stage) return;
+    const key = ['applications.list', listInput];
+    const previous = qc.getQueryData<MethodOutput<'applications.list'>>(key);
+    // Optimistic: the card lands at once; the server's answer (or a rollback) follows.
+    if (previous) {
+      qc.setQueryData(key, {
+        ...previous,
+        items: [{ ...app, stage, stageChangedAt: now }, ...previous.items.filter((a) => a.id !== app.id)],
+      });
+    }
+    setAnnouncement(`${app.company}, ${app.role}: moved to ${STAGE_LABELS[stage]}.`);
+    try {
+      await call('applications.moveStage', { id: app.id, stage });
+      await qc.invalidateQueries();
+    } catch (err) {
+      if (previous) qc.setQueryData(key, previous);
+      toast(err instanceof Error ? err.message : 'The move could not be saved.', 'error');
+    }
+  }
+
+  const onDragStart = (e: DragStartEvent) => setDragging((e.active.data.current as { app: Summary }).app);
+  const onDragEnd = (e: DragEndEvent) => {
+    setDragging(null);
+    const app = (e.active.data.current as { app: Summary } | undefined)?.app;
+    const stage = e.over?.id as Stage | undefined;
+    if (app && stage) void move(app, stage);
+  };
+
+  const onCardKey = (app: Summary) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter') return navigate({ name: 'application', id: app.id });
+    if (!e.shiftKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    e.preventDefault();
+    const i = STAGES.indexOf(app.stage) + (e.key === 'ArrowRight' ? 1 : -1);
+    if (i < 0 || i >= STAGES.length) return;
+    void move(app, STAGES[i]).then(() => {
+      // Keep keyboard focus on the moved card in its new column.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-app-id="${app.id}"]`)?.focus());
+    });
+  };
+
+  return (
+    <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <p className="kbd-hint" id="board-help">
+        Drag a card to another column, or focus it and press Shift+→ / Shift+← to move it one stage. Enter opens it.
+      </p>
+      <div className="board" aria-describedby="board-help">
+        {stages.map((stage) => (
+          <Column key={stage} stage={stage} items={byStage.get(stage)!} now={now} onCardKey={onCardKey} />
+        ))}
+      </div>
+      <DragOverlay dropAnimation={null}>{dragging ? <CardBody app={dragging} now={now} overlay /> : null}</DragOverlay>
+      <div className="sr-only" aria-live="assertive">
+        {announcement}
+      </div>
+    </DndContext>
+  );
+}
+
+function Column({ stage, items, now, onCardKey }: { stage: Stage; items: Summary[]; now: number; onCardKey: (a: Summary) => (e: KeyboardEvent) => void }) {
+  const { setNodeRef, isOver } = useDroppable({ id: stage });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 84,
+    overscan: 6,
+    getItemKey: (i) => items[i].id,
+  });
+  return (
+    <section ref={setNodeRef} className={`column ${isOver ? 'over' : ''}`} aria-label={`${STAGE_LABELS[stage]} column`} data-stage={stage}>
+      <div className="column-header">
+        <span>{STAGE_LABELS[stage]}</span>
+        <span className="count">{items.length}</span>
+      </div>
+      <div className="column-body" ref={scrollRef}>
+        {items.length === 0 ? <div className="column-empty">Drop here</div> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => (
+            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, paddingBottom: 8 }}>
+              <DraggableCard app={items[v.index]} now={now} onKeyDown={onCardKey(items[v.index])} />
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+const DraggableCard = memo(function DraggableCard({ app, now, onKeyDown }: { app: Summary; now: number; onKeyDown: (e: KeyboardEvent) => void }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: app.id, data: { app } });
+  return (
+    <div
+      ref={setNodeRef}
+      {...listeners}
+      {...attributes}
+      role="button"
+      tabIndex={0}
+      data-app-id={app.id}
+      aria-roledescription="application card"
+      aria-label={`${app.company}, ${app.role}, ${STAGE_LABELS[app.stage]}`}
+      className={`card ${isDragging ? 'dragging' : ''}`}
+      onKeyDown={onKeyDown}
+      onClick={() => navigate({ name: 'application', id: app.id })}
+    >
+      <CardContent app={app} now={now} />
+    </div>
+  );
+});
+
+function CardBody({ app, now, overlay }: { app: Summary; now: number; overlay?: boolean }) {
+  return (
+    <div className={`card ${overlay ? 'overlay' : ''}`}>
+      <CardContent app={app} now={now} />
+    </div>
+  );
+}
+
+export function dueLabel(app: Pick<Summary, 'dueCount' | 'overdueCount' | 'nextDueAt'>, now: number): { text: string; overdue: boolean } | null {
+  if (!app.dueCount) return null;
+  if (app.overdueCount > 0) return { text: `${plural(app.overdueCount, 'note')} overdue`, overdue: true };
+  return { text: `${plural(app.dueCount, 'note')} due ${relative(app.nextDueAt ?? now, now)}`, overdue: false };
+}
+
+function CardContent({ app, now }: { app: Summary; now: number }) {
+  const due = dueLabel(app, now);
+  return (
+    <>
+      <span className="card-company">{app.company}</span>
+      <span className="card-role" title={app.role}>
+        {app.role}
+      </span>
+      <span className="card-meta">
+        <span title={`In ${STAGE_LABELS[app.stage]} since ${formatDate(app.stageChangedAt)}`}>{ageShort(now - app.stageChangedAt)} in stage</span>
+        {app.priority === 'high' ? <span className="badge high">High</span> : null}
+        {due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}
+      </span>
+    </>
+  );
+}
+
+type SortKey = 'company' | 'role' | 'stage' | 'priority' | 'location' | 'stageChangedAt' | 'updatedAt';
+const PRIORITY_ORDER = { low: 0, medium: 1, high: 2 };
+
+function Table({ items, now }: { items: Summary[]; now: number }) {
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'stageChangedAt', dir: -1 });
+  const rows = useMemo(() => {
+    const val = (a: Summary): string | number => {
+      switch (sort.key) {
+        case 'stage':
+          return STAGES.indexOf(a.stage);
+        case 'priority':
+          return PRIORITY_ORDER[a.priority];
+        case 'location':
+          return a.location ?? '';
+        default:
+          return a[sort.key];
+      }
+    };
+    return [...items].sort((a, b) => {
+      const x = val(a);
+      const y = val(b);
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { sensitivity: 'base' });
+      return c * sort.dir || b.id - a.id;
+    });
+  }, [items, sort]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 35, overscan: 10 });
+  const vItems = virtualizer.getVirtualItems();
+  const padTop = vItems.length ? vItems[0].start : 0;
+  const padBottom = vItems.length ? virtualizer.getTotalSize() - vItems[vItems.length - 1].end : 0;
+
+  const header = (key: SortKey, label: string) => (
+    <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
+        {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+  return (
+    <div className="table-wrap" ref={scrollRef}>
+      <table className="data" aria-label="Applications">
+        <thead>
+          <tr>
+            {header('company', 'Company')}
+            {header('role', 'Role')}
+            {header('stage', 'Stage')}
+            {header('priority', 'Priority')}
+            {header('location', 'Location')}
+            {header('stageChangedAt', 'In stage')}
+            {header('updatedAt', 'Updated')}
+            <th>Notes due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 ? <tr style={{ height: padTop }} aria-hidden /> : null}
+          {vItems.map((v) => {
+            const a = rows[v.index];
+            const due = dueLabel(a, now);
+            return (
+              <tr key={a.id} onClick={() => navigate({ name: 'application', id: a.id })}>
+                <td>
+                  <a href={href({ name: 'application', id: a.id })} onClick={(e) => e.stopPropagation()}>
+                    {a.company}
+                  </a>
+                </td>
+                <td>{a.role}</td>
+                <td>{STAGE_LABELS[a.stage]}</td>
+                <td>{a.priority}</td>
+                <td>{a.location}</td>
+                <td>{ageShort(now - a.stageChangedAt)}</td>
+                <td>{formatDate(a.updatedAt)}</td>
+                <td>{due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}</td>
+              </tr>
+            );
+          })}
+          {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
