@@ -3,6 +3,8 @@ import type { MethodName } from './contract';
 import type { Handlers } from './context';
 import { applicationsHandlers } from '../domains/applications';
 import { companiesHandlers } from '../domains/companies';
+import { interviewsHandlers } from '../domains/interviews';
+import { todayHandlers } from '../domains/today';
 import { settingsHandlers } from '../domains/settings';
 import { systemHandlers } from '../domains/system';
 
@@ -11,4 +13,6 @@ export const handlers: Handlers<MethodName> = {
   ...settingsHandlers,
   ...applicationsHandlers,
   ...companiesHandlers,
+  ...interviewsHandlers,
+  ...todayHandlers,
 };

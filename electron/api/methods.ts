@@ -13,4 +13,13 @@ export const methodNames = [
   'applications.archive',
   'applications.delete',
   'companies.list',
+  'interviews.create',
+  'interviews.get',
+  'interviews.update',
+  'interviews.list',
+  'interviews.delete',
+  'interviews.addParticipant',
+  'interviews.removeParticipant',
+  'interviews.exportIcs',
+  'today.get',
 ] as const;

@@ -5,6 +5,7 @@ import type { MethodOutput, ParsedInput } from '../api/contract';
 import type { STAGES } from '../db/schema';
 import { companyIdFor } from './companies';
 import { ftsQuery } from './search';
+import { COUNTS_AS_DUE } from './obligations';
 
 type Stage = (typeof STAGES)[number];
 type Summary = MethodOutput<'applications.list'>['items'][number];
@@ -14,14 +15,20 @@ type Detail = MethodOutput<'applications.get'>;
 export const SUMMARY_SELECT = `
 SELECT a.id, a.company_id AS companyId, c.name AS company, a.role, a.stage, a.stage_changed_at AS stageChangedAt,
        a.priority, a.location, a.archived_at AS archivedAt, a.created_at AS createdAt, a.updated_at AS updatedAt,
-       coalesce(d.dueCount, 0) AS dueCount, coalesce(d.overdueCount, 0) AS overdueCount, d.nextDueAt AS nextDueAt
+       coalesce(d.dueCount, 0) AS dueCount, coalesce(d.overdueCount, 0) AS overdueCount, d.nextDueAt AS nextDueAt,
+       coalesce(d.dueThankYouCount, 0) AS dueThankYouCount, coalesce(f.inFlightCount, 0) AS inFlightCount
 FROM applications a
 JOIN companies c ON c.id = a.company_id
 LEFT JOIN (
-  SELECT application_id, count(*) AS dueCount, sum(due_at < @now) AS overdueCount, min(due_at) AS nextDueAt
-  FROM notes WHERE status = 'draft' AND due_at IS NOT NULL AND application_id IS NOT NULL
-  GROUP BY application_id
-) d ON d.application_id = a.id`;
+  SELECT n.application_id, count(*) AS dueCount, sum(n.due_at < @now) AS overdueCount, min(n.due_at) AS nextDueAt,
+         sum(n.kind = 'thank_you') AS dueThankYouCount
+  FROM notes n WHERE ${COUNTS_AS_DUE} AND n.application_id IS NOT NULL
+  GROUP BY n.application_id
+) d ON d.application_id = a.id
+LEFT JOIN (
+  SELECT application_id, count(*) AS inFlightCount FROM notes
+  WHERE status IN ('written', 'addressed', 'stamped') AND application_id IS NOT NULL GROUP BY application_id
+) f ON f.application_id = a.id`;
 
 export function listSql(opts: { search: boolean; stages: boolean; includeArchived: boolean; limit: boolean }): string {
   const where: string[] = [];

@@ -39,16 +39,6 @@ export const ApplicationUpdate = z
   .required({ id: true })
   .refine(salaryOrder, salaryOrderError);
 
-export const DueSummary = z.object({
-  /** Draft notes with a due time (thank-yous and others). */
-  dueCount: z.number(),
-  overdueCount: z.number(),
-  nextDueAt: z.number().nullable(),
-  /** Notes on their way: emailed, or cards not yet mailed. */
-  inProgressCount: z.number(),
-  sentCount: z.number(),
-});
-
 export const ApplicationSummary = z.object({
   id: z.number(),
   companyId: z.number(),
@@ -64,6 +54,10 @@ export const ApplicationSummary = z.object({
   dueCount: z.number(),
   overdueCount: z.number(),
   nextDueAt: z.number().nullable(),
+  /** How many of the due notes are thank-yous (the card says "2 thank-yous due"). */
+  dueThankYouCount: z.number(),
+  /** Handwritten cards written but not yet mailed. */
+  inFlightCount: z.number(),
 });
 
 export const StageEvent = z.object({

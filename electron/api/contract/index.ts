@@ -3,6 +3,8 @@
 // derive from this object.
 import type { z } from 'zod';
 import { applicationsContract } from './applications';
+import { interviewsContract } from './interviews';
+import { todayContract } from './today';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
 
@@ -10,6 +12,8 @@ export const contract = {
   ...systemContract,
   ...settingsContract,
   ...applicationsContract,
+  ...interviewsContract,
+  ...todayContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { STATIONERY_KINDS } from '../../shared/domain';
+import { method } from '../define';
+import { InterviewSummary, NoteSummary } from './shapes';
+
+export const todayContract = {
+  'today.get': method(
+    'The home screen: overdue and due-soon notes, cards on their way, interviews today and upcoming, missing debriefs, missing contact details, due reminders, low stock.',
+    z.object({}),
+    z.object({
+      now: z.number(),
+      overdue: z.array(NoteSummary),
+      dueSoon: z.array(NoteSummary),
+      /** Handwritten cards written but not mailed yet, and emails/cards on their way. */
+      inProgress: z.array(NoteSummary),
+      interviewsToday: z.array(InterviewSummary),
+      upcomingInterviews: z.array(InterviewSummary),
+      needsDebrief: z.array(InterviewSummary),
+      missingDetails: z.array(
+        z.object({
+          contactId: z.number(),
+          name: z.string(),
+          noteId: z.number(),
+          delivery: z.enum(['email', 'handwritten']),
+          missing: z.enum(['email', 'address']),
+          dueAt: z.number().nullable(),
+        }),
+      ),
+      reminders: z.array(
+        z.object({ id: z.number(), kind: z.string(), title: z.string(), dueAt: z.number(), applicationId: z.number().nullable(), contactId: z.number().nullable() }),
+      ),
+      lowStock: z.array(z.object({ id: z.number(), kind: z.enum(STATIONERY_KINDS), name: z.string(), onHand: z.number(), lowStockThreshold: z.number() })),
+    }),
+  ),
+};

@@ -1,0 +1,53 @@
+import type { Handlers } from '../api/context';
+import { stmt } from '../api/context';
+import { dayBounds } from '../shared/time';
+import { interviewSummaries } from './interviews';
+import { noteSummaries } from './notes-core';
+import { COUNTS_AS_DUE } from './obligations';
+import { getSettings } from './settings';
+import { lowStock } from './stationery-core';
+
+const DAY = 86_400_000;
+/** How far ahead "due soon" looks. */
+const DUE_SOON = 2 * DAY;
+const UPCOMING = 14 * DAY;
+/** Interviews older than this without a debrief are no longer nagged about. */
+const DEBRIEF_WINDOW = 30 * DAY;
+
+export const todayHandlers: Handlers<'today.get'> = {
+  'today.get': (_input, ctx) => {
+    const now = ctx.clock.now();
+    const { timeZone } = getSettings(ctx);
+    const { start, end } = dayBounds(now, timeZone);
+    const overdue = noteSummaries(ctx, `${COUNTS_AS_DUE} AND n.due_at < @now`, { now });
+    const dueSoon = noteSummaries(ctx, `${COUNTS_AS_DUE} AND n.due_at >= @now AND n.due_at < @soon`, { now, soon: now + DUE_SOON });
+    const inProgress = noteSummaries(
+      ctx,
+      "n.status IN ('written', 'addressed', 'stamped') OR (n.status = 'mailed' AND n.expected_arrival_at > @now)",
+      { now },
+      'n.updated_at DESC',
+    );
+    const interviewsToday = interviewSummaries(ctx, 'i.start_at < @end AND i.end_at >= @start', { start, end });
+    const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING });
+    const needsDebrief = interviewSummaries(ctx, 'i.end_at <= @now AND i.end_at > @since AND i.debriefed_at IS NULL', { now, since: now - DEBRIEF_WINDOW }, 'i.end_at DESC');
+
+    // A due note that cannot go out: an email without an address, a card without a postal address.
+    const missingDetails = [...overdue, ...dueSoon]
+      .filter((n) => n.contactId !== null && (n.delivery === 'email' ? !n.recipientEmail : !n.recipientHasAddress))
+      .map((n) => ({
+        contactId: n.contactId!,
+        name: n.recipientName ?? 'Unknown',
+        noteId: n.id,
+        delivery: n.delivery,
+        missing: n.delivery === 'email' ? ('email' as const) : ('address' as const),
+        dueAt: n.dueAt,
+      }));
+    const reminders = stmt<{ id: number; kind: string; title: string; dueAt: number; applicationId: number | null; contactId: number | null }>(
+      ctx.sqlite,
+      `SELECT id, kind, title, due_at AS dueAt, application_id AS applicationId, contact_id AS contactId
+       FROM reminders WHERE done_at IS NULL AND due_at < ? ORDER BY due_at`,
+    ).all(end);
+    const low = lowStock(ctx).map(({ id, kind, name, onHand, lowStockThreshold }) => ({ id, kind, name, onHand, lowStockThreshold }));
+    return { now, overdue, dueSoon, inProgress, interviewsToday, upcomingInterviews, needsDebrief, missingDetails, reminders, lowStock: low };
+  },
+};
