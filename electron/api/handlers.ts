@@ -5,6 +5,7 @@ import { applicationsHandlers } from '../domains/applications';
 import { companiesHandlers } from '../domains/companies';
 import { interviewsHandlers } from '../domains/interviews';
 import { todayHandlers } from '../domains/today';
+import { templatesHandlers } from '../domains/templates';
 import { settingsHandlers } from '../domains/settings';
 import { systemHandlers } from '../domains/system';
 
@@ -15,4 +16,5 @@ export const handlers: Handlers<MethodName> = {
   ...companiesHandlers,
   ...interviewsHandlers,
   ...todayHandlers,
+  ...templatesHandlers,
 };

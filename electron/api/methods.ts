@@ -22,4 +22,9 @@ export const methodNames = [
   'interviews.removeParticipant',
   'interviews.exportIcs',
   'today.get',
+  'templates.list',
+  'templates.create',
+  'templates.update',
+  'templates.delete',
+  'templates.render',
 ] as const;

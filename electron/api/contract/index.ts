@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { applicationsContract } from './applications';
 import { interviewsContract } from './interviews';
 import { todayContract } from './today';
+import { templatesContract } from './templates';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...applicationsContract,
   ...interviewsContract,
   ...todayContract,
+  ...templatesContract,
 };
 
 export type Contract = typeof contract;

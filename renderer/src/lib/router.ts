@@ -1,23 +1,54 @@
-// Hash routes: #/pipeline, #/applications/12. Small on purpose: a handful of screens, no nesting.
+// Hash routes: #/today, #/pipeline, #/applications/12, #/interviews/3, #/compose/interview/3, ...
+// Small on purpose: a handful of screens, no nesting.
 import { useSyncExternalStore } from 'react';
 
+export type ComposeTarget = 'note' | 'interview' | 'application' | 'contact';
+
 export type Route =
+  | { name: 'today' }
   | { name: 'pipeline' }
   | { name: 'application'; id: number }
+  | { name: 'interview'; id: number }
+  | { name: 'compose'; target: ComposeTarget; id: number }
+  | { name: 'contacts' }
+  | { name: 'contact'; id: number }
+  | { name: 'stationery' }
   | { name: 'settings' };
 
+const COMPOSE_TARGETS: ComposeTarget[] = ['note', 'interview', 'application', 'contact'];
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [head, arg] = parts;
-  const id = Number(arg);
+  const parts = hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean);
+  const [head, a, b] = parts;
+  const idOf = (v: string | undefined) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n > 0 ? n : null;
+  };
   switch (head) {
-    case 'applications':
-      if (Number.isInteger(id) && id > 0) return { name: 'application', id };
+    case 'pipeline':
       return { name: 'pipeline' };
+    case 'applications': {
+      const id = idOf(a);
+      return id ? { name: 'application', id } : { name: 'pipeline' };
+    }
+    case 'interviews': {
+      const id = idOf(a);
+      return id ? { name: 'interview', id } : { name: 'today' };
+    }
+    case 'compose': {
+      const id = idOf(b);
+      return id && COMPOSE_TARGETS.includes(a as ComposeTarget) ? { name: 'compose', target: a as ComposeTarget, id } : { name: 'today' };
+    }
+    case 'contacts': {
+      const id = idOf(a);
+      return id ? { name: 'contact', id } : { name: 'contacts' };
+    }
+    case 'stationery':
+      return { name: 'stationery' };
     case 'settings':
       return { name: 'settings' };
     default:
-      return { name: 'pipeline' };
+      return { name: 'today' };
   }
 }
 
@@ -25,6 +56,12 @@ export function href(route: Route): string {
   switch (route.name) {
     case 'application':
       return `#/applications/${route.id}`;
+    case 'interview':
+      return `#/interviews/${route.id}`;
+    case 'contact':
+      return `#/contacts/${route.id}`;
+    case 'compose':
+      return `#/compose/${route.target}/${route.id}`;
     default:
       return `#/${route.name}`;
   }
