@@ -1,6 +1,7 @@
 import { expect, screenshots, test } from './fixtures';
 
 test('create, move by drag and by keyboard, search, reload and restart', async ({ app, server }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
   await expect(app.getByRole('heading', { name: 'Your job search starts here' })).toBeVisible();
   await screenshots(app, 'pipeline-empty');
 
@@ -75,6 +76,7 @@ test('create, move by drag and by keyboard, search, reload and restart', async (
 });
 
 test('invalid input shows the error beside the field and keeps what was typed', async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
   await app.getByRole('button', { name: '+ New application' }).click();
   const form = app.getByRole('form', { name: 'New application' });
   await form.getByLabel('Role').fill('Analyst');

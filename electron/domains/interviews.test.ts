@@ -137,3 +137,34 @@ describe('today', () => {
     expect(t.overdue[0]).toMatchObject({ company: 'Globex', role: 'Platform Engineer', kind: 'thank_you', delivery: 'email' });
   });
 });
+
+describe('interviews.exportIcs', () => {
+  it('exports one interview, or all upcoming ones, as iCalendar a real parser reads back', async () => {
+    const ICAL = (await import('ical.js')).default;
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const past = await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: Date.UTC(2026, 10, 19, 15), endAt: Date.UTC(2026, 10, 19, 16) });
+    const iv = await core.api('interviews.create', {
+      applicationId: app.id,
+      round: 'Final; panel',
+      kind: 'onsite',
+      location: 'Globex HQ, Room 4',
+      startAt: Date.UTC(2026, 10, 24, 15),
+      endAt: Date.UTC(2026, 10, 24, 17),
+      participants: [{ name: 'Zoë Ångström', email: 'zoe@globex.example' }],
+    });
+    const one = await core.api('interviews.exportIcs', { id: iv.id, alarmMinutes: 45 });
+    expect(one.filename).toBe(`interview-globex-${iv.id}.ics`);
+    const vevents = new ICAL.Component(ICAL.parse(one.content)).getAllSubcomponents('vevent');
+    expect(vevents).toHaveLength(1);
+    const ev = new ICAL.Event(vevents[0]);
+    expect(ev.summary).toBe('Interview: Globex — Platform Engineer (Final; panel)');
+    expect(ev.location).toBe('Globex HQ, Room 4');
+    expect(ev.startDate.toJSDate().getTime()).toBe(Date.UTC(2026, 10, 24, 15));
+    expect(ev.endDate.toJSDate().getTime()).toBe(Date.UTC(2026, 10, 24, 17));
+    expect(ev.description).toContain('With Zoë Ångström');
+    expect(vevents[0].getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString()).toBe('-PT45M');
+    const all = await core.api('interviews.exportIcs', {});
+    expect(all.count).toBe(1);
+    expect(all.content).not.toContain(`interview-${past.id}@`);
+  });
+});

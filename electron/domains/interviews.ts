@@ -9,6 +9,7 @@ import { changeStage } from './applications';
 import { addThankYouObligation, rescheduleObligations } from './obligations';
 import { getSettings } from './settings';
 import { formatDayInZone } from '../shared/time';
+import { interviewsToIcs } from './ics';
 import type { Stage } from '../shared/domain';
 
 type Interview = MethodOutput<'interviews.get'>;
@@ -218,7 +219,30 @@ export const interviewsHandlers: Handlers<
     return getInterview(ctx, interviewId);
   },
 
-  'interviews.exportIcs': () => {
-    throw new AppError('internal', 'Not wired yet.');
+  'interviews.exportIcs': ({ id, alarmMinutes }, ctx) => {
+    const now = ctx.clock.now();
+    const list = id !== undefined ? [getInterview(ctx, id)] : interviewSummaries(ctx, 'i.end_at >= @now', { now }).map((s) => getInterview(ctx, s.id));
+    const content = interviewsToIcs(
+      list.map((i) => ({
+        id: i.id,
+        title: `Interview: ${i.company} — ${i.role}${i.round ? ` (${i.round})` : ''}`,
+        description: [
+          i.participants.length ? `With ${i.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join(', ')}` : null,
+          i.challenge ? `Their challenge: ${i.challenge}` : null,
+          'Afterwards: a thank-you to each person within 24 hours.',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        location: i.location,
+        startAt: i.startAt,
+        endAt: i.endAt,
+        timeZone: i.timeZone,
+        participants: i.participants.map((p) => ({ name: p.name, email: p.email })),
+      })),
+      { now, alarmMinutesBefore: alarmMinutes ?? 30 },
+    );
+    const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'interview';
+    const filename = id !== undefined ? `interview-${slug(list[0].company)}-${list[0].id}.ics` : 'upcoming-interviews.ics';
+    return { filename, content, count: list.length };
   },
 };

@@ -2,10 +2,13 @@ import { useEffect, type ReactNode } from 'react';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
 import { ApplicationDetailScreen } from './screens/ApplicationDetail';
+import { InterviewScreen } from './screens/Interview';
 import { PipelineScreen } from './screens/Pipeline';
 import { SettingsScreen } from './screens/Settings';
+import { TodayScreen } from './screens/Today';
 
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
+  { route: { name: 'today' }, label: 'Today', match: ['today', 'interview'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
 ];
@@ -21,14 +24,20 @@ export function App() {
 
   let screen: ReactNode;
   switch (route.name) {
+    case 'pipeline':
+      screen = <PipelineScreen />;
+      break;
     case 'application':
       screen = <ApplicationDetailScreen key={route.id} id={route.id} />;
+      break;
+    case 'interview':
+      screen = <InterviewScreen key={route.id} id={route.id} />;
       break;
     case 'settings':
       screen = <SettingsScreen />;
       break;
     default:
-      screen = <PipelineScreen />;
+      screen = <TodayScreen />;
   }
   return (
     <div className="app">

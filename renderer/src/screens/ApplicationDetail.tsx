@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
 import { ApplicationForm } from '../components/ApplicationForm';
+import { InterviewForm } from '../components/InterviewForm';
+import { Modal } from '../components/Modal';
+import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
+import { formatInZone } from '../../../electron/shared/time';
 import { ConfirmDialog } from '../components/Modal';
 import { useToast } from '../components/Toast';
 import { formatDate, formatDateTime, money, relative } from '../lib/format';
@@ -13,6 +17,8 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
+  const interviews = useApi('interviews.list', { applicationId: id });
   const move = useCall('applications.moveStage');
   const archive = useCall('applications.archive');
   const remove = useCall('applications.delete');
@@ -110,24 +116,76 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
             </>
           )}
         </div>
+        <div className="today-col">
+        <div className="panel">
+          <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
+            <h2 style={{ margin: 0 }}>Interviews</h2>
+            <button type="button" className="primary" onClick={() => setScheduling(true)}>
+              Schedule interview
+            </button>
+          </div>
+          {interviews.data?.items.length ? (
+            <ul className="item-list" aria-label="Interviews">
+              {interviews.data.items.map((i) => (
+                <li key={i.id}>
+                  <div className="item-main">
+                    <a href={href({ name: 'interview', id: i.id })}>
+                      <strong>{i.round ?? `${INTERVIEW_KIND_LABELS[i.kind]} interview`}</strong>
+                    </a>
+                    <span className="sub">
+                      {formatInZone(i.startAt, i.timeZone)}
+                      {i.participantNames.length ? ` · with ${i.participantNames.join(', ')}` : ''}
+                    </span>
+                  </div>
+                  {i.endAt <= now && !i.debriefedAt ? <span className="badge due">debrief</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="section-empty">No interviews yet. Schedule one to get a thank-you to write for each person you meet.</p>
+          )}
+        </div>
         <div className="panel">
           <h2>Timeline</h2>
           <ol className="timeline" aria-label="Timeline">
-            {[...a.events].reverse().map((e) => (
-              <li key={e.id}>
-                <span className="dot" />
-                <div>
-                  <div>{e.fromStage ? `${STAGE_LABELS[e.fromStage]} → ${STAGE_LABELS[e.toStage]}` : `Added as ${STAGE_LABELS[e.toStage]}`}</div>
-                  <div className="when">
-                    {formatDateTime(e.at)} · {relative(e.at, now)}
+            {[
+              ...a.events.map((e) => ({
+                key: `e${e.id}`,
+                at: e.at,
+                text: e.fromStage ? `${STAGE_LABELS[e.fromStage]} → ${STAGE_LABELS[e.toStage]}` : `Added as ${STAGE_LABELS[e.toStage]}`,
+                note: e.note,
+                link: null as string | null,
+              })),
+              ...(interviews.data?.items ?? []).map((i) => ({
+                key: `i${i.id}`,
+                at: i.startAt,
+                text: `${i.round ?? INTERVIEW_KIND_LABELS[i.kind] + ' interview'}${i.participantNames.length ? ` with ${i.participantNames.join(', ')}` : ''}`,
+                note: null,
+                link: href({ name: 'interview', id: i.id }),
+              })),
+            ]
+              .sort((x, y) => y.at - x.at)
+              .map((e) => (
+                <li key={e.key}>
+                  <span className="dot" />
+                  <div>
+                    <div>{e.link ? <a href={e.link}>{e.text}</a> : e.text}</div>
+                    <div className="when">
+                      {formatDateTime(e.at)} · {relative(e.at, now)}
+                    </div>
+                    {e.note ? <div className="muted">{e.note}</div> : null}
                   </div>
-                  {e.note ? <div className="muted">{e.note}</div> : null}
-                </div>
-              </li>
-            ))}
+                </li>
+              ))}
           </ol>
         </div>
+        </div>
       </div>
+      {scheduling ? (
+        <Modal title="Schedule interview" onClose={() => setScheduling(false)}>
+          <InterviewForm applicationId={a.id} onCancel={() => setScheduling(false)} onDone={(iv) => (setScheduling(false), navigate({ name: 'interview', id: iv.id }))} />
+        </Modal>
+      ) : null}
       {confirmDelete ? (
         <ConfirmDialog
           title="Delete this application?"

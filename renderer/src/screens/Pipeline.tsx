@@ -232,10 +232,11 @@ function CardBody({ app, now, overlay }: { app: Summary; now: number; overlay?: 
   );
 }
 
-export function dueLabel(app: Pick<Summary, 'dueCount' | 'overdueCount' | 'nextDueAt'>, now: number): { text: string; overdue: boolean } | null {
+export function dueLabel(app: Pick<Summary, 'dueCount' | 'overdueCount' | 'nextDueAt' | 'dueThankYouCount'>, now: number): { text: string; overdue: boolean } | null {
   if (!app.dueCount) return null;
-  if (app.overdueCount > 0) return { text: `${plural(app.overdueCount, 'note')} overdue`, overdue: true };
-  return { text: `${plural(app.dueCount, 'note')} due ${relative(app.nextDueAt ?? now, now)}`, overdue: false };
+  const noun = (n: number) => (app.dueThankYouCount === app.dueCount ? plural(n, 'thank-you') : plural(n, 'note'));
+  if (app.overdueCount > 0) return { text: `${noun(app.overdueCount)} overdue`, overdue: true };
+  return { text: `${noun(app.dueCount)} due ${relative(app.nextDueAt ?? now, now)}`, overdue: false };
 }
 
 function CardContent({ app, now }: { app: Summary; now: number }) {
@@ -250,6 +251,7 @@ function CardContent({ app, now }: { app: Summary; now: number }) {
         <span title={`In ${STAGE_LABELS[app.stage]} since ${formatDate(app.stageChangedAt)}`}>{ageShort(now - app.stageChangedAt)} in stage</span>
         {app.priority === 'high' ? <span className="badge high">High</span> : null}
         {due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}
+        {app.inFlightCount ? <span className="badge">{plural(app.inFlightCount, 'card')} to mail</span> : null}
       </span>
     </>
   );

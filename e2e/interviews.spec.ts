@@ -1,0 +1,72 @@
+import { expect, screenshots, test } from './fixtures';
+
+const HOUR = 3_600_000;
+
+test('schedule an interview with two people, debrief it, and see two thank-yous due after it ends', async ({ app, server }) => {
+  // Times are fixed so the screenshots read the same on every run.
+  const now = Date.UTC(2026, 10, 23, 14, 0);
+  await server.api('system.setNow', { now });
+  await server.api('settings.update', { timeZone: 'America/New_York' });
+  const application = await server.api<{ id: number }>('applications.create', { company: 'Globex', role: 'Platform Engineer', stage: 'applied' });
+  await app.goto(server.url + `#/applications/${application.id}`);
+
+  await app.getByRole('button', { name: 'Schedule interview' }).click();
+  const form = app.getByRole('form', { name: 'Schedule interview' });
+  await form.getByLabel('Round').fill('Onsite');
+  await form.getByLabel('Kind').selectOption('onsite');
+  await form.getByLabel('Starts').fill('2026-11-23T10:00');
+  await form.getByLabel('Length').selectOption('120');
+  await form.getByLabel('People you will meet').fill('Dana Lee');
+  await screenshots(app, 'interview-schedule');
+  await form.getByRole('button', { name: 'Schedule interview' }).click();
+
+  // On the interview: add the second person with their email (quick capture from a business card).
+  await expect(app.getByRole('heading', { name: /Onsite/ })).toBeVisible();
+  const people = app.getByRole('list', { name: 'Participants' });
+  await expect(people.getByText('Dana Lee')).toBeVisible();
+  const add = app.getByRole('form', { name: 'Add a person' });
+  await add.getByLabel('Email').fill('not-an-email');
+  await add.getByLabel('Name').fill('Sam Ortiz');
+  await add.getByRole('button', { name: 'Add person' }).click();
+  await expect(add.getByText('Enter an email address like name@example.com.')).toBeVisible();
+  await add.getByLabel('Email').fill('sam.ortiz@globex.example');
+  await add.getByRole('button', { name: 'Add person' }).click();
+  await expect(people.getByText('Sam Ortiz')).toBeVisible();
+
+  // Debrief: the challenge, topics, and what each person talked about.
+  const debrief = app.getByRole('form', { name: 'Debrief' });
+  await debrief.getByLabel('The challenge they named').fill('Moving 40 services off the monolith without downtime');
+  await debrief.getByLabel('Topics discussed').fill('Kafka migration\nOn-call load');
+  await debrief.getByLabel('What Dana Lee talked about').fill('Her team owns billing and wants event sourcing');
+  await debrief.getByLabel('What Sam Ortiz talked about').fill('Platform on-call rotations');
+  await debrief.getByRole('button', { name: 'Save debrief' }).click();
+  await expect(debrief.getByText('debriefed', { exact: true })).toBeVisible();
+  await screenshots(app, 'interview-detail');
+
+  // The application moved to interviewing when the interview was scheduled.
+  await app.goto(server.url + `#/applications/${application.id}`);
+  await expect(app.getByLabel('Stage')).toHaveValue('interviewing');
+  await expect(app.getByRole('list', { name: 'Timeline' }).getByText('Applied → Interviewing')).toBeVisible();
+
+  // Before it ends nothing is due; after it ends (12:00 EST = 17:00 UTC), two thank-yous are.
+  await app.goto(server.url + '#/today');
+  await expect(app.getByRole('region', { name: 'Interviews today' }).getByText('Globex')).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Due soon' }).getByText('No notes due in the next two days.')).toBeVisible();
+  await server.api('system.setNow', { now: Date.UTC(2026, 10, 23, 17, 0) + 2 * HOUR });
+  await app.reload();
+  const dueSoon = app.getByRole('region', { name: 'Due soon' });
+  await expect(dueSoon.getByText('Thank-you to Dana Lee')).toBeVisible();
+  await expect(dueSoon.getByText('Thank-you to Sam Ortiz')).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Missing contact details' }).getByText('Dana Lee')).toBeVisible();
+  await screenshots(app, 'today');
+
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
+  await expect(app.locator('[data-stage="interviewing"]').getByText('2 thank-yous due in 22 h')).toBeVisible();
+
+  // A day later they are overdue, in red, on the card and on Today.
+  await server.api('system.setNow', { now: Date.UTC(2026, 10, 23, 17, 0) + 25 * HOUR });
+  await app.reload();
+  await expect(app.locator('[data-stage="interviewing"]').getByText('2 thank-yous overdue')).toBeVisible();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await expect(app.getByRole('region', { name: 'Overdue notes' }).getByText('Thank-you to Sam Ortiz')).toBeVisible();
+});

@@ -1,0 +1,282 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { MethodOutput } from '../../../electron/api/contract';
+import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
+import { formatInZone } from '../../../electron/shared/time';
+import { ApiError, call } from '../api';
+import { Field } from '../components/Field';
+import { InterviewForm } from '../components/InterviewForm';
+import { ConfirmDialog, Modal } from '../components/Modal';
+import { useToast } from '../components/Toast';
+import { downloadFile } from '../lib/download';
+import { relative } from '../lib/format';
+import { useApi, useCall, useNow } from '../lib/hooks';
+import { href, navigate } from '../lib/router';
+
+type Interview = MethodOutput<'interviews.get'>;
+type Participant = Interview['participants'][number];
+
+const DEBRIEF: Array<[keyof Pick<Interview, 'topics' | 'challenge' | 'lookingFor' | 'questions' | 'promises' | 'impression'>, string, string]> = [
+  ['challenge', 'The challenge they named', 'The problem they need solved; your note should say how you would meet it.'],
+  ['topics', 'Topics discussed', 'One per line.'],
+  ['lookingFor', 'What they are looking for', ''],
+  ['questions', 'Questions they asked', ''],
+  ['promises', 'What you promised to send', 'A portfolio link, a code sample, references…'],
+  ['impression', 'Your impression', 'For you only.'],
+];
+
+export function InterviewScreen({ id }: { id: number }) {
+  const iv = useApi('interviews.get', { id });
+  const now = useNow();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [removing, setRemoving] = useState<Participant | null>(null);
+  const remove = useCall('interviews.removeParticipant');
+  const del = useCall('interviews.delete');
+
+  if (iv.isLoading) return <div className="page muted">Loading…</div>;
+  if (iv.error || !iv.data)
+    return (
+      <div className="page">
+        <div className="banner error" role="alert">{iv.error?.message ?? 'Not found.'}</div>
+        <a href={href({ name: 'today' })}>Back to Today</a>
+      </div>
+    );
+  const i = iv.data;
+  const ended = i.endAt <= now;
+
+  async function exportIcs() {
+    try {
+      const res = await call('interviews.exportIcs', { id: i.id });
+      downloadFile(res.filename, res.content, 'text/calendar');
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  }
+
+  async function removeParticipant(p: Participant, draft?: 'keep' | 'delete') {
+    try {
+      await remove.mutateAsync({ interviewId: i.id, contactId: p.contactId, draft });
+      setRemoving(null);
+      toast(`${p.name} removed from this interview.`);
+    } catch (err) {
+      // A draft thank-you exists: ask what to do with it.
+      if (err instanceof ApiError && err.code === 'conflict') setRemoving(p);
+      else toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  }
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <a href={href({ name: 'application', id: i.applicationId })} className="button ghost">
+          ← {i.company}
+        </a>
+        <h1>
+          {i.round ?? `${INTERVIEW_KIND_LABELS[i.kind]} interview`} <span className="muted">· {i.role}</span>
+        </h1>
+        <button type="button" onClick={() => setEditing(true)}>
+          Reschedule
+        </button>
+        <button type="button" onClick={() => void exportIcs()}>
+          Add to calendar (.ics)
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      </div>
+      <div className="row muted">
+        <span>{INTERVIEW_KIND_LABELS[i.kind]}</span>·<span>{formatInZone(i.startAt, i.timeZone)}</span>·
+        <span>{Math.round((i.endAt - i.startAt) / 60000)} min</span>
+        {i.location ? (
+          <>
+            ·<span>{i.location}</span>
+          </>
+        ) : null}
+        <span className={`badge ${ended ? '' : 'ok'}`}>{ended ? `ended ${relative(i.endAt, now)}` : `starts ${relative(i.startAt, now)}`}</span>
+      </div>
+      <div className="detail-grid">
+        <Debrief interview={i} />
+        <div className="panel">
+          <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
+            <h2 style={{ margin: 0 }}>People you met</h2>
+            {i.participants.length ? (
+              <a className="button primary" href={href({ name: 'compose', target: 'interview', id: i.id })}>
+                Write thank-yous
+              </a>
+            ) : null}
+          </div>
+          <p className="muted" style={{ marginTop: 0 }}>
+            Each person gets their own note, due {ended ? '' : 'after the interview, '}within a day. Say something that builds on your conversation with them.
+          </p>
+          <ul className="people" aria-label="Participants">
+            {i.participants.map((p) => (
+              <li key={p.contactId}>
+                <div>
+                  <a href={href({ name: 'contact', id: p.contactId })}>
+                    <strong>{p.name}</strong>
+                  </a>
+                  {p.title ? <span className="muted"> · {p.title}</span> : null}
+                  <div className="row">
+                    {p.email ? null : <span className="badge due">no email</span>}
+                    {p.hasAddress ? null : <span className="badge">no postal address</span>}
+                    {p.thankYouStatus ? <span className={`badge ${p.thankYouStatus === 'draft' ? (ended ? 'due' : '') : 'ok'}`}>thank-you: {p.thankYouStatus}</span> : null}
+                  </div>
+                </div>
+                <button type="button" className="ghost" aria-label={`Remove ${p.name}`} onClick={() => void removeParticipant(p)}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+          <AddParticipant interviewId={i.id} />
+        </div>
+      </div>
+      {editing ? (
+        <Modal title="Reschedule interview" onClose={() => setEditing(false)}>
+          <InterviewForm applicationId={i.applicationId} existing={i} onCancel={() => setEditing(false)} onDone={() => (setEditing(false), toast('Interview updated.'))} />
+        </Modal>
+      ) : null}
+      {removing ? (
+        <Modal title={`Remove ${removing.name}?`} onClose={() => setRemoving(null)}>
+          <p>{removing.name} has a draft thank-you for this interview. What should happen to it?</p>
+          <div className="form-actions">
+            <button type="button" onClick={() => setRemoving(null)}>
+              Cancel
+            </button>
+            <button type="button" onClick={() => void removeParticipant(removing, 'keep')}>
+              Keep the draft
+            </button>
+            <button type="button" className="danger" onClick={() => void removeParticipant(removing, 'delete')}>
+              Delete the draft
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+      {confirmDelete ? (
+        <ConfirmDialog
+          title="Delete this interview?"
+          message={<p>The interview and its debrief will be deleted. Notes you wrote are kept.</p>}
+          confirmLabel="Delete interview"
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            setConfirmDelete(false);
+            await del.mutateAsync({ id: i.id, confirm: true });
+            navigate({ name: 'application', id: i.applicationId });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Debrief({ interview: i }: { interview: Interview }) {
+  const toast = useToast();
+  const update = useCall('interviews.update');
+  const initial = () => ({
+    ...Object.fromEntries(DEBRIEF.map(([k]) => [k, i[k] ?? ''])),
+    ...Object.fromEntries(i.participants.map((p) => [`p${p.contactId}`, p.talkedAbout ?? ''])),
+  });
+  const [f, setF] = useState<Record<string, string>>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [dirty, setDirty] = useState(false);
+  // Participants added later get their own field without losing what was typed.
+  useEffect(() => {
+    setF((cur) => ({ ...initial(), ...cur }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [i.participants.length]);
+  const set = (k: string) => (e: { target: { value: string } }) => {
+    setF((s) => ({ ...s, [k]: e.target.value }));
+    setDirty(true);
+  };
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    try {
+      await update.mutateAsync({
+        id: i.id,
+        ...Object.fromEntries(DEBRIEF.map(([k]) => [k, f[k] || null])),
+        talkedAbout: i.participants.map((p) => ({ contactId: p.contactId, text: f[`p${p.contactId}`] || null })),
+      });
+      setDirty(false);
+      toast('Debrief saved.');
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fields);
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={save} aria-label="Debrief" noValidate>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2 style={{ margin: 0 }}>Debrief</h2>
+        {i.debriefedAt ? <span className="badge ok">debriefed</span> : <span className="badge due">not yet debriefed</span>}
+      </div>
+      <p className="muted">Write it down while it is fresh: your notes will build on it.</p>
+      <div className="form-grid">
+        {DEBRIEF.map(([k, label, hint]) => (
+          <Field key={k} label={label} hint={hint || undefined} error={errors[k]} className={k === 'challenge' ? 'wide' : ''}>
+            {(p) => <textarea {...p} name={k} rows={k === 'challenge' ? 3 : 2} value={f[k]} onChange={set(k)} />}
+          </Field>
+        ))}
+        {i.participants.map((p) => (
+          <Field key={p.contactId} label={`What ${p.name} talked about`} error={errors.talkedAbout} className="wide">
+            {(props) => <textarea {...props} name={`talked-${p.contactId}`} rows={2} value={f[`p${p.contactId}`] ?? ''} onChange={set(`p${p.contactId}`)} />}
+          </Field>
+        ))}
+      </div>
+      <div className="form-actions">
+        {dirty ? <span className="muted">Unsaved changes</span> : null}
+        <button type="submit" className="primary" disabled={update.isPending}>
+          Save debrief
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddParticipant({ interviewId }: { interviewId: number }) {
+  const add = useCall('interviews.addParticipant');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [title, setTitle] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    try {
+      await add.mutateAsync({ interviewId, participant: { name, email: email || null, title: title || null } });
+      setName('');
+      setEmail('');
+      setTitle('');
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^participant\./, ''), v]));
+        setErrors(Object.keys(fields).length ? fields : { name: err.message });
+      }
+    }
+  }
+  return (
+    <form onSubmit={submit} aria-label="Add a person" className="quick-capture" noValidate>
+      <h3>Add a person you met</h3>
+      <div className="form-grid">
+        <Field label="Name" error={errors.name}>
+          {(p) => <input {...p} name="participantName" value={name} onChange={(e) => setName(e.target.value)} placeholder="Only the name is needed now" />}
+        </Field>
+        <Field label="Title" error={errors.title}>
+          {(p) => <input {...p} name="participantTitle" value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field label="Email" error={errors.email} className="wide">
+          {(p) => <input {...p} name="participantEmail" type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="From their business card" />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={add.isPending}>
+          Add person
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,196 @@
+import type { ReactNode } from 'react';
+import type { MethodOutput } from '../../../electron/api/contract';
+import { INTERVIEW_KIND_LABELS, NOTE_KIND_LABELS } from '../../../electron/shared/domain';
+import { formatInZone } from '../../../electron/shared/time';
+import { formatDate, plural, relative } from '../lib/format';
+import { useApi } from '../lib/hooks';
+import { href } from '../lib/router';
+
+type Today = MethodOutput<'today.get'>;
+type Note = Today['overdue'][number];
+type Interview = Today['upcomingInterviews'][number];
+
+const STEP_LABEL: Record<string, string> = { written: 'written, not addressed', addressed: 'addressed, needs a stamp', stamped: 'stamped, mail it today', mailed: 'in the mail' };
+
+function Section({ title, count, children, empty }: { title: string; count?: number; children: ReactNode; empty?: string }) {
+  const isEmpty = count === 0;
+  return (
+    <section className="panel" aria-label={title}>
+      <h2>
+        {title}
+        {count !== undefined && count > 0 ? <span className="count">{count}</span> : null}
+      </h2>
+      {isEmpty ? <p className="section-empty">{empty ?? 'Nothing here.'}</p> : children}
+    </section>
+  );
+}
+
+function NoteItem({ n, now }: { n: Note; now: number }) {
+  const overdue = n.dueAt !== null && n.dueAt < now && n.status === 'draft';
+  const what = `${NOTE_KIND_LABELS[n.kind]} to ${n.recipientName ?? 'someone'}`;
+  return (
+    <li>
+      <div className="item-main">
+        <span>
+          <strong>{what}</strong> <span className="muted">· {n.delivery === 'email' ? 'email' : 'card'}</span>
+        </span>
+        <span className="sub">
+          {n.company ? `${n.company} — ${n.role}` : ''}
+          {n.status !== 'draft' ? ` · ${STEP_LABEL[n.status] ?? n.status}` : ''}
+          {n.expectedArrivalAt ? ` · arrives about ${formatDate(n.expectedArrivalAt)}` : ''}
+        </span>
+      </div>
+      <div className="row">
+        {n.dueAt !== null && n.status === 'draft' ? (
+          <span className={`badge ${overdue ? 'overdue' : 'due'}`}>{overdue ? `overdue ${relative(n.dueAt, now).replace(' ago', '')}` : `due ${relative(n.dueAt, now)}`}</span>
+        ) : null}
+        <a className="button" href={href({ name: 'compose', target: 'note', id: n.id })}>
+          {n.status === 'draft' ? 'Write' : 'Open'}
+        </a>
+      </div>
+    </li>
+  );
+}
+
+function InterviewItem({ i, action }: { i: Interview; action?: ReactNode }) {
+  return (
+    <li>
+      <div className="item-main">
+        <a href={href({ name: 'interview', id: i.id })}>
+          <strong>{i.company}</strong> — {i.role}
+        </a>
+        <span className="sub">
+          {i.round ? `${i.round} · ` : ''}
+          {INTERVIEW_KIND_LABELS[i.kind]} · {formatInZone(i.startAt, i.timeZone)}
+          {i.participantNames.length ? ` · with ${i.participantNames.join(', ')}` : ''}
+        </span>
+      </div>
+      {action}
+    </li>
+  );
+}
+
+export function TodayScreen() {
+  const today = useApi('today.get', {}, { refetchInterval: 60_000 });
+  if (today.isLoading) return <div className="page muted">Loading…</div>;
+  if (today.error || !today.data) return <div className="page"><div className="banner error" role="alert">{today.error?.message}</div></div>;
+  const t = today.data;
+  const now = t.now;
+  const nothing = !t.overdue.length && !t.dueSoon.length && !t.interviewsToday.length && !t.upcomingInterviews.length && !t.needsDebrief.length && !t.inProgress.length && !t.reminders.length;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Today</h1>
+        <span className="muted">{formatDate(now)}</span>
+      </div>
+      <div className="stat-strip">
+        <div className={`stat ${t.overdue.length ? 'danger' : ''}`}>
+          <strong>{t.overdue.length}</strong> overdue {t.overdue.length === 1 ? 'note' : 'notes'}
+        </div>
+        <div className="stat">
+          <strong>{t.dueSoon.length}</strong> due in the next 2 days
+        </div>
+        <div className="stat">
+          <strong>{t.interviewsToday.length}</strong> {t.interviewsToday.length === 1 ? 'interview' : 'interviews'} today
+        </div>
+        <div className="stat">
+          <strong>{t.inProgress.length}</strong> {t.inProgress.length === 1 ? 'card' : 'cards'} on the way
+        </div>
+      </div>
+      {nothing ? (
+        <div className="empty-state">
+          <h2>All caught up</h2>
+          <p>
+            Schedule an interview from an application in the <a href={href({ name: 'pipeline' })}>pipeline</a>: everyone you meet gets a thank-you to write, due within a day.
+          </p>
+        </div>
+      ) : null}
+      <div className="today-grid">
+        <div className="today-col">
+          {t.overdue.length ? (
+            <Section title="Overdue notes" count={t.overdue.length}>
+              <p className="muted" style={{ marginTop: 0 }}>A late note still beats no note: send it today.</p>
+              <ul className="item-list">{t.overdue.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
+            </Section>
+          ) : null}
+          <Section title="Due soon" count={t.dueSoon.length} empty="No notes due in the next two days.">
+            <ul className="item-list">{t.dueSoon.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
+          </Section>
+          <Section title="Interviews today" count={t.interviewsToday.length} empty="No interviews today.">
+            <ul className="item-list">{t.interviewsToday.map((i) => <InterviewItem key={i.id} i={i} />)}</ul>
+          </Section>
+          {t.needsDebrief.length ? (
+            <Section title="Write down what was said" count={t.needsDebrief.length}>
+              <p className="muted" style={{ marginTop: 0 }}>These interviews ended without a debrief. Your notes will be better for it.</p>
+              <ul className="item-list">
+                {t.needsDebrief.map((i) => (
+                  <InterviewItem key={i.id} i={i} action={<a className="button" href={href({ name: 'interview', id: i.id })}>Debrief</a>} />
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {t.inProgress.length ? (
+            <Section title="Cards on their way" count={t.inProgress.length}>
+              <ul className="item-list">{t.inProgress.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
+            </Section>
+          ) : null}
+        </div>
+        <div className="today-col">
+          {t.missingDetails.length ? (
+            <Section title="Missing contact details" count={t.missingDetails.length}>
+              <p className="muted" style={{ marginTop: 0 }}>A note cannot go out without these.</p>
+              <ul className="item-list">
+                {t.missingDetails.map((m) => (
+                  <li key={m.noteId}>
+                    <div className="item-main">
+                      <strong>{m.name}</strong>
+                      <span className="sub">needs {m.missing === 'email' ? 'an email address' : 'a postal address'} for a {m.delivery === 'email' ? 'thank-you email' : 'card'}</span>
+                    </div>
+                    <a className="button" href={href({ name: 'contact', id: m.contactId })}>
+                      Add
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {t.reminders.length ? (
+            <Section title="Reminders" count={t.reminders.length}>
+              <ul className="item-list">
+                {t.reminders.map((r) => (
+                  <li key={r.id}>
+                    <div className="item-main">
+                      <strong>{r.title}</strong>
+                      <span className="sub">{r.dueAt < now ? `due ${relative(r.dueAt, now)}` : `today`}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          {t.lowStock.length ? (
+            <Section title="Running low" count={t.lowStock.length}>
+              <ul className="item-list">
+                {t.lowStock.map((s) => (
+                  <li key={s.id}>
+                    <div className="item-main">
+                      <strong>{s.name}</strong>
+                      <span className="sub">{plural(s.onHand, s.kind)} left</span>
+                    </div>
+                    <a className="button" href={href({ name: 'stationery' })}>
+                      Stationery
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+          <Section title="Upcoming interviews" count={t.upcomingInterviews.length} empty="Nothing scheduled in the next two weeks.">
+            <ul className="item-list">{t.upcomingInterviews.map((i) => <InterviewItem key={i.id} i={i} />)}</ul>
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}
