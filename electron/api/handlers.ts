@@ -4,10 +4,16 @@ import type { Handlers } from './context';
 import { applicationsHandlers } from '../domains/applications';
 import { companiesHandlers } from '../domains/companies';
 import { interviewsHandlers } from '../domains/interviews';
+import { contactsHandlers } from '../domains/contacts';
 import { todayHandlers } from '../domains/today';
 import { templatesHandlers } from '../domains/templates';
+import { notesHandlers } from '../domains/notes';
 import { settingsHandlers } from '../domains/settings';
 import { systemHandlers } from '../domains/system';
+import { stationeryHandlers } from '../domains/stationery';
+import { remindersHandlers } from '../domains/reminders';
+import { rejectionsHandlers } from '../domains/rejections';
+import { printHandlers } from '../domains/print';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -15,6 +21,12 @@ export const handlers: Handlers<MethodName> = {
   ...applicationsHandlers,
   ...companiesHandlers,
   ...interviewsHandlers,
+  ...contactsHandlers,
   ...todayHandlers,
   ...templatesHandlers,
+  ...notesHandlers,
+  ...stationeryHandlers,
+  ...remindersHandlers,
+  ...rejectionsHandlers,
+  ...printHandlers,
 };

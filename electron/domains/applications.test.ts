@@ -114,3 +114,24 @@ describe('applications', () => {
     expect((await core.api('settings.get', {})).profile.name).toBe('Ada Lovelace');
   });
 });
+
+describe('applications.board', () => {
+  it('gives each stage its most recently moved cards up to perStage, with exact totals, and honours search', async () => {
+    core = await testCore({ now: T0 });
+    for (let i = 0; i < 5; i++) {
+      core.ctx.clock.set(T0 + i * 1000);
+      await core.api('applications.create', { company: `Acme ${i}`, role: i % 2 ? 'Designer' : 'Engineer', stage: 'applied' });
+    }
+    await core.api('applications.create', { company: 'Solo', role: 'Engineer', stage: 'offer' });
+    const board = await core.api('applications.board', { perStage: 2 });
+    expect(board.total).toBe(6);
+    expect(board.columns.map((c) => c.stage)).toEqual(['wishlist', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn']);
+    const applied = board.columns.find((c) => c.stage === 'applied')!;
+    expect(applied.total).toBe(5);
+    expect(applied.items.map((a) => a.company)).toEqual(['Acme 4', 'Acme 3']);
+    const searched = await core.api('applications.board', { search: 'designer', stages: ['applied'] });
+    expect(searched.columns).toHaveLength(1);
+    expect(searched.columns[0]).toMatchObject({ total: 2 });
+    expect(searched.columns[0].items.map((a) => a.company)).toEqual(['Acme 3', 'Acme 1']);
+  });
+});

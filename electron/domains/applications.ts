@@ -2,7 +2,7 @@ import { AppError, notFound } from '../api/errors';
 import type { Ctx, Handlers } from '../api/context';
 import { stmt, tx } from '../api/context';
 import type { MethodOutput, ParsedInput } from '../api/contract';
-import type { STAGES } from '../db/schema';
+import { STAGES } from '../shared/domain';
 import { companyIdFor } from './companies';
 import { ftsQuery } from './search';
 import { COUNTS_AS_DUE } from './obligations';
@@ -54,6 +54,40 @@ export function listApplications(ctx: Ctx, input: ParsedInput<'applications.list
   if (input.limit) params.limit = input.limit;
   const items = stmt<Summary>(ctx.sqlite, sql).all(params);
   return { items, total: items.length };
+}
+
+/** Default cards per column on the board: enough for a real search, small enough to render at once. */
+export const BOARD_PER_STAGE = 200;
+
+export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>): MethodOutput<'applications.board'> {
+  const match = ftsQuery(input.search);
+  const visible = input.stages && input.stages.length > 0 ? input.stages : STAGES;
+  if (input.search && !match) return { columns: visible.map((stage) => ({ stage, total: 0, items: [] })), total: 0 };
+  const where: string[] = [];
+  if (!input.includeArchived) where.push('archived_at IS NULL');
+  if (match) where.push('id IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match)');
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const params: Record<string, unknown> = { now: ctx.clock.now(), perStage: input.perStage ?? BOARD_PER_STAGE };
+  if (match) params.match = match;
+  const countParams = match ? { match } : {};
+  const totals = new Map(
+    stmt<{ stage: Stage; n: number }>(ctx.sqlite, `SELECT stage, count(*) AS n FROM applications ${filter} GROUP BY stage`)
+      .all(countParams)
+      .map((r) => [r.stage, r.n]),
+  );
+  // One pass: rank within each stage, keep the top perStage, then the usual summary columns.
+  const items = stmt<Summary>(
+    ctx.sqlite,
+    `${SUMMARY_SELECT}
+     WHERE a.id IN (
+       SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY stage ORDER BY stage_changed_at DESC, id DESC) AS rn FROM applications ${filter})
+       WHERE rn <= @perStage)
+     ORDER BY a.stage_changed_at DESC, a.id DESC`,
+  ).all(params);
+  const byStage = new Map<Stage, Summary[]>(STAGES.map((s) => [s, []]));
+  for (const it of items) byStage.get(it.stage)!.push(it);
+  const columns = visible.map((stage) => ({ stage, total: totals.get(stage) ?? 0, items: byStage.get(stage)! }));
+  return { columns, total: columns.reduce((n, c) => n + c.total, 0) };
 }
 
 export function getSummary(ctx: Ctx, id: number): Summary {
@@ -118,6 +152,7 @@ export const applicationsHandlers: Handlers<
   | 'applications.get'
   | 'applications.update'
   | 'applications.list'
+  | 'applications.board'
   | 'applications.moveStage'
   | 'applications.archive'
   | 'applications.delete'
@@ -185,6 +220,7 @@ export const applicationsHandlers: Handlers<
   },
 
   'applications.list': (input, ctx) => listApplications(ctx, input),
+  'applications.board': (input, ctx) => boardColumns(ctx, input),
 
   'applications.moveStage': ({ id, stage, note }, ctx) => {
     tx(ctx, () => changeStage(ctx, id, stage, note));

@@ -168,3 +168,15 @@ describe('interviews.exportIcs', () => {
     expect(all.content).not.toContain(`interview-${past.id}@`);
   });
 });
+
+describe('obligations after a rejection', () => {
+  it('stop counting open thank-yous as due once the application is rejected or withdrawn', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: Date.UTC(2026, 10, 20, 9), endAt: Date.UTC(2026, 10, 20, 10), participants: [{ name: 'Ana' }] });
+    core.ctx.clock.set(Date.UTC(2026, 10, 22));
+    expect((await core.api('applications.list', {})).items[0].overdueCount).toBe(1);
+    await core.api('applications.moveStage', { id: app.id, stage: 'rejected' });
+    expect((await core.api('applications.list', {})).items[0].dueCount).toBe(0);
+    expect((await core.api('today.get', {})).overdue).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Obligations: every person met at an interview is owed a thank-you, due a set number of hours
 // (settings.thankYouDueHours, 24 by default) after the interview ends. The obligation IS a draft
-// note, so writing it and tracking it are the same thing. It counts as due once the interview ended.
+// note, so writing it and tracking it are the same thing. It counts as due once the interview ended,
+// and stops nagging when the application is rejected or withdrawn (the after-rejection note takes over).
 import type { Ctx } from '../api/context';
 import { stmt } from '../api/context';
 import { createNote } from './notes-core';
@@ -10,7 +11,8 @@ const HOUR = 3_600_000;
 
 /** SQL condition for "this draft is due now or later and counts": its interview (if any) has ended. */
 export const COUNTS_AS_DUE = `n.status = 'draft' AND n.due_at IS NOT NULL
-  AND (n.interview_id IS NULL OR (SELECT end_at FROM interviews WHERE id = n.interview_id) <= @now)`;
+  AND (n.interview_id IS NULL OR (SELECT end_at FROM interviews WHERE id = n.interview_id) <= @now)
+  AND NOT (n.kind = 'thank_you' AND (SELECT stage FROM applications WHERE id = n.application_id) IN ('rejected', 'withdrawn'))`;
 
 /** Adds a draft thank-you for a participant unless one exists. Call inside a transaction. */
 export function addThankYouObligation(ctx: Ctx, interviewId: number, contactId: number): number | null {

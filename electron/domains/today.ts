@@ -13,23 +13,34 @@ const DUE_SOON = 2 * DAY;
 const UPCOMING = 14 * DAY;
 /** Interviews older than this without a debrief are no longer nagged about. */
 const DEBRIEF_WINDOW = 30 * DAY;
+const LIST_CAP = 50;
 
 export const todayHandlers: Handlers<'today.get'> = {
   'today.get': (_input, ctx) => {
     const now = ctx.clock.now();
     const { timeZone } = getSettings(ctx);
     const { start, end } = dayBounds(now, timeZone);
-    const overdue = noteSummaries(ctx, `${COUNTS_AS_DUE} AND n.due_at < @now`, { now });
-    const dueSoon = noteSummaries(ctx, `${COUNTS_AS_DUE} AND n.due_at >= @now AND n.due_at < @soon`, { now, soon: now + DUE_SOON });
-    const inProgress = noteSummaries(
-      ctx,
-      "n.status IN ('written', 'addressed', 'stamped') OR (n.status = 'mailed' AND n.expected_arrival_at > @now)",
-      { now },
-      'n.updated_at DESC',
-    );
+    // Lists are capped (a large book can have thousands of old drafts); counts stay exact.
+    const overdueWhere = `${COUNTS_AS_DUE} AND n.due_at < @now`;
+    const dueSoonWhere = `${COUNTS_AS_DUE} AND n.due_at >= @now AND n.due_at < @soon`;
+    const debriefWhere = 'i.end_at <= @now AND i.end_at > @since AND i.debriefed_at IS NULL';
+    const p = { now, soon: now + DUE_SOON, since: now - DEBRIEF_WINDOW };
+    const overdue = noteSummaries(ctx, overdueWhere, p, `n.due_at DESC LIMIT ${LIST_CAP}`);
+    const dueSoon = noteSummaries(ctx, dueSoonWhere, p, `n.due_at LIMIT ${LIST_CAP}`);
+    // Two indexed lookups rather than one OR that would scan every note.
+    const inProgress = [
+      ...noteSummaries(ctx, "n.status IN ('written', 'addressed', 'stamped')", {}, `n.updated_at DESC LIMIT ${LIST_CAP}`),
+      ...noteSummaries(ctx, "n.status = 'mailed' AND n.expected_arrival_at > @now", { now }, `n.expected_arrival_at LIMIT ${LIST_CAP}`),
+    ];
     const interviewsToday = interviewSummaries(ctx, 'i.start_at < @end AND i.end_at >= @start', { start, end });
-    const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING });
-    const needsDebrief = interviewSummaries(ctx, 'i.end_at <= @now AND i.end_at > @since AND i.debriefed_at IS NULL', { now, since: now - DEBRIEF_WINDOW }, 'i.end_at DESC');
+    const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING }, `i.start_at LIMIT ${LIST_CAP}`);
+    const needsDebrief = interviewSummaries(ctx, debriefWhere, p, `i.end_at DESC LIMIT ${LIST_CAP}`);
+    const count = (sql: string) => stmt<{ n: number }>(ctx.sqlite, sql).get(p)!.n;
+    const counts = {
+      overdue: count(`SELECT count(*) AS n FROM notes n WHERE ${overdueWhere}`),
+      dueSoon: count(`SELECT count(*) AS n FROM notes n WHERE ${dueSoonWhere}`),
+      needsDebrief: count(`SELECT count(*) AS n FROM interviews i WHERE ${debriefWhere}`),
+    };
 
     // A due note that cannot go out: an email without an address, a card without a postal address.
     const missingDetails = [...overdue, ...dueSoon]
@@ -48,6 +59,6 @@ export const todayHandlers: Handlers<'today.get'> = {
        FROM reminders WHERE done_at IS NULL AND due_at < ? ORDER BY due_at`,
     ).all(end);
     const low = lowStock(ctx).map(({ id, kind, name, onHand, lowStockThreshold }) => ({ id, kind, name, onHand, lowStockThreshold }));
-    return { now, overdue, dueSoon, inProgress, interviewsToday, upcomingInterviews, needsDebrief, missingDetails, reminders, lowStock: low };
+    return { now, counts, overdue, dueSoon, inProgress, interviewsToday, upcomingInterviews, needsDebrief, missingDetails, reminders, lowStock: low };
   },
 };

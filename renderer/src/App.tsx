@@ -2,15 +2,18 @@ import { useEffect, type ReactNode } from 'react';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
 import { ApplicationDetailScreen } from './screens/ApplicationDetail';
+import { ComposerScreen } from './screens/Composer';
 import { InterviewScreen } from './screens/Interview';
 import { PipelineScreen } from './screens/Pipeline';
 import { SettingsScreen } from './screens/Settings';
+import { StationeryScreen } from './screens/Stationery';
 import { TodayScreen } from './screens/Today';
 
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
-  { route: { name: 'today' }, label: 'Today', match: ['today', 'interview'] },
+  { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+  { route: { name: 'stationery' }, label: 'Stationery', match: ['stationery'] },
 ];
 
 export function App() {
@@ -35,6 +38,12 @@ export function App() {
       break;
     case 'settings':
       screen = <SettingsScreen />;
+      break;
+    case 'compose':
+      screen = <ComposerScreen key={`${route.target}/${route.id}`} target={route.target} id={route.id} />;
+      break;
+    case 'stationery':
+      screen = <StationeryScreen />;
       break;
     default:
       screen = <TodayScreen />;

@@ -96,6 +96,11 @@ export const applicationsContract = {
     ApplicationListInput,
     z.object({ items: z.array(ApplicationSummary), total: z.number() }),
   ),
+  'applications.board': method(
+    'The pipeline board: per stage the most recently moved applications (up to perStage) and the stage total.',
+    ApplicationListInput.omit({ limit: true }).extend({ perStage: z.number().int().min(1).max(100000).optional() }),
+    z.object({ columns: z.array(z.object({ stage: Stage, total: z.number(), items: z.array(ApplicationSummary) })), total: z.number() }),
+  ),
   'applications.moveStage': method(
     'Move an application to another stage, recording a stage event.',
     z.object({ id, stage: Stage, note: optText(500, 'Note') }),

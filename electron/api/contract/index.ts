@@ -4,18 +4,30 @@
 import type { z } from 'zod';
 import { applicationsContract } from './applications';
 import { interviewsContract } from './interviews';
+import { contactsContract } from './contacts';
 import { todayContract } from './today';
 import { templatesContract } from './templates';
+import { notesContract } from './notes';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
+import { stationeryContract } from './stationery';
+import { remindersContract } from './reminders';
+import { rejectionsContract } from './rejections';
+import { printContract } from './print';
 
 export const contract = {
   ...systemContract,
   ...settingsContract,
   ...applicationsContract,
   ...interviewsContract,
+  ...contactsContract,
   ...todayContract,
   ...templatesContract,
+  ...notesContract,
+  ...stationeryContract,
+  ...remindersContract,
+  ...rejectionsContract,
+  ...printContract,
 };
 
 export type Contract = typeof contract;

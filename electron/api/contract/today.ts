@@ -9,6 +9,8 @@ export const todayContract = {
     z.object({}),
     z.object({
       now: z.number(),
+      /** Exact totals; the lists below show at most 50 each. */
+      counts: z.object({ overdue: z.number(), dueSoon: z.number(), needsDebrief: z.number() }),
       overdue: z.array(NoteSummary),
       dueSoon: z.array(NoteSummary),
       /** Handwritten cards written but not mailed yet, and emails/cards on their way. */

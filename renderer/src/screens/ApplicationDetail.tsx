@@ -6,6 +6,8 @@ import { Modal } from '../components/Modal';
 import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
 import { ConfirmDialog } from '../components/Modal';
+import { RejectionDialog } from '../components/RejectionDialog';
+import { NotesLog } from '../components/NotesLog';
 import { useToast } from '../components/Toast';
 import { formatDate, formatDateTime, money, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
@@ -18,6 +20,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [scheduling, setScheduling] = useState(false);
+  const [afterRejection, setAfterRejection] = useState(false);
   const interviews = useApi('interviews.list', { applicationId: id });
   const move = useCall('applications.moveStage');
   const archive = useCall('applications.archive');
@@ -37,6 +40,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
     try {
       await move.mutateAsync({ id: a.id, stage });
       toast(`Moved to ${STAGE_LABELS[stage]}.`);
+      if (stage === 'rejected') setAfterRejection(true);
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');
     }
@@ -181,11 +185,21 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
         </div>
         </div>
       </div>
+      <div className="panel">
+        <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
+          <h2 style={{ margin: 0 }}>Notes</h2>
+          <a className="button" href={href({ name: 'compose', target: 'application', id: a.id })}>
+            Write a note
+          </a>
+        </div>
+        <NotesLog applicationId={a.id} title="Notes log" emptyText="No notes yet. Each person you meet at an interview gets a thank-you to write." />
+      </div>
       {scheduling ? (
         <Modal title="Schedule interview" onClose={() => setScheduling(false)}>
           <InterviewForm applicationId={a.id} onCancel={() => setScheduling(false)} onDone={(iv) => (setScheduling(false), navigate({ name: 'interview', id: iv.id }))} />
         </Modal>
       ) : null}
+      {afterRejection ? <RejectionDialog applicationId={a.id} onClose={() => setAfterRejection(false)} /> : null}
       {confirmDelete ? (
         <ConfirmDialog
           title="Delete this application?"

@@ -7,6 +7,7 @@ import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domai
 import { call } from '../api';
 import { ApplicationForm } from '../components/ApplicationForm';
 import { Modal } from '../components/Modal';
+import { RejectionDialog } from '../components/RejectionDialog';
 import { useToast } from '../components/Toast';
 import { ageShort, formatDate, plural, relative } from '../lib/format';
 import { useApi, useNow } from '../lib/hooks';
@@ -24,15 +25,17 @@ export function PipelineScreen() {
   const [stageFilter, setStageFilter] = useState<Stage[]>([]);
   const [creating, setCreating] = useState(false);
   const deferredSearch = useDeferredValue(search.trim());
-  const input: ListInput = useMemo(() => (deferredSearch ? { search: deferredSearch } : {}), [deferredSearch]);
-  const list = useApi('applications.list', input, { placeholderData: (prev) => prev });
+  // Search and stage filter run in main (FTS); the board asks only for what a column can show.
+  const input: ListInput = useMemo(
+    () => ({ ...(deferredSearch ? { search: deferredSearch } : {}), ...(stageFilter.length ? { stages: stageFilter } : {}) }),
+    [deferredSearch, stageFilter],
+  );
+  const board = useApi('applications.board', input, { placeholderData: (prev) => prev, enabled: view === 'board' });
+  const list = useApi('applications.list', input, { placeholderData: (prev) => prev, enabled: view === 'table' });
+  const everything = useApi('applications.list', { limit: 1 }, { staleTime: 60_000 });
   const now = useNow();
-
-  const items = useMemo(() => {
-    const all = list.data?.items ?? [];
-    return stageFilter.length ? all.filter((a) => stageFilter.includes(a.stage)) : all;
-  }, [list.data, stageFilter]);
-  const stages = stageFilter.length ? STAGES.filter((s) => stageFilter.includes(s)) : STAGES;
+  const current = view === 'board' ? board : list;
+  const count = view === 'board' ? (board.data?.total ?? 0) : (list.data?.total ?? 0);
 
   const changeView = (v: View) => {
     setView(v);
@@ -76,11 +79,11 @@ export function PipelineScreen() {
           </button>
         ) : null}
         <span className="muted" style={{ marginLeft: 'auto' }}>
-          {list.isLoading ? 'Loading…' : plural(items.length, 'application')}
+          {current.isLoading ? 'Loading…' : plural(count, 'application')}
         </span>
       </div>
-      {list.error ? <div className="banner error" role="alert">{list.error.message}</div> : null}
-      {list.data && list.data.total === 0 && !deferredSearch ? (
+      {current.error ? <div className="banner error" role="alert">{current.error.message}</div> : null}
+      {everything.data && everything.data.total === 0 ? (
         <div className="empty-state">
           <h2>Your job search starts here</h2>
           <p>Add the roles you are considering or have applied to. Drag cards between stages as things move.</p>
@@ -89,9 +92,9 @@ export function PipelineScreen() {
           </button>
         </div>
       ) : view === 'board' ? (
-        <Board items={items} stages={stages} now={now} listInput={input} />
+        <Board columns={board.data?.columns ?? []} now={now} boardInput={input} />
       ) : (
-        <Table items={items} now={now} />
+        <Table items={list.data?.items ?? []} now={now} />
       )}
       {creating ? (
         <Modal title="New application" onClose={() => setCreating(false)}>
@@ -102,33 +105,37 @@ export function PipelineScreen() {
   );
 }
 
-function Board({ items, stages, now, listInput }: { items: Summary[]; stages: readonly Stage[]; now: number; listInput: ListInput }) {
+type Columns = MethodOutput<'applications.board'>['columns'];
+
+function Board({ columns, now, boardInput }: { columns: Columns; now: number; boardInput: ListInput }) {
   const qc = useQueryClient();
   const toast = useToast();
   const [dragging, setDragging] = useState<Summary | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [rejectedId, setRejectedId] = useState<number | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
-  const byStage = useMemo(() => {
-    const map = new Map<Stage, Summary[]>(STAGES.map((s) => [s, []]));
-    for (const a of items) map.get(a.stage)!.push(a);
-    return map;
-  }, [items]);
-
   async function move(app: Summary, stage: Stage) {
     if (app.stage === stage) return;
-    const key = ['applications.list', listInput];
-    const previous = qc.getQueryData<MethodOutput<'applications.list'>>(key);
+    const key = ['applications.board', boardInput];
+    const previous = qc.getQueryData<MethodOutput<'applications.board'>>(key);
     // Optimistic: the card lands at once; the server's answer (or a rollback) follows.
     if (previous) {
       qc.setQueryData(key, {
         ...previous,
-        items: [{ ...app, stage, stageChangedAt: now }, ...previous.items.filter((a) => a.id !== app.id)],
+        columns: previous.columns.map((c) =>
+          c.stage === stage
+            ? { ...c, total: c.total + 1, items: [{ ...app, stage, stageChangedAt: now }, ...c.items] }
+            : c.stage === app.stage
+              ? { ...c, total: c.total - 1, items: c.items.filter((a) => a.id !== app.id) }
+              : c,
+        ),
       });
     }
     setAnnouncement(`${app.company}, ${app.role}: moved to ${STAGE_LABELS[stage]}.`);
     try {
       await call('applications.moveStage', { id: app.id, stage });
       await qc.invalidateQueries();
+      if (stage === 'rejected') setRejectedId(app.id);
     } catch (err) {
       if (previous) qc.setQueryData(key, previous);
       toast(err instanceof Error ? err.message : 'The move could not be saved.', 'error');
@@ -161,19 +168,25 @@ function Board({ items, stages, now, listInput }: { items: Summary[]; stages: re
         Drag a card to another column, or focus it and press Shift+→ / Shift+← to move it one stage. Enter opens it.
       </p>
       <div className="board" aria-describedby="board-help">
-        {stages.map((stage) => (
-          <Column key={stage} stage={stage} items={byStage.get(stage)!} now={now} onCardKey={onCardKey} />
+        {columns.map((c) => (
+          <Column key={c.stage} stage={c.stage} items={c.items} total={c.total} boardInput={boardInput} now={now} onCardKey={onCardKey} />
         ))}
       </div>
       <DragOverlay dropAnimation={null}>{dragging ? <CardBody app={dragging} now={now} overlay /> : null}</DragOverlay>
       <div className="sr-only" aria-live="assertive">
         {announcement}
       </div>
+      {rejectedId !== null ? <RejectionDialog applicationId={rejectedId} onClose={() => setRejectedId(null)} /> : null}
     </DndContext>
   );
 }
 
-function Column({ stage, items, now, onCardKey }: { stage: Stage; items: Summary[]; now: number; onCardKey: (a: Summary) => (e: KeyboardEvent) => void }) {
+function Column(props: { stage: Stage; items: Summary[]; total: number; boardInput: ListInput; now: number; onCardKey: (a: Summary) => (e: KeyboardEvent) => void }) {
+  const { stage, total, now, onCardKey } = props;
+  // A long column shows its most recent cards; "Show all" loads the rest of that stage only.
+  const [showAll, setShowAll] = useState(false);
+  const rest = useApi('applications.list', { ...props.boardInput, stages: [stage] }, { enabled: showAll && props.items.length < total });
+  const items = showAll && rest.data ? rest.data.items : props.items;
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -187,7 +200,7 @@ function Column({ stage, items, now, onCardKey }: { stage: Stage; items: Summary
     <section ref={setNodeRef} className={`column ${isOver ? 'over' : ''}`} aria-label={`${STAGE_LABELS[stage]} column`} data-stage={stage}>
       <div className="column-header">
         <span>{STAGE_LABELS[stage]}</span>
-        <span className="count">{items.length}</span>
+        <span className="count">{total}</span>
       </div>
       <div className="column-body" ref={scrollRef}>
         {items.length === 0 ? <div className="column-empty">Drop here</div> : null}
@@ -198,6 +211,16 @@ function Column({ stage, items, now, onCardKey }: { stage: Stage; items: Summary
             </div>
           ))}
         </div>
+        {items.length < total ? (
+          <div className="column-more">
+            <span className="muted">
+              Showing {items.length} of {total}
+            </span>
+            <button type="button" onClick={() => setShowAll(true)} disabled={showAll}>
+              {showAll ? 'Loading…' : 'Show all'}
+            </button>
+          </div>
+        ) : null}
       </div>
     </section>
   );

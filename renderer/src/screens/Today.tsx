@@ -85,11 +85,11 @@ export function TodayScreen() {
         <span className="muted">{formatDate(now)}</span>
       </div>
       <div className="stat-strip">
-        <div className={`stat ${t.overdue.length ? 'danger' : ''}`}>
-          <strong>{t.overdue.length}</strong> overdue {t.overdue.length === 1 ? 'note' : 'notes'}
+        <div className={`stat ${t.counts.overdue ? 'danger' : ''}`}>
+          <strong>{t.counts.overdue}</strong> overdue {t.counts.overdue === 1 ? 'note' : 'notes'}
         </div>
         <div className="stat">
-          <strong>{t.dueSoon.length}</strong> due in the next 2 days
+          <strong>{t.counts.dueSoon}</strong> due in the next 2 days
         </div>
         <div className="stat">
           <strong>{t.interviewsToday.length}</strong> {t.interviewsToday.length === 1 ? 'interview' : 'interviews'} today
@@ -109,19 +109,19 @@ export function TodayScreen() {
       <div className="today-grid">
         <div className="today-col">
           {t.overdue.length ? (
-            <Section title="Overdue notes" count={t.overdue.length}>
+            <Section title="Overdue notes" count={t.counts.overdue}>
               <p className="muted" style={{ marginTop: 0 }}>A late note still beats no note: send it today.</p>
               <ul className="item-list">{t.overdue.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
             </Section>
           ) : null}
-          <Section title="Due soon" count={t.dueSoon.length} empty="No notes due in the next two days.">
+          <Section title="Due soon" count={t.counts.dueSoon} empty="No notes due in the next two days.">
             <ul className="item-list">{t.dueSoon.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
           </Section>
           <Section title="Interviews today" count={t.interviewsToday.length} empty="No interviews today.">
             <ul className="item-list">{t.interviewsToday.map((i) => <InterviewItem key={i.id} i={i} />)}</ul>
           </Section>
           {t.needsDebrief.length ? (
-            <Section title="Write down what was said" count={t.needsDebrief.length}>
+            <Section title="Write down what was said" count={t.counts.needsDebrief}>
               <p className="muted" style={{ marginTop: 0 }}>These interviews ended without a debrief. Your notes will be better for it.</p>
               <ul className="item-list">
                 {t.needsDebrief.map((i) => (

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { CONTACT_ROLES, STAGES } from '../../shared/domain';
+import { id, method, optEmail, optText, optUrl, reqText } from '../define';
+import { InterviewSummary, NoteSummary } from './shapes';
+
+export const ContactRole = z.enum(CONTACT_ROLES, { error: 'Choose recruiter, hiring manager, interviewer, referrer or other.' });
+
+/** Every editable field of a contact; the company is given by name (found or created). */
+export const contactFields = {
+  name: reqText('Name', 200),
+  title: optText(200, 'Title'),
+  company: optText(200, 'Company'),
+  email: optEmail,
+  phone: optText(100, 'Phone'),
+  addressLines: optText(500, 'Street address'),
+  city: optText(200, 'City'),
+  region: optText(200, 'State or region'),
+  postalCode: optText(40, 'Postal code'),
+  country: optText(200, 'Country'),
+  url: optUrl('Link'),
+  metHow: optText(2000, 'How you met'),
+  notes: optText(20000, 'Notes'),
+};
+export const ContactFields = z.object(contactFields);
+export type ContactFieldsT = z.output<typeof ContactFields>;
+
+export const ContactCreate = z.object({
+  ...contactFields,
+  /** Create even when the email or name + company matches someone already saved. */
+  force: z.boolean().optional(),
+  /** Instead of creating, fold these details into this existing contact (its empty fields are filled). */
+  mergeIntoId: id.optional(),
+});
+
+export const ContactUpdate = z.object({ id, ...contactFields }).partial().required({ id: true });
+
+const MissingFilter = z.enum(['email', 'address', 'any'], { error: 'Choose email, address or any.' });
+
+export const ContactSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  title: z.string().nullable(),
+  companyId: z.number().nullable(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  /** No email: an email note cannot be sent. */
+  missingEmail: z.boolean(),
+  /** No street address and city: a handwritten card cannot be mailed. */
+  missingAddress: z.boolean(),
+  /** Latest interview (already started) or note sent/mailed to them. */
+  lastInteractionAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const ContactRoleOnApplication = z.object({
+  applicationId: z.number(),
+  company: z.string(),
+  applicationRole: z.string(),
+  stage: z.enum(STAGES),
+  role: ContactRole,
+  createdAt: z.number(),
+});
+
+export const Contact = ContactSummary.extend({
+  addressLines: z.string().nullable(),
+  region: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  url: z.string().nullable(),
+  metHow: z.string().nullable(),
+  notes: z.string().nullable(),
+  roles: z.array(ContactRoleOnApplication),
+  interviews: z.array(InterviewSummary),
+  /** Notes written to this person, newest first. */
+  noteLog: z.array(NoteSummary),
+});
+
+export const DuplicateMatch = z.object({
+  id: z.number(),
+  name: z.string(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  /** What matched: the email (case-insensitive) or the name at the same company. */
+  reason: z.enum(['email', 'name_company']),
+});
+
+/** A parsed vCard contact in our fields (first email/phone/address; the rest folded into notes). */
+export const ImportContact = z.object({
+  name: z.string(),
+  title: z.string().nullable(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  addressLines: z.string().nullable(),
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string().nullable(),
+  url: z.string().nullable(),
+  metHow: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+
+export const ImportPreviewCard = z.object({
+  /** 0-based position of the card in the file. */
+  index: z.number(),
+  /** null when the card could not be read at all (see error and excerpt). */
+  contact: ImportContact.nullable(),
+  error: z.string().nullable(),
+  excerpt: z.string().nullable(),
+  /** Read, but a field fails validation (field name to message); such a card cannot be imported as is. */
+  fieldErrors: z.record(z.string(), z.string()),
+  warnings: z.array(z.string()),
+  duplicate: DuplicateMatch.nullable(),
+  suggested: z.enum(['create', 'skip', 'merge']),
+});
+
+export const ImportCommitCard = z
+  .object({
+    contact: ContactFields,
+    action: z.enum(['create', 'skip', 'merge'], { error: 'Choose create, skip or merge.' }),
+    targetId: id.optional(),
+  })
+  .refine((c) => c.action !== 'merge' || c.targetId !== undefined, { message: 'Choose the contact to merge into.', path: ['targetId'] });
+
+const listFilters = {
+  search: z.string().trim().max(200).optional(),
+  companyId: id.optional(),
+  missing: MissingFilter.optional(),
+};
+
+export const contactsContract = {
+  'contacts.create': method(
+    'Create a contact (company by name). A matching email or name + company is a conflict listing the matches, unless force.',
+    ContactCreate,
+    Contact,
+  ),
+  'contacts.get': method('One contact with missing-detail flags, roles on applications, interviews and notes to them.', z.object({ id }), Contact),
+  'contacts.list': method(
+    'Contacts by full-text search, company and missing details (email, postal address), with the last interaction.',
+    z.object({ ...listFilters, limit: z.number().int().min(1).max(5000).optional() }),
+    z.object({ items: z.array(ContactSummary), total: z.number() }),
+  ),
+  'contacts.update': method('Edit a contact (only the fields given change).', ContactUpdate, Contact),
+  'contacts.delete': method(
+    'Delete a contact. Notes to them are kept (with their name); a contact with notes needs noteCount to match.',
+    z.object({
+      id,
+      confirm: z.literal(true, { error: 'Deleting needs confirmation.' }),
+      /** How many notes the person was told are kept; required when the contact has notes. */
+      noteCount: z.number().int().min(0).optional(),
+    }),
+    z.object({ ok: z.literal(true), notesKept: z.number() }),
+  ),
+  'contacts.setRole': method(
+    'Give a contact a role on an application (recruiter, hiring manager, interviewer, referrer, other).',
+    z.object({ applicationId: id, contactId: id, role: ContactRole }),
+    Contact,
+  ),
+  'contacts.removeRole': method('Remove a contact’s role on an application.', z.object({ applicationId: id, contactId: id, role: ContactRole }), Contact),
+  'contacts.merge': method(
+    'Merge one contact into another: roles, interviews, notes and reminders move; empty fields are filled; the other is deleted.',
+    z.object({ keepId: id, mergeId: id }).refine((v) => v.keepId !== v.mergeId, { message: 'Choose two different contacts.', path: ['mergeId'] }),
+    Contact,
+  ),
+  'contacts.importPreview': method(
+    'Read a vCard file (2.1, 3.0, 4.0): each card with its errors, warnings and any existing duplicate.',
+    z.object({ text: z.string().max(20_000_000, 'The file is too large (20 MB at most).') }),
+    z.object({ cards: z.array(ImportPreviewCard), fileErrors: z.array(z.string()) }),
+  ),
+  'contacts.importCommit': method(
+    'Import the chosen cards (create, skip, or merge into an existing contact) in one transaction.',
+    z.object({ cards: z.array(ImportCommitCard).max(20000) }),
+    z.object({ created: z.number(), merged: z.number(), skipped: z.number() }),
+  ),
+  'contacts.exportVcf': method(
+    'vCard (.vcf) of the given contacts, or of all matching the filters when ids are omitted.',
+    z.object({ ids: z.array(id).max(50000).optional(), ...listFilters, version: z.enum(['3.0', '4.0']).optional() }),
+    z.object({ filename: z.string(), content: z.string(), count: z.number() }),
+  ),
+};
+
+export type ContactT = z.output<typeof Contact>;
+export type ContactSummaryT = z.output<typeof ContactSummary>;

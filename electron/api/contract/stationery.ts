@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { LEDGER_REASONS, STATIONERY_KINDS } from '../../shared/domain';
+import { id, method, optText, reqText } from '../define';
+
+export const StationeryKindField = z.enum(STATIONERY_KINDS, { error: 'Choose card, envelope or stamp.' });
+
+const currency = z
+  .string({ error: 'Use a three-letter currency code such as USD or EUR.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD or EUR.');
+const cents = (label: string) =>
+  z
+    .number({ error: `${label} must be a number.` })
+    .int(`${label} must be in whole cents.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(100_000_000, `${label} is too large.`);
+const threshold = z
+  .number({ error: 'The low-stock threshold must be a number.' })
+  .int('The low-stock threshold must be a whole number.')
+  .min(0, 'The low-stock threshold cannot be negative.')
+  .max(100_000, 'The low-stock threshold is too large.');
+
+export const StationeryItem = z.object({
+  id: z.number(),
+  kind: z.enum(STATIONERY_KINDS),
+  name: z.string(),
+  /** Face value of a stamp, in minor units of `currency`. */
+  postageCents: z.number().nullable(),
+  currency: z.string(),
+  lowStockThreshold: z.number(),
+  archivedAt: z.number().nullable(),
+  onHand: z.number(),
+  /** At or below the threshold (with threshold 0: none left). */
+  low: z.boolean(),
+  /** Total cost of purchases with a cost, divided by their quantity; null when no cost was recorded. */
+  averageUnitCostCents: z.number().nullable(),
+  purchased: z.number(),
+  used: z.number(),
+});
+export type StationeryItemT = z.output<typeof StationeryItem>;
+
+export const LedgerRow = z.object({
+  id: z.number(),
+  itemId: z.number(),
+  itemName: z.string(),
+  kind: z.enum(STATIONERY_KINDS),
+  currency: z.string(),
+  delta: z.number(),
+  reason: z.enum(LEDGER_REASONS),
+  noteId: z.number().nullable(),
+  recipientName: z.string().nullable(),
+  costCents: z.number().nullable(),
+  memo: z.string().nullable(),
+  at: z.number(),
+});
+
+const CostBreakdown = z.object({
+  currency: z.string(),
+  postageCents: z.number(),
+  cardCents: z.number(),
+  envelopeCents: z.number(),
+  totalCents: z.number(),
+});
+
+const itemFields = {
+  kind: StationeryKindField,
+  name: reqText('Name', 200),
+  postageCents: cents('Postage value').nullish(),
+  currency: currency.optional(),
+  lowStockThreshold: threshold.optional(),
+};
+
+export const stationeryContract = {
+  'stationery.list': method(
+    'Stationery items with the count on hand (derived from the ledger), low-stock flag and average unit cost.',
+    z.object({ includeArchived: z.boolean().optional() }),
+    z.object({ items: z.array(StationeryItem) }),
+  ),
+  'stationery.createItem': method('Add a card, envelope or stamp item.', z.object(itemFields), StationeryItem),
+  'stationery.updateItem': method(
+    'Edit an item (only the fields given change).',
+    z.object({ id, ...itemFields }).partial().required({ id: true }),
+    StationeryItem,
+  ),
+  'stationery.archiveItem': method('Archive or restore an item; its ledger is kept.', z.object({ id, archived: z.boolean().optional() }), StationeryItem),
+  'stationery.record': method(
+    'Record a purchase (positive quantity, optional total cost) or a correction (+/-). Going below zero needs allowNegative.',
+    z
+      .object({
+        itemId: id,
+        reason: z.enum(['purchase', 'correction'], { error: 'Choose purchase or correction.' }),
+        quantity: z
+          .number({ error: 'Enter a quantity.' })
+          .int('The quantity must be a whole number.')
+          .min(-100_000, 'The quantity is too large.')
+          .max(100_000, 'The quantity is too large.')
+          .refine((q) => q !== 0, 'The quantity cannot be zero.'),
+        costCents: cents('The total cost').nullish(),
+        memo: optText(500, 'Memo'),
+        allowNegative: z.boolean().optional(),
+      })
+      .refine((v) => v.reason !== 'purchase' || v.quantity > 0, { message: 'A purchase adds a positive quantity.', path: ['quantity'] })
+      .refine((v) => v.reason === 'purchase' || v.costCents == null, { message: 'Only purchases have a cost.', path: ['costCents'] }),
+    z.object({ entry: LedgerRow, item: StationeryItem }),
+  ),
+  'stationery.ledger': method(
+    'Ledger rows, newest first, with the recipient of the linked note.',
+    z.object({ itemId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
+    z.object({ items: z.array(LedgerRow) }),
+  ),
+  'stationery.summary': method(
+    'Cards mailed and the cost per note mailed (postage + card + envelope), per currency: on average so far and for the next card.',
+    z.object({}),
+    z.object({
+      cardsMailed: z.number(),
+      /** Average over the notes that used stationery, per currency. */
+      perNote: z.array(CostBreakdown.extend({ notes: z.number() })),
+      /** What the next card will cost with the items it would use. */
+      nextNote: z.array(CostBreakdown),
+      /** Items whose cost is unknown (no postage value, no purchase cost), so the figures leave them out. */
+      missingCosts: z.array(z.string()),
+    }),
+  ),
+};

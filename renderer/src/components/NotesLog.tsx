@@ -1,0 +1,86 @@
+// The notes log: what was written to whom, how, when, and where it stands. Used on application and
+// contact detail; each row opens the note in the composer.
+import { useState } from 'react';
+import type { MethodOutput } from '../../../electron/api/contract';
+import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
+import { formatDate, formatDateTime, relative } from '../lib/format';
+import { useApi, useNow } from '../lib/hooks';
+import { href, navigate } from '../lib/router';
+
+type Item = MethodOutput<'notes.list'>['items'][number];
+
+const STATUS_LABEL: Record<Item['status'], string> = { draft: 'Draft', sent: 'Sent', written: 'Written', addressed: 'Addressed', stamped: 'Stamped', mailed: 'Mailed' };
+
+function when(n: Item, now: number): { text: string; cls: string } {
+  if (n.status === 'sent') return { text: `Sent ${formatDateTime(n.sentAt)}`, cls: '' };
+  if (n.status === 'mailed') {
+    const arrives = n.expectedArrivalAt ? (n.expectedArrivalAt > now ? ` · arrives ~${formatDate(n.expectedArrivalAt)}` : ` · arrived ~${formatDate(n.expectedArrivalAt)}`) : '';
+    return { text: `Mailed ${formatDate(n.mailedAt)}${arrives}`, cls: '' };
+  }
+  if (n.dueAt == null) return { text: n.status === 'draft' ? 'No due date' : `Updated ${formatDateTime(n.updatedAt)}`, cls: '' };
+  const overdue = n.dueAt < now;
+  return { text: `${overdue ? 'Overdue' : 'Due'} ${relative(n.dueAt, now)}`, cls: overdue ? 'overdue' : n.dueAt - now < 86_400_000 ? 'due' : '' };
+}
+
+export function NotesLog(props: { applicationId?: number; contactId?: number; interviewId?: number; title?: string; searchable?: boolean; emptyText?: string }) {
+  const [search, setSearch] = useState('');
+  const now = useNow();
+  const q = useApi('notes.list', {
+    applicationId: props.applicationId,
+    contactId: props.contactId,
+    interviewId: props.interviewId,
+    search: search.trim() || undefined,
+  });
+  const items = q.data?.items ?? [];
+  const title = props.title ?? 'Notes';
+  return (
+    <section className="notes-log" aria-label={title}>
+      {props.searchable ? (
+        <input className="search" type="search" aria-label={`Search ${title.toLowerCase()}`} placeholder="Search notes…" value={search} onChange={(e) => setSearch(e.target.value)} />
+      ) : null}
+      {q.error ? <div className="banner error" role="alert">{q.error.message}</div> : null}
+      {q.isLoading ? <p className="muted">Loading…</p> : null}
+      {!q.isLoading && items.length === 0 ? <p className="muted">{search ? 'No notes match.' : (props.emptyText ?? 'No notes yet.')}</p> : null}
+      {items.length > 0 ? (
+        <div className="table-wrap notes-table">
+          <table className="data" aria-label={title}>
+            <thead>
+              <tr>
+                <th>To</th>
+                <th>Note</th>
+                <th>Status</th>
+                <th>When</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((n) => {
+                const w = when(n, now);
+                return (
+                  <tr key={n.id} data-note={n.id} onClick={() => navigate({ name: 'compose', target: 'note', id: n.id })}>
+                    <td>
+                      <a href={href({ name: 'compose', target: 'note', id: n.id })} onClick={(e) => e.stopPropagation()}>
+                        {n.recipientName ?? 'Unknown'}
+                      </a>
+                    </td>
+                    <td title={n.excerpt}>
+                      {NOTE_KIND_LABELS[n.kind]} · {n.delivery === 'email' ? 'email' : 'card'}
+                      {n.followsNoteId ? ' (follows email)' : ''}
+                      {!props.applicationId && n.company ? <span className="muted"> · {n.company}</span> : null}
+                    </td>
+                    <td>
+                      <span className={`badge ${n.status === 'draft' ? '' : n.status === 'sent' || n.status === 'mailed' ? 'ok' : 'due'}`}>{STATUS_LABEL[n.status]}</span>
+                    </td>
+                    <td>
+                      <span className={w.cls ? `badge ${w.cls}` : ''}>{w.text}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {q.data && q.data.total > items.length ? <p className="muted">Showing the latest {items.length} of {q.data.total}.</p> : null}
+    </section>
+  );
+}

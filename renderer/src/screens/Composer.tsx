@@ -1,0 +1,194 @@
+// The note composer: #/compose/interview/{id} (a tab per person met), #/compose/note/{id} (one note),
+// #/compose/application/{id} and #/compose/contact/{id} (start a new note).
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type KeyboardEvent } from 'react';
+import type { NoteT } from '../../../electron/api/contract/notes';
+import { formatInZone } from '../../../electron/shared/time';
+import { NewNote } from '../components/ComposerNew';
+import { useDraftStore, type DraftStore } from '../components/ComposerDrafts';
+import { NoteEditor } from '../components/ComposerEditor';
+import { useApi, useNow } from '../lib/hooks';
+import { href, navigate, type ComposeTarget } from '../lib/router';
+
+export function ComposerScreen({ target, id }: { target: ComposeTarget; id: number }) {
+  if (target === 'interview') return <InterviewComposer interviewId={id} />;
+  if (target === 'note') return <SingleNoteComposer noteId={id} />;
+  return <NewNote target={target} id={id} />;
+}
+
+/** Settings, templates, stationery and the clock every editor needs. */
+function useEditorData() {
+  const settings = useApi('settings.get', {});
+  const templates = useApi('templates.list', {});
+  const stationery = useApi('stationery.list', {});
+  const now = useNow();
+  const qc = useQueryClient();
+  return { settings: settings.data, templates: templates.data?.items ?? [], stationery: stationery.data?.items, now, refresh: () => void qc.invalidateQueries() };
+}
+
+/** The other notes to compare with: the server's list, with the text as currently typed in this screen. */
+function liveOthers(note: NoteT, store: DraftStore, extra: NoteT[] = []) {
+  const out = note.others.map((o) => ({ ...o, body: store.get(o.id)?.body ?? o.body }));
+  // Tabs whose text was empty when loaded are missing from the server's list; same rules as the server.
+  for (const n of extra) {
+    if (n.id === note.id || out.some((o) => o.id === n.id)) continue;
+    if (n.contactId !== null && n.contactId === note.contactId) continue;
+    if (n.followsNoteId === note.id || note.followsNoteId === n.id) continue;
+    const body = store.get(n.id)?.body ?? n.body;
+    if (body.trim()) out.push({ id: n.id, label: n.recipientName ?? 'someone else', body });
+  }
+  return out;
+}
+
+function Failure({ message }: { message: string }) {
+  return (
+    <div className="page">
+      <div className="banner error" role="alert">
+        {message}
+      </div>
+      <a href={href({ name: 'today' })}>Back to Today</a>
+    </div>
+  );
+}
+
+function InterviewComposer({ interviewId }: { interviewId: number }) {
+  const q = useApi('notes.forInterview', { interviewId }, { refetchOnWindowFocus: false });
+  const data = useEditorData();
+  const store = useDraftStore();
+  const [active, setActive] = useState<number | null>(null);
+
+  if (q.error) return <Failure message={q.error.message} />;
+  if (!q.data || !data.settings) return <div className="page muted">Loading…</div>;
+  const { interview, entries } = q.data;
+  const tabs = entries.flatMap((e) => e.notes.map((n) => ({ note: n, label: n.followsNoteId ? `${e.name} · card` : e.name })));
+  const current = tabs.find((t) => t.note.id === active) ?? tabs[0];
+  const allNotes = tabs.map((t) => t.note);
+  for (const n of allNotes) store.ensure(n);
+
+  const select = (id: number) => {
+    if (current) void store.flush(current.note.id);
+    setActive(id);
+  };
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const t = tabs[(next + tabs.length) % tabs.length];
+    select(t.note.id);
+    document.getElementById(`note-tab-${t.note.id}`)?.focus();
+  };
+
+  return (
+    <div className="page composer">
+      <div className="page-header">
+        <a href={href({ name: 'interview', id: interview.id })} className="button ghost">
+          ← Interview
+        </a>
+        <h1>
+          Thank-yous <span className="muted">· {interview.company}, {interview.role}</span>
+        </h1>
+        <span className="muted">
+          {interview.round ? `${interview.round} · ` : ''}
+          {formatInZone(interview.startAt, interview.timeZone)}
+        </span>
+      </div>
+      {tabs.length === 0 ? (
+        <div className="empty-state">
+          <h2>No one to thank yet</h2>
+          <p>Add the people you met on the interview page; each gets their own note.</p>
+        </div>
+      ) : (
+        <>
+          <div className="tabs" role="tablist" aria-label="Notes">
+            {tabs.map((t, i) => {
+              const d = store.get(t.note.id);
+              const selected = t.note.id === current.note.id;
+              return (
+                <button
+                  key={t.note.id}
+                  id={`note-tab-${t.note.id}`}
+                  type="button"
+                  role="tab"
+                  aria-selected={selected}
+                  aria-controls="note-panel"
+                  tabIndex={selected ? 0 : -1}
+                  className="tab"
+                  onClick={() => select(t.note.id)}
+                  onKeyDown={(e) => onKey(e, i)}
+                >
+                  <span>{t.label}</span>
+                  <span className={`badge ${t.note.status === 'draft' ? '' : t.note.status === 'sent' || t.note.status === 'mailed' ? 'ok' : 'due'}`}>
+                    {t.note.delivery === 'email' ? 'email' : 'card'} · {t.note.status}
+                  </span>
+                  {d && d.state !== 'saved' ? (
+                    <span className="unsaved-dot" title="Unsaved changes">
+                      •
+                    </span>
+                  ) : null}
+                </button>
+              );
+            })}
+          </div>
+          <div id="note-panel" role="tabpanel" aria-labelledby={`note-tab-${current.note.id}`}>
+            <NoteEditor
+              key={current.note.id}
+              note={current.note}
+              store={store}
+              others={liveOthers(current.note, store, allNotes)}
+              settings={data.settings}
+              now={data.now}
+              templates={data.templates}
+              stationery={data.stationery}
+              onChanged={data.refresh}
+              onCardCreated={(card) => {
+                data.refresh();
+                setActive(card.id);
+              }}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function SingleNoteComposer({ noteId }: { noteId: number }) {
+  const q = useApi('notes.get', { id: noteId, compose: true }, { refetchOnWindowFocus: false });
+  const data = useEditorData();
+  const store = useDraftStore();
+  if (q.error) return <Failure message={q.error.message} />;
+  if (!q.data || !data.settings) return <div className="page muted">Loading…</div>;
+  const note = q.data;
+  store.ensure(note);
+  return (
+    <div className="page composer">
+      <div className="page-header">
+        {note.applicationId ? (
+          <a href={href({ name: 'application', id: note.applicationId })} className="button ghost">
+            ← {note.company ?? 'Application'}
+          </a>
+        ) : note.contactId ? (
+          <a href={href({ name: 'contact', id: note.contactId })} className="button ghost">
+            ← {note.recipientName}
+          </a>
+        ) : null}
+        <h1>
+          {note.delivery === 'email' ? 'Email' : 'Card'} to {note.recipientName ?? 'someone'}
+          {note.company ? <span className="muted"> · {note.company}</span> : null}
+        </h1>
+        {note.interviewId ? <a href={href({ name: 'compose', target: 'interview', id: note.interviewId })}>All thank-yous for this interview</a> : null}
+      </div>
+      <NoteEditor
+        note={note}
+        store={store}
+        others={liveOthers(note, store)}
+        settings={data.settings}
+        now={data.now}
+        templates={data.templates}
+        stationery={data.stationery}
+        onChanged={data.refresh}
+        onCardCreated={(card) => navigate({ name: 'compose', target: 'note', id: card.id })}
+      />
+    </div>
+  );
+}
