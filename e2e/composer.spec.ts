@@ -108,6 +108,10 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(body).toHaveValue(DANA_NOTE);
   await screenshots(app, 'composer-email');
 
+  // The .eml draft downloads (its content is checked in the unit tests with a mail parser).
+  const [eml] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Save .eml draft' }).click()]);
+  expect(eml.suggestedFilename()).toBe('Thank-you to Dana Lee.eml');
+
   // Dana by email: mark sent; the note becomes read-only and a card is offered.
   await app.getByRole('button', { name: 'Mark as sent' }).click();
   await expect(app.getByText(/^Sent /).first()).toBeVisible();
@@ -115,6 +119,9 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(app.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Follow with a handwritten card' })).toBeVisible();
   await expect(danaTab).toContainText('email · sent');
+  await app.getByRole('button', { name: 'Follow with a handwritten card' }).scrollIntoViewIfNeeded();
+  await expect(app.locator('.toast')).toBeHidden();
+  await screenshots(app, 'composer-email-sent');
 
   // Priya as a handwritten card, through every step to mailed.
   await priyaTab.click();
@@ -129,8 +136,12 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(checks.locator('[data-check="deliverable"]')).toContainText('of 80 words; postal address on file');
   await expect(app.getByRole('button', { name: 'Print card text' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Print envelope' })).toBeVisible();
+  await expect(app.locator('.toast')).toBeHidden();
   await screenshots(app, 'composer-card');
 
+  const [pdf] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Print card text' }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  await expect(app.locator('.toast')).toBeHidden();
   const steps = app.getByRole('list', { name: 'Card steps' });
   await app.getByRole('button', { name: 'Mark written' }).click();
   await expect(steps.locator('[data-step="written"]')).toHaveClass(/done/);
@@ -159,6 +170,12 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(tabs.getByRole('tab', { name: /Dana Lee/ })).toContainText('email · sent');
   await expect(tabs.getByRole('tab', { name: /Priya Raman/ })).toContainText('card · mailed');
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveAttribute('readonly', '');
+  // Reopened deliberately it can be edited, then closed again.
+  await app.getByRole('button', { name: 'Reopen' }).click();
+  await expect(app.getByRole('textbox', { name: 'Message' })).not.toHaveAttribute('readonly', '');
+  await expect(app.getByText(/^Reopened for editing: changes update/)).toBeVisible();
+  await app.getByRole('button', { name: 'Done editing' }).click();
+  await expect(app.getByRole('textbox', { name: 'Message' })).toHaveAttribute('readonly', '');
 
   // The application's notes log shows what was sent, how and when.
   await app.goto(`${server.origin}/#/applications/${application.id}`);
@@ -167,6 +184,43 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(log.locator('tr', { hasText: 'Dana Lee' })).toContainText('Sent');
   await expect(log.locator('tr', { hasText: 'Priya Raman' })).toContainText('Mailed');
   await expect(log.locator('tr', { hasText: 'Priya Raman' })).toContainText('arrives');
+  await log.scrollIntoViewIfNeeded();
+  await screenshots(app, 'application-notes-log');
   await log.getByRole('link', { name: 'Priya Raman' }).click();
   await expect(app.getByRole('heading', { name: /Card to Priya Raman/ })).toBeVisible();
+
+  // A new note from the application: choose the person and the kind; the template is filled in.
+  await app.goto(`${server.origin}/#/applications/${application.id}`);
+  await app.getByRole('link', { name: 'Write a note' }).click();
+  const form = app.getByRole('form', { name: 'New note' });
+  await form.getByLabel('To').selectOption({ label: 'Dana Lee (Interviewer)' });
+  await form.getByLabel('Kind').selectOption('follow_up');
+  await form.getByRole('button', { name: 'Start the note' }).click();
+  await expect(app.getByRole('heading', { name: /Email to Dana Lee/ })).toBeVisible();
+  await expect(app.getByRole('textbox', { name: 'Subject' })).toHaveValue('A quick follow-up question');
+  await expect(app.getByRole('textbox', { name: 'Message' })).toHaveValue(/Dear Dana,[\s\S]*\{\{your question\}\}/);
+  await expect(app.locator('.hl-backdrop mark.hl-field')).toHaveCount(2);
+});
+
+test('a card with unfilled fields and no stamps: the composer warns twice, and the user decides', async ({ app, server }) => {
+  const application = await server.api<{ id: number }>('applications.create', { company: 'Fieldstone Logistics', role: 'Product Manager', stage: 'rejected' });
+  const sam = await server.api<{ id: number }>('contacts.create', { name: 'Sam Ortiz', company: 'Fieldstone Logistics' });
+  await server.api('stationery.createItem', { kind: 'stamp', name: 'Forever stamps', postageCents: 78 });
+  const note = await server.api<{ id: number }>('notes.create', { kind: 'after_rejection', contactId: sam.id, applicationId: application.id, delivery: 'handwritten' });
+  await app.goto(`${server.origin}/#/compose/note/${note.id}`);
+  const checks = app.getByRole('region', { name: 'Checks' });
+  await expect(app.getByRole('textbox', { name: 'Card text' })).toHaveValue(/^Dear Sam,/);
+  await expect(checks.locator('[data-check="deliverable"]')).toContainText('No postal address for Sam Ortiz');
+  await expect(checks.getByRole('link', { name: /Add it on Sam Ortiz’s contact page/ })).toHaveAttribute('href', `#/contacts/${sam.id}`);
+
+  await app.getByRole('button', { name: 'Mark mailed' }).click();
+  const fields = app.getByRole('dialog', { name: 'Unfilled merge fields' });
+  await expect(fields).toContainText('{{what you bring, in one sentence}}');
+  await fields.getByRole('button', { name: 'Mark mailed' }).click();
+  const stock = app.getByRole('dialog', { name: 'Not enough stationery on hand' });
+  await expect(stock).toContainText('Forever stamps');
+  await stock.getByRole('button', { name: 'Use anyway' }).click();
+  await expect(app.getByRole('list', { name: 'Card steps' }).locator('[data-step="mailed"]')).toHaveClass(/done/);
+  const items = await server.api<{ items: Array<{ kind: string; onHand: number }> }>('stationery.list', {});
+  expect(items.items.find((i) => i.kind === 'stamp')?.onHand).toBe(-1);
 });

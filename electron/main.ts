@@ -11,6 +11,9 @@ import { buildMenu } from './menu';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+// A separate data folder (tests, a second profile); must be set before the app is ready.
+if (process.env.COURTESY_DATA_DIR) app.setPath('userData', process.env.COURTESY_DATA_DIR);
+
 let core: Core | null = null;
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');

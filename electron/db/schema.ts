@@ -167,6 +167,8 @@ export const notes = sqliteTable(
   },
   (t) => [
     index('notes_due').on(t.status, t.dueAt),
+    // Today's "cards on their way": mailed notes still in transit.
+    index('notes_arrival').on(t.status, t.expectedArrivalAt),
     index('notes_contact').on(t.contactId),
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),

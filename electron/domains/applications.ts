@@ -57,7 +57,7 @@ export function listApplications(ctx: Ctx, input: ParsedInput<'applications.list
 }
 
 /** Default cards per column on the board: enough for a real search, small enough to render at once. */
-export const BOARD_PER_STAGE = 200;
+export const BOARD_PER_STAGE = 100;
 
 export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>): MethodOutput<'applications.board'> {
   const match = ftsQuery(input.search);

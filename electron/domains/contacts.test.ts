@@ -436,6 +436,8 @@ describe('vCard export', () => {
     expect(parseVCards(all.content).cards.map((c) => c.contact.name)).toEqual(['Ben Okafor', 'Chloé Martin']);
     const filtered = await core.api('contacts.exportVcf', { missing: 'address' });
     expect(parseVCards(filtered.content).cards.map((c) => c.contact.name)).toEqual(['Ben Okafor']);
+    const searched = await core.api('contacts.exportVcf', { search: 'chloe', version: '4.0' });
+    expect(parseVCards(searched.content).cards.map((c) => c.contact.name)).toEqual(['Chloé Martin']);
     // Re-importing the export finds each person again.
     const again = await core.api('contacts.importPreview', { text: all.content });
     expect(again.cards.map((c) => c.duplicate?.id)).toEqual([ben.id, chloe.id]);

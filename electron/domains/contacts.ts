@@ -299,14 +299,25 @@ interface ListFilters {
   missing?: keyof typeof MISSING_SQL;
 }
 
-/** WHERE clause and parameters for the list filters; null when the search has nothing searchable. */
-function filterSql(f: ListFilters): { where: string; params: Record<string, unknown> } | null {
+interface Filter {
+  /** FROM clause over contacts `c` (joined to contacts_fts `f` when searching). */
+  from: string;
+  where: string;
+  params: Record<string, unknown>;
+  searchOnly: boolean;
+}
+
+/** FROM/WHERE and parameters for the list filters; null when the search has nothing searchable. */
+function filterSql(f: ListFilters): Filter | null {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
+  let from = 'contacts c';
   if (f.search) {
     const match = ftsQuery(f.search);
     if (!match) return null;
-    where.push('c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)');
+    // Driven by the FTS index: only the matching rows are read.
+    from = 'contacts_fts f JOIN contacts c ON c.id = f.rowid';
+    where.push('contacts_fts MATCH @match');
     params.match = match;
   }
   if (f.companyId !== undefined) {
@@ -314,7 +325,17 @@ function filterSql(f: ListFilters): { where: string; params: Record<string, unkn
     params.companyId = f.companyId;
   }
   if (f.missing) where.push(MISSING_SQL[f.missing]);
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, searchOnly: !!f.search && where.length === 1 };
+}
+
+/**
+ * One page of the list: the matching ids are sorted and cut first (only name and id go through the
+ * sorter), then just that page is joined to its company.
+ */
+function listPageSql(f: Filter): string {
+  return `${SUMMARY_SELECT}
+JOIN (SELECT c.id FROM ${f.from} ${f.where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit) page ON page.id = c.id
+ORDER BY c.name COLLATE NOCASE, c.id`;
 }
 
 const DEFAULT_LIMIT = 200;
@@ -466,10 +487,10 @@ export const contactsHandlers: Handlers<
     const f = filterSql(input);
     if (!f) return { items: [], total: 0 };
     const limit = input.limit ?? DEFAULT_LIMIT;
-    const rows = stmt<SummaryRow>(ctx.sqlite, `${SUMMARY_SELECT}\n${f.where}\nORDER BY c.name COLLATE NOCASE, c.id\nLIMIT @limit`).all({ ...f.params, limit });
-    // Counting is only needed when the page is full.
-    const total =
-      rows.length < limit ? rows.length : stmt<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM contacts c\n${f.where}`).get(f.params)!.n;
+    const rows = stmt<SummaryRow>(ctx.sqlite, listPageSql(f)).all({ ...f.params, limit });
+    // Counting is only needed when the page is full; a plain search is counted in the FTS index alone.
+    const countSql = f.searchOnly ? 'SELECT count(*) AS n FROM contacts_fts WHERE contacts_fts MATCH @match' : `SELECT count(*) AS n FROM ${f.from} ${f.where}`;
+    const total = rows.length < limit ? rows.length : stmt<{ n: number }>(ctx.sqlite, countSql).get(f.params)!.n;
     return { items: toSummaries(ctx, rows), total };
   },
 
@@ -569,7 +590,9 @@ export const contactsHandlers: Handlers<
       rows = [...new Set(ids)].map((id) => byId.get(id)!);
     } else {
       const f = filterSql(filters);
-      rows = f ? stmt<ContactRow>(ctx.sqlite, `${ROW_SELECT}\n${f.where}\nORDER BY c.name COLLATE NOCASE, c.id`).all(f.params) : [];
+      rows = f
+        ? stmt<ContactRow>(ctx.sqlite, `${ROW_SELECT}\nWHERE c.id IN (SELECT c.id FROM ${f.from} ${f.where})\nORDER BY c.name COLLATE NOCASE, c.id`).all(f.params)
+        : [];
     }
     // "How you met" has no vCard property; it travels in the note rather than being dropped.
     const content = toVCard(

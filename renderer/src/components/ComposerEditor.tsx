@@ -543,6 +543,7 @@ export function NoteEditor(props: NoteEditorProps) {
 
         {isEmail ? (
           <div className="panel composer-actions" aria-label="Email actions" role="group">
+            <h2>Send</h2>
             {note.status === 'draft' || note.reopened ? (
               <div className="row">
                 <button type="button" disabled={busy} onClick={() => guarded('Open anyway', openInMail)}>
@@ -581,7 +582,7 @@ export function NoteEditor(props: NoteEditorProps) {
               ) : (
                 <div className="follow-offer">
                   <p>
-                    A handwritten card can follow the email: it arrives days later, when most candidates have gone quiet.
+                    A handwritten card can follow this email to {note.recipientName ?? 'them'}: written and mailed today, it arrives in a few days.
                   </p>
                   <button type="button" disabled={busy} onClick={() => void run(followWithCard)}>
                     Follow with a handwritten card
@@ -592,6 +593,7 @@ export function NoteEditor(props: NoteEditorProps) {
           </div>
         ) : (
           <div className="panel composer-actions" aria-label="Card actions" role="group">
+            <h2>Card</h2>
             <ol className="steps" aria-label="Card steps">
               {CARD_STEPS.map((s, i) => {
                 const done = i <= cardStep;

@@ -15,7 +15,7 @@ export function NewNote({ target, id }: { target: 'application' | 'contact'; id:
   const create = useCall('notes.create');
   const [contactId, setContactId] = useState<number | null>(target === 'contact' ? id : null);
   const [applicationId, setApplicationId] = useState<number | null>(target === 'application' ? id : null);
-  const [interviewId, setInterviewId] = useState<number | null>(null);
+  const [interviewChoice, setInterviewChoice] = useState<number | 'none' | null>(null);
   const [kind, setKind] = useState<NoteKind | null>(null);
   const [delivery, setDelivery] = useState<Delivery | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,8 +34,11 @@ export function NewNote({ target, id }: { target: 'application' | 'contact'; id:
   const app = o.applications.find((a) => a.id === applicationId) ?? null;
   const contact = o.contacts.find((c) => c.id === contactId) ?? null;
   const interviews = o.interviews.filter((i) => i.applicationId === applicationId);
-  // A rejected application calls for the gracious note; otherwise a follow-up unless it is about an interview.
-  const effectiveKind: NoteKind = kind ?? (app?.stage === 'rejected' ? 'after_rejection' : interviewId ? 'thank_you' : 'follow_up');
+  // Unless chosen, the latest interview where the user met this person (its debrief feeds the note).
+  const interviewId = interviewChoice === 'none' ? null : (interviewChoice ?? interviews.find((i) => contactId !== null && i.contactIds.includes(contactId))?.id ?? null);
+  // Thank-yous are already owed per interview; a note started by hand is most often a follow-up, or the
+  // gracious note after a rejection.
+  const effectiveKind: NoteKind = kind ?? (app?.stage === 'rejected' ? 'after_rejection' : 'follow_up');
   const effectiveDelivery: Delivery = delivery ?? settings.data.defaultDelivery;
 
   async function submit(e: FormEvent) {
@@ -91,7 +94,7 @@ export function NewNote({ target, id }: { target: 'application' | 'contact'; id:
                 disabled={target === 'application'}
                 onChange={(e) => {
                   setApplicationId(e.target.value ? Number(e.target.value) : null);
-                  setInterviewId(null);
+                  setInterviewChoice(null);
                 }}
               >
                 <option value="">None</option>
@@ -105,7 +108,7 @@ export function NewNote({ target, id }: { target: 'application' | 'contact'; id:
           </Field>
           <Field label="About the interview" error={errors.interviewId} hint="Its debrief feeds the merge fields and the checks.">
             {(p) => (
-              <select {...p} value={interviewId ?? ''} disabled={interviews.length === 0} onChange={(e) => setInterviewId(e.target.value ? Number(e.target.value) : null)}>
+              <select {...p} value={interviewId ?? ''} disabled={interviews.length === 0} onChange={(e) => setInterviewChoice(e.target.value ? Number(e.target.value) : 'none')}>
                 <option value="">{interviews.length ? 'None' : 'No interviews'}</option>
                 {interviews.map((i) => (
                   <option key={i.id} value={i.id}>

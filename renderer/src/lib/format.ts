@@ -26,6 +26,8 @@ export function relative(ts: number, now: number): string {
 const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
+const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+export const formatTime = (ts: number) => timeFmt.format(ts);
 export const formatDate = (ts: number | null | undefined) => (ts == null ? '' : dateFmt.format(ts));
 export const formatDateTime = (ts: number | null | undefined) => (ts == null ? '' : dateTimeFmt.format(ts));
 

@@ -32,7 +32,6 @@ export function PipelineScreen() {
   );
   const board = useApi('applications.board', input, { placeholderData: (prev) => prev, enabled: view === 'board' });
   const list = useApi('applications.list', input, { placeholderData: (prev) => prev, enabled: view === 'table' });
-  const everything = useApi('applications.list', { limit: 1 }, { staleTime: 60_000 });
   const now = useNow();
   const current = view === 'board' ? board : list;
   const count = view === 'board' ? (board.data?.total ?? 0) : (list.data?.total ?? 0);
@@ -83,7 +82,7 @@ export function PipelineScreen() {
         </span>
       </div>
       {current.error ? <div className="banner error" role="alert">{current.error.message}</div> : null}
-      {everything.data && everything.data.total === 0 ? (
+      {current.data && current.data.total === 0 && !deferredSearch && !stageFilter.length ? (
         <div className="empty-state">
           <h2>Your job search starts here</h2>
           <p>Add the roles you are considering or have applied to. Drag cards between stages as things move.</p>

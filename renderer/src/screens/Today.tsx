@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KIND_LABELS, NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
-import { formatDate, plural, relative } from '../lib/format';
-import { useApi } from '../lib/hooks';
+import { formatDate, formatTime, plural, relative } from '../lib/format';
+import { useApi, useCall } from '../lib/hooks';
+import { useToast } from '../components/Toast';
 import { href } from '../lib/router';
 
 type Today = MethodOutput<'today.get'>;
@@ -66,6 +67,38 @@ function InterviewItem({ i, action }: { i: Interview; action?: ReactNode }) {
         </span>
       </div>
       {action}
+    </li>
+  );
+}
+
+const WEEK = 7 * 86_400_000;
+
+function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }) {
+  const complete = useCall('reminders.complete');
+  const snooze = useCall('reminders.snooze');
+  const toast = useToast();
+  const link = r.applicationId ? href({ name: 'application', id: r.applicationId }) : r.contactId ? href({ name: 'contact', id: r.contactId }) : null;
+  const run = (p: Promise<unknown>, done: string) => p.then(() => toast(done)).catch((err: Error) => toast(err.message, 'error'));
+  return (
+    <li>
+      <div className="item-main">
+        {link ? (
+          <a href={link}>
+            <strong>{r.title}</strong>
+          </a>
+        ) : (
+          <strong>{r.title}</strong>
+        )}
+        <span className="sub">{r.dueAt <= now ? `due ${relative(r.dueAt, now)}` : `later today, ${formatTime(r.dueAt)}`}</span>
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => void run(snooze.mutateAsync({ id: r.id, until: now + WEEK }), 'Snoozed for a week.')}>
+          Snooze a week
+        </button>
+        <button type="button" onClick={() => void run(complete.mutateAsync({ id: r.id, done: true }), 'Done.')}>
+          Done
+        </button>
+      </div>
     </li>
   );
 }
@@ -159,12 +192,7 @@ export function TodayScreen() {
             <Section title="Reminders" count={t.reminders.length}>
               <ul className="item-list">
                 {t.reminders.map((r) => (
-                  <li key={r.id}>
-                    <div className="item-main">
-                      <strong>{r.title}</strong>
-                      <span className="sub">{r.dueAt < now ? `due ${relative(r.dueAt, now)}` : `today`}</span>
-                    </div>
-                  </li>
+                  <ReminderItem key={r.id} r={r} now={now} />
                 ))}
               </ul>
             </Section>

@@ -1,0 +1,1 @@
+CREATE INDEX `notes_arrival` ON `notes` (`status`,`expected_arrival_at`);
