@@ -70,7 +70,7 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
 
   const tabs = app.getByRole('tablist', { name: 'Notes' });
   await expect(tabs.getByRole('tab')).toHaveCount(2);
-  const danaTab = tabs.getByRole('tab', { name: /Dana Lee/ });
+  const danaTab = tabs.getByRole('tab', { name: /^Dana Lee email/ });
   const priyaTab = tabs.getByRole('tab', { name: /Priya Raman/ });
   await expect(danaTab).toHaveAttribute('aria-selected', 'true');
 
@@ -123,6 +123,13 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(app.locator('.toast')).toBeHidden();
   await screenshots(app, 'composer-email-sent');
 
+  // The card that follows the email opens as its own tab, from the card template, and is not compared with the email.
+  await app.getByRole('button', { name: 'Follow with a handwritten card' }).click();
+  const danaCard = tabs.getByRole('tab', { name: /Dana Lee · card/ });
+  await expect(danaCard).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('textbox', { name: 'Card text' })).toHaveValue(/^Dear Dana,\n\nThank you for our conversation about her team's on-call burnout/);
+  await expect(checks.locator('[data-check="distinct"]')).toContainText('closest: 0% alike with the note to Priya Raman');
+
   // Priya as a handwritten card, through every step to mailed.
   await priyaTab.click();
   await expect(body).toHaveValue(PRIYA_CARD);
@@ -167,7 +174,7 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
 
   // Reload: everything was saved, the sent email is still read-only.
   await app.reload();
-  await expect(tabs.getByRole('tab', { name: /Dana Lee/ })).toContainText('email · sent');
+  await expect(tabs.getByRole('tab', { name: /^Dana Lee email/ })).toContainText('email · sent');
   await expect(tabs.getByRole('tab', { name: /Priya Raman/ })).toContainText('card · mailed');
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveAttribute('readonly', '');
   // Reopened deliberately it can be edited, then closed again.
@@ -180,8 +187,9 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   // The application's notes log shows what was sent, how and when.
   await app.goto(`${server.origin}/#/applications/${application.id}`);
   const log = app.getByRole('table', { name: 'Notes log' });
-  await expect(log.locator('tbody tr')).toHaveCount(2);
-  await expect(log.locator('tr', { hasText: 'Dana Lee' })).toContainText('Sent');
+  await expect(log.locator('tbody tr')).toHaveCount(3);
+  await expect(log.locator('tr', { hasText: 'Thank-you · email' })).toContainText('Sent');
+  await expect(log.locator('tr', { hasText: 'follows email' })).toContainText('Draft');
   await expect(log.locator('tr', { hasText: 'Priya Raman' })).toContainText('Mailed');
   await expect(log.locator('tr', { hasText: 'Priya Raman' })).toContainText('arrives');
   await log.scrollIntoViewIfNeeded();

@@ -6,6 +6,7 @@ import { companiesHandlers } from '../domains/companies';
 import { interviewsHandlers } from '../domains/interviews';
 import { contactsHandlers } from '../domains/contacts';
 import { todayHandlers } from '../domains/today';
+import { insightsHandlers } from '../domains/insights';
 import { templatesHandlers } from '../domains/templates';
 import { notesHandlers } from '../domains/notes';
 import { settingsHandlers } from '../domains/settings';
@@ -23,6 +24,7 @@ export const handlers: Handlers<MethodName> = {
   ...interviewsHandlers,
   ...contactsHandlers,
   ...todayHandlers,
+  ...insightsHandlers,
   ...templatesHandlers,
   ...notesHandlers,
   ...stationeryHandlers,

@@ -34,6 +34,7 @@ export const methodNames = [
   'contacts.importCommit',
   'contacts.exportVcf',
   'today.get',
+  'insights.get',
   'templates.list',
   'templates.create',
   'templates.update',

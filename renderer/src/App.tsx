@@ -3,6 +3,9 @@ import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
 import { ApplicationDetailScreen } from './screens/ApplicationDetail';
 import { ComposerScreen } from './screens/Composer';
+import { ContactDetailScreen } from './screens/ContactDetail';
+import { ContactsScreen } from './screens/Contacts';
+import { InsightsScreen } from './screens/Insights';
 import { InterviewScreen } from './screens/Interview';
 import { PipelineScreen } from './screens/Pipeline';
 import { SettingsScreen } from './screens/Settings';
@@ -12,8 +15,10 @@ import { TodayScreen } from './screens/Today';
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
-  { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+  { route: { name: 'contacts' }, label: 'Contacts', match: ['contacts', 'contact'] },
   { route: { name: 'stationery' }, label: 'Stationery', match: ['stationery'] },
+  { route: { name: 'insights' }, label: 'Insights', match: ['insights'] },
+  { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
 ];
 
 export function App() {
@@ -36,6 +41,9 @@ export function App() {
     case 'interview':
       screen = <InterviewScreen key={route.id} id={route.id} />;
       break;
+    case 'insights':
+      screen = <InsightsScreen />;
+      break;
     case 'settings':
       screen = <SettingsScreen />;
       break;
@@ -44,6 +52,12 @@ export function App() {
       break;
     case 'stationery':
       screen = <StationeryScreen />;
+      break;
+    case 'contacts':
+      screen = <ContactsScreen />;
+      break;
+    case 'contact':
+      screen = <ContactDetailScreen key={route.id} id={route.id} />;
       break;
     default:
       screen = <TodayScreen />;

@@ -6,6 +6,7 @@ import { applicationsContract } from './applications';
 import { interviewsContract } from './interviews';
 import { contactsContract } from './contacts';
 import { todayContract } from './today';
+import { insightsContract } from './insights';
 import { templatesContract } from './templates';
 import { notesContract } from './notes';
 import { settingsContract } from './settings';
@@ -22,6 +23,7 @@ export const contract = {
   ...interviewsContract,
   ...contactsContract,
   ...todayContract,
+  ...insightsContract,
   ...templatesContract,
   ...notesContract,
   ...stationeryContract,

@@ -96,7 +96,7 @@ export const notesContract = {
     Note,
   ),
   'notes.list': method(
-    'The notes log: notes of a contact, application or interview, optionally searched (every word as a prefix) and filtered; latest activity first.',
+    'The notes log: notes of a contact, application or interview, optionally searched (every word as a prefix) and filtered; newest first, up to limit (hasMore says whether more match).',
     z.object({
       contactId: id.optional(),
       applicationId: id.optional(),
@@ -107,7 +107,7 @@ export const notesContract = {
       delivery: delivery.optional(),
       limit: z.number().int().min(1).max(1000).optional(),
     }),
-    z.object({ items: z.array(NoteLogItem), total: z.number() }),
+    z.object({ items: z.array(NoteLogItem), hasMore: z.boolean() }),
   ),
   'notes.forInterview': method(
     'Write thank-yous: one entry per participant with their thank-you (created if missing, empty drafts filled from the template) and any card following it.',

@@ -80,7 +80,7 @@ export function NotesLog(props: { applicationId?: number; contactId?: number; in
           </table>
         </div>
       ) : null}
-      {q.data && q.data.total > items.length ? <p className="muted">Showing the latest {items.length} of {q.data.total}.</p> : null}
+      {q.data?.hasMore ? <p className="muted">Showing the latest {items.length}; search to find older notes.</p> : null}
     </section>
   );
 }

@@ -144,39 +144,41 @@ function PreviewRow({ card: c, action, onAction }: { card: Card; action: Action;
         {c.contact?.title || c.contact?.company ? <div className="muted">{[c.contact.title, c.contact.company].filter(Boolean).join(' · ')}</div> : null}
         {c.contact ? <div className="muted">{[c.contact.email, c.contact.phone, c.contact.city].filter(Boolean).join(' · ')}</div> : null}
       </td>
-      <td className="import-findings">
-        {c.error ? (
-          <>
-            <div className="field-error">Could not be read: {c.error}</div>
-            {c.excerpt ? (
-              <details>
-                <summary>Show the card</summary>
-                <pre>{c.excerpt}</pre>
-              </details>
-            ) : null}
-          </>
-        ) : null}
-        {Object.entries(c.fieldErrors).map(([k, v]) => (
-          <div key={k} className="field-error">
-            {k}: {v}
-          </div>
-        ))}
-        {c.duplicate ? (
-          <div>
-            <span className="badge due">already saved</span>{' '}
-            <strong>
-              {c.duplicate.name}
-              {c.duplicate.company ? ` (${c.duplicate.company})` : ''}
-            </strong>{' '}
-            <span className="muted">same {c.duplicate.reason === 'email' ? 'email' : 'name and company'}</span>
-          </div>
-        ) : null}
-        {c.warnings.map((w) => (
-          <div key={w} className="muted">
-            {w}
-          </div>
-        ))}
-        {ok && !c.duplicate && c.warnings.length === 0 ? <span className="badge ok">ready</span> : null}
+      <td>
+        <div className="import-findings">
+          {c.error ? (
+            <>
+              <div className="field-error">Could not be read: {c.error}</div>
+              {c.excerpt ? (
+                <details>
+                  <summary>Show the card</summary>
+                  <pre>{c.excerpt}</pre>
+                </details>
+              ) : null}
+            </>
+          ) : null}
+          {Object.entries(c.fieldErrors).map(([k, v]) => (
+            <div key={k} className="field-error">
+              {k}: {v}
+            </div>
+          ))}
+          {c.duplicate ? (
+            <div>
+              <span className="badge due">already saved</span>{' '}
+              <strong>
+                {c.duplicate.name}
+                {c.duplicate.company ? ` (${c.duplicate.company})` : ''}
+              </strong>{' '}
+              <span className="muted">same {c.duplicate.reason === 'email' ? 'email' : 'name and company'}</span>
+            </div>
+          ) : null}
+          {c.warnings.map((w) => (
+            <div key={w} className="muted">
+              {w}
+            </div>
+          ))}
+          {ok && !c.duplicate && c.warnings.length === 0 ? <span className="badge ok">ready</span> : null}
+        </div>
       </td>
       <td>
         {ok ? (

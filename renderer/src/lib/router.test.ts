@@ -12,6 +12,7 @@ describe('routes', () => {
       { name: 'contacts' },
       { name: 'contact', id: 2 },
       { name: 'stationery' },
+      { name: 'insights' },
       { name: 'settings' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);

@@ -13,6 +13,7 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'contact'; id: number }
   | { name: 'stationery' }
+  | { name: 'insights' }
   | { name: 'settings' };
 
 const COMPOSE_TARGETS: ComposeTarget[] = ['note', 'interview', 'application', 'contact'];
@@ -45,6 +46,8 @@ export function parseRoute(hash: string): Route {
     }
     case 'stationery':
       return { name: 'stationery' };
+    case 'insights':
+      return { name: 'insights' };
     case 'settings':
       return { name: 'settings' };
     default:

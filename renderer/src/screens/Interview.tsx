@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
 import { ApiError, call } from '../api';
+import { ParticipantPicker } from '../components/ContactPicker';
 import { Field } from '../components/Field';
 import { InterviewForm } from '../components/InterviewForm';
 import { ConfirmDialog, Modal } from '../components/Modal';
@@ -130,6 +131,7 @@ export function InterviewScreen({ id }: { id: number }) {
             ))}
           </ul>
           <AddParticipant interviewId={i.id} />
+          <ParticipantPicker interviewId={i.id} exclude={i.participants.map((p) => p.contactId)} />
         </div>
       </div>
       {editing ? (

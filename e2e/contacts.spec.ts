@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import { parseVCards } from '../electron/domains/vcard';
+import { expect, screenshots, test } from './fixtures';
+
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2026, 10, 23, 18, 0);
+const FIXTURES = 'electron/domains/fixtures/vcard';
+
+test('create a contact (fixing a bad email), fill in missing details, and merge a duplicate', async ({ app, server }) => {
+  await server.api('system.setNow', { now: NOW });
+  await app.goto(server.url + '#/contacts');
+  await expect(app.getByRole('heading', { name: 'The people you meet' })).toBeVisible();
+
+  await app.getByRole('button', { name: '+ New contact' }).click();
+  let form = app.getByRole('form', { name: 'New contact' });
+  await form.getByLabel('Name').fill('Dana Lee');
+  await form.getByLabel('Company').fill('Globex');
+  await form.getByLabel('Email').fill('dana(at)globex');
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  const emailError = form.locator('.field', { has: app.getByLabel('Email') }).locator('.field-error');
+  await expect(emailError).toHaveText('Enter an email address like name@example.com.');
+  await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Email').fill('dana@globex.example');
+  await form.getByRole('button', { name: 'Add contact' }).click();
+
+  // The new contact opens; what a card still needs is asked for at the top, focused.
+  await expect(app.getByRole('heading', { name: /Dana Lee/ })).toBeVisible();
+  const missing = app.getByRole('form', { name: 'Missing details' });
+  await expect(missing.getByLabel('Street address')).toBeFocused();
+  await expect(missing.getByText('Needed for handwritten cards')).toBeVisible();
+  await missing.getByLabel('Street address').fill('1 Main St');
+  await missing.getByLabel('City').fill('Springfield');
+  await missing.getByRole('button', { name: 'Save details' }).click();
+  await expect(missing).toBeHidden();
+  await expect(app.getByRole('definition').filter({ hasText: 'Springfield' })).toBeVisible();
+
+  // A second "D. Lee" with the same email (other case) is flagged; merge it into the existing one.
+  await app.getByRole('link', { name: 'Contacts', exact: true }).click();
+  await app.getByRole('button', { name: '+ New contact' }).click();
+  form = app.getByRole('form', { name: 'New contact' });
+  await form.getByLabel('Name').fill('D. Lee');
+  await form.getByLabel('Email').fill('DANA@globex.example');
+  await form.getByLabel('Phone').fill('+1 555 0100');
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  const warning = form.getByRole('alert', { name: 'Possible duplicate' });
+  await expect(warning).toContainText('Dana Lee (Globex)');
+  await expect(form.getByText('Dana Lee (Globex) already has this email.')).toBeVisible();
+  await warning.getByRole('button', { name: 'Merge into it' }).click();
+  await expect(app.getByRole('heading', { name: /Dana Lee/ })).toBeVisible();
+  await expect(app.getByRole('definition').filter({ hasText: '+1 555 0100' })).toBeVisible();
+  const list = await server.api<{ total: number }>('contacts.list', {});
+  expect(list.total).toBe(1);
+});
+
+test('import a vCard file with a broken card, search, filter, export', async ({ app, server }) => {
+  await server.api('system.setNow', { now: NOW });
+  await server.api('contacts.create', { name: 'Priya Raman', company: 'Acme Corp', title: 'Staff Engineer', email: 'priya.raman@acme.example', addressLines: '9 Elm St', city: 'Oakland', region: 'CA', postalCode: '94607' });
+  await app.goto(server.url + '#/contacts');
+  await expect(app.getByRole('list', { name: 'Contacts' }).getByText('Priya Raman')).toBeVisible();
+
+  await app.getByRole('button', { name: 'Import vCard…' }).first().click();
+  const dialog = app.getByRole('dialog', { name: 'Import contacts from a vCard file' });
+  await dialog.getByLabel('vCard file').setInputFiles(`${FIXTURES}/broken-among-good.vcf`);
+  const cards = dialog.getByRole('table', { name: 'Cards in the file' });
+  await expect(cards.locator('tbody tr')).toHaveCount(7);
+  await expect(cards.locator('tr[data-card="1"]')).toContainText('Could not be read: BEGIN:VCARD without END:VCARD');
+  await expect(cards.locator('tr[data-card="3"]')).toContainText('not a vCard property');
+  await cards.locator('tr[data-card="3"]').getByText('Show the card').click();
+  await expect(cards.locator('tr[data-card="3"] pre')).toHaveText('this line was pasted from somewhere else');
+  await expect(dialog.getByText('4 cards cannot be imported')).toBeVisible();
+  await screenshots(app, 'contacts-import-preview');
+  await dialog.getByRole('button', { name: 'Import 3 contacts' }).click();
+  await expect(app.getByText('Imported: 3 new contacts, 0 merged, 0 skipped.')).toBeVisible();
+
+  const rows = app.getByRole('list', { name: 'Contacts' });
+  await expect(rows.getByRole('link')).toHaveCount(4);
+  await expect(rows.getByRole('link', { name: /Chloé Martin/ })).toContainText('No email');
+  await screenshots(app, 'contacts-list');
+
+  // Search ignores accents and matches prefixes.
+  await app.getByLabel('Search contacts').fill('chloe mart');
+  await expect(rows.getByRole('link')).toHaveCount(1);
+  await expect(rows.getByRole('link')).toContainText('Chloé Martin');
+  await app.getByLabel('Search contacts').fill('');
+  await expect(rows.getByRole('link')).toHaveCount(4);
+
+  // Missing postal address: everyone but Priya.
+  await app.getByRole('button', { name: 'Missing postal address' }).click();
+  await expect(rows.getByRole('link')).toHaveCount(3);
+  await expect(rows.getByText('Priya Raman')).toBeHidden();
+
+  // Export the filtered ones; the file parses back to the same people.
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export these (3) as vCard' }).click()]);
+  expect(download.suggestedFilename()).toBe('courtesy-contacts-3.vcf');
+  const parsed = parseVCards(fs.readFileSync(await download.path(), 'utf8'));
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.cards.map((c) => c.contact.name)).toEqual(['Ana Silva', 'Ben Okafor', 'Chloé Martin']);
+  expect(parsed.cards[1].contact).toMatchObject({ title: 'CTO', emails: ['ben@okafor.example'] });
+});
+
+test('pick an existing contact as a person met at an interview; the contact page shows it all; delete keeps notes', async ({ app, server }) => {
+  await server.api('system.setNow', { now: NOW });
+  await server.api('settings.update', { timeZone: 'America/New_York' });
+  const application = await server.api<{ id: number }>('applications.create', { company: 'Acme Corp', role: 'Platform Engineer', stage: 'applied' });
+  const priya = await server.api<{ id: number }>('contacts.create', { name: 'Priya Raman', company: 'Acme Corp', title: 'Staff Engineer', metHow: 'KubeCon hallway track' });
+  await server.api('contacts.create', { name: 'Priyanka Shah', company: 'Initech', email: 'priyanka@initech.example' });
+  const interview = await server.api<{ id: number }>('interviews.create', {
+    applicationId: application.id,
+    round: 'Onsite',
+    kind: 'onsite',
+    startAt: NOW - 4 * HOUR,
+    endAt: NOW - 2 * HOUR,
+    participants: [{ name: 'Sam Ortiz' }],
+  });
+  await app.goto(server.url + `#/interviews/${interview.id}`);
+  const picker = app.getByRole('group', { name: 'Pick an existing contact' });
+  await picker.getByLabel('Search your contacts').fill('priya');
+  await expect(picker.getByRole('list', { name: 'Matching contacts' }).getByRole('listitem')).toHaveCount(2);
+  await picker.getByRole('button', { name: 'Add Priya Raman' }).click();
+  const people = app.getByRole('list', { name: 'Participants' });
+  await expect(people.getByText('Priya Raman')).toBeVisible();
+  await expect(people.getByText('Sam Ortiz')).toBeVisible();
+  // Someone already in the interview is not offered again.
+  await picker.getByLabel('Search your contacts').fill('priya');
+  await expect(picker.getByRole('list', { name: 'Matching contacts' }).getByRole('listitem')).toHaveCount(1);
+  await expect(picker.getByText('Priyanka Shah')).toBeVisible();
+
+  // The contact page: missing details flagged, role, interview and the thank-you owed.
+  await people.getByRole('link', { name: 'Priya Raman' }).click();
+  await expect(app.getByRole('heading', { name: /Priya Raman/ })).toBeVisible();
+  await expect(app.getByRole('form', { name: 'Missing details' }).getByLabel('Email')).toBeFocused();
+  await expect(app.getByRole('list', { name: 'Roles on applications' })).toContainText('Interviewer · Acme Corp');
+  await expect(app.getByRole('list', { name: 'Interviews' })).toContainText('Acme Corp · Onsite');
+  await expect(app.getByRole('table', { name: 'Notes to Priya Raman' })).toContainText('Thank-you');
+  await expect(app.getByRole('link', { name: 'Write a note' }).first()).toHaveAttribute('href', `#/compose/contact/${priya.id}`);
+  await screenshots(app, 'contact-detail');
+
+  // Add a role, then remove it.
+  await app.getByRole('button', { name: 'Add a role' }).click();
+  const addRole = app.getByRole('form', { name: 'Add a role' });
+  await addRole.getByLabel('Their role').selectOption('hiring_manager');
+  await addRole.getByRole('button', { name: 'Add role' }).click();
+  const roles = app.getByRole('list', { name: 'Roles on applications' });
+  await expect(roles.getByRole('listitem')).toHaveCount(2);
+  await roles.getByRole('button', { name: 'Remove Hiring manager at Acme Corp' }).click();
+  await expect(roles.getByRole('listitem')).toHaveCount(1);
+
+  // The vCard of this one person.
+  const [vcf] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export vCard' }).click()]);
+  expect(vcf.suggestedFilename()).toBe('priya-raman.vcf');
+  expect(parseVCards(fs.readFileSync(await vcf.path(), 'utf8')).cards[0].contact).toMatchObject({ name: 'Priya Raman', company: 'Acme Corp', note: 'How we met: KubeCon hallway track' });
+
+  // Deleting says the note is kept, and it is, still addressed to her.
+  await app.getByRole('button', { name: 'Delete' }).click();
+  const confirm = app.getByRole('dialog', { name: 'Delete Priya Raman?' });
+  await expect(confirm).toContainText('1 note to Priya Raman is kept in your notes log');
+  await confirm.getByRole('button', { name: 'Delete contact, keep 1 note' }).click();
+  await expect(app.getByRole('heading', { name: 'Contacts' })).toBeVisible();
+  await expect(app.getByText('Priya Raman deleted; 1 note kept in your log.')).toBeVisible();
+  const notes = await server.api<{ items: Array<{ recipientName: string | null; contactId: number | null }> }>('notes.list', { interviewId: interview.id });
+  expect(notes.items.map((n) => [n.recipientName, n.contactId !== null]).sort()).toEqual([
+    ['Priya Raman', false],
+    ['Sam Ortiz', true],
+  ]);
+});

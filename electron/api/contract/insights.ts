@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { STAGES } from '../../shared/domain';
+import { method } from '../define';
+
+const rate = z.object({ count: z.number(), of: z.number() });
+
+export const insightsContract = {
+  'insights.get': method(
+    'Facts about your follow-up: thank-yous sent and on time, delivery mix, stage counts, and outcomes side by side.',
+    z.object({}),
+    z.object({
+      stages: z.array(z.object({ stage: z.enum(STAGES), count: z.number() })),
+      /** Ended interviews where every person met got a thank-you that went out. */
+      interviewsThanked: rate,
+      /** Thank-yous that went out, and how many by their due time. */
+      thankYousOnTime: rate,
+      delivery: z.object({ email: z.number(), handwritten: z.number() }),
+      afterRejection: rate,
+      /** Applications with interviews, grouped by whether everyone was thanked, with how many reached an offer. */
+      outcomes: z.array(z.object({ group: z.enum(['all_thanked', 'some_thanked', 'none_thanked']), applications: z.number(), reachedOffer: z.number() })),
+    }),
+  ),
+};

@@ -1,0 +1,291 @@
+import { useDeferredValue, useState, type FormEvent } from 'react';
+import { CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS, type ContactRole } from '../../../electron/shared/domain';
+import { formatInZone } from '../../../electron/shared/time';
+import { ApiError, call } from '../api';
+import { ContactForm, ContactMissing, MISSING_HINT, type Contact } from '../components/ContactForm';
+import { Field } from '../components/Field';
+import { ConfirmDialog } from '../components/Modal';
+import { NotesLog } from '../components/NotesLog';
+import { useToast } from '../components/Toast';
+import { downloadFile } from '../lib/download';
+import { formatDate, plural, relative } from '../lib/format';
+import { useApi, useCall, useNow } from '../lib/hooks';
+import { href, navigate } from '../lib/router';
+
+export function ContactDetailScreen({ id }: { id: number }) {
+  const contact = useApi('contacts.get', { id });
+  const now = useNow();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = useCall('contacts.delete');
+
+  if (contact.isLoading) return <div className="page muted">Loading…</div>;
+  if (contact.error || !contact.data)
+    return (
+      <div className="page">
+        <div className="banner error" role="alert">
+          {contact.error?.message ?? 'Not found.'}
+        </div>
+        <a href={href({ name: 'contacts' })}>Back to contacts</a>
+      </div>
+    );
+  const c = contact.data;
+  const noteCount = c.noteLog.length;
+
+  async function exportVcf() {
+    try {
+      const res = await call('contacts.exportVcf', { ids: [c.id] });
+      downloadFile(res.filename, res.content, 'text/vcard');
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  }
+
+  async function doDelete() {
+    setConfirmDelete(false);
+    try {
+      const r = await remove.mutateAsync({ id: c.id, confirm: true, noteCount });
+      toast(r.notesKept ? `${c.name} deleted; ${plural(r.notesKept, 'note')} kept in your log.` : `${c.name} deleted.`);
+      navigate({ name: 'contacts' });
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  }
+
+  const address = [c.addressLines, [c.city, [c.region, c.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), c.country].filter(Boolean).join('\n');
+  return (
+    <div className="page">
+      <div className="page-header">
+        <a href={href({ name: 'contacts' })} className="button ghost">
+          ← Contacts
+        </a>
+        <h1>
+          {c.name}{' '}
+          {c.title || c.company ? <span className="muted">{[c.title, c.company ? `at ${c.company}` : null].filter(Boolean).join(' ')}</span> : null}
+        </h1>
+        <a className="button primary" href={href({ name: 'compose', target: 'contact', id: c.id })}>
+          Write a note
+        </a>
+        <button type="button" onClick={() => void exportVcf()}>
+          Export vCard
+        </button>
+        <button type="button" onClick={() => setEditing((v) => !v)}>
+          {editing ? 'Close editor' : 'Edit'}
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      </div>
+      {editing ? null : <ContactMissing key={`${c.id}-${c.missingEmail}-${c.missingAddress}`} contact={c} />}
+      <div className="detail-grid">
+        <div className="panel">
+          {editing ? (
+            <ContactForm existing={c} onCancel={() => setEditing(false)} onDone={() => (setEditing(false), toast('Saved.'))} />
+          ) : (
+            <>
+              <h2>Details</h2>
+              <dl className="facts" aria-label="Contact details">
+                <dt>Email</dt>
+                <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : <span className="badge due">{MISSING_HINT.email}</span>}</dd>
+                <dt>Phone</dt>
+                <dd>{c.phone ?? '—'}</dd>
+                <dt>Postal address</dt>
+                <dd>{address && !c.missingAddress ? address : <>{address ? <div>{address}</div> : null}<span className="badge">{MISSING_HINT.address}</span></>}</dd>
+                <dt>Company</dt>
+                <dd>{c.company ?? '—'}</dd>
+                <dt>Title</dt>
+                <dd>{c.title ?? '—'}</dd>
+                <dt>Link</dt>
+                <dd>
+                  {c.url ? (
+                    <a href={c.url} target="_blank" rel="noreferrer noopener">
+                      {c.url}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
+                <dt>How you met</dt>
+                <dd>{c.metHow ?? '—'}</dd>
+                <dt>Notes</dt>
+                <dd>{c.notes ?? '—'}</dd>
+                <dt>Last contact</dt>
+                <dd>{c.lastInteractionAt ? `${formatDate(c.lastInteractionAt)} (${relative(c.lastInteractionAt, now)})` : '—'}</dd>
+              </dl>
+            </>
+          )}
+        </div>
+        <div className="today-col">
+          <Roles contact={c} />
+          <div className="panel">
+            <h2>
+              Interviews<span className="count">{c.interviews.length || ''}</span>
+            </h2>
+            {c.interviews.length ? (
+              <ul className="item-list" aria-label="Interviews">
+                {c.interviews.map((i) => (
+                  <li key={i.id}>
+                    <div className="item-main">
+                      <a href={href({ name: 'interview', id: i.id })}>
+                        <strong>
+                          {i.company} · {i.round ?? `${INTERVIEW_KIND_LABELS[i.kind]} interview`}
+                        </strong>
+                      </a>
+                      <span className="sub">
+                        {i.role} · {formatInZone(i.startAt, i.timeZone)}
+                      </span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="section-empty">No interviews with {c.name} yet.</p>
+            )}
+          </div>
+        </div>
+      </div>
+      <div className="panel">
+        <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
+          <h2 style={{ margin: 0 }}>Notes to {c.name}</h2>
+          <a className="button" href={href({ name: 'compose', target: 'contact', id: c.id })}>
+            Write a note
+          </a>
+        </div>
+        <NotesLog contactId={c.id} title={`Notes to ${c.name}`} emptyText={`Nothing written to ${c.name} yet.`} />
+      </div>
+      {confirmDelete ? (
+        <ConfirmDialog
+          title={`Delete ${c.name}?`}
+          message={
+            <>
+              <p>
+                {c.name} will be removed from your contacts
+                {c.interviews.length || c.roles.length ? ', along with their place in interviews and their roles on applications' : ''}.
+              </p>
+              {noteCount ? (
+                <p>
+                  <strong>{plural(noteCount, 'note')}</strong> to {c.name} {noteCount === 1 ? 'is' : 'are'} kept in your notes log, still addressed to {c.name}.
+                </p>
+              ) : null}
+            </>
+          }
+          confirmLabel={noteCount ? `Delete contact, keep ${plural(noteCount, 'note')}` : 'Delete contact'}
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void doDelete()}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Roles({ contact: c }: { contact: Contact }) {
+  const toast = useToast();
+  const [adding, setAdding] = useState(false);
+  const removeRole = useCall('contacts.removeRole');
+  return (
+    <div className="panel">
+      <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
+        <h2 style={{ margin: 0 }}>Applications</h2>
+        {adding ? null : (
+          <button type="button" onClick={() => setAdding(true)}>
+            Add a role
+          </button>
+        )}
+      </div>
+      {c.roles.length ? (
+        <ul className="item-list" aria-label="Roles on applications">
+          {c.roles.map((r) => (
+            <li key={`${r.applicationId}-${r.role}`}>
+              <div className="item-main">
+                <a href={href({ name: 'application', id: r.applicationId })}>
+                  <strong>{CONTACT_ROLE_LABELS[r.role]}</strong> · {r.company}
+                </a>
+                <span className="sub">
+                  {r.applicationRole} · {STAGE_LABELS[r.stage]}
+                </span>
+              </div>
+              <button
+                type="button"
+                className="ghost"
+                aria-label={`Remove ${CONTACT_ROLE_LABELS[r.role]} at ${r.company}`}
+                onClick={() => removeRole.mutateAsync({ applicationId: r.applicationId, contactId: c.id, role: r.role }).catch((err: Error) => toast(err.message, 'error'))}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : adding ? null : (
+        <p className="section-empty">Not linked to an application yet. Say who recruited, interviewed or referred you.</p>
+      )}
+      {adding ? <AddRole contact={c} onDone={() => setAdding(false)} /> : null}
+    </div>
+  );
+}
+
+function AddRole({ contact: c, onDone }: { contact: Contact; onDone: () => void }) {
+  const [search, setSearch] = useState(c.company ?? '');
+  const deferred = useDeferredValue(search.trim());
+  const apps = useApi('applications.list', { search: deferred || undefined, limit: 20 }, { placeholderData: (prev) => prev });
+  const [applicationId, setApplicationId] = useState<number | null>(null);
+  const [role, setRole] = useState<ContactRole>('interviewer');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const setRoleCall = useCall('contacts.setRole');
+  const options = apps.data?.items ?? [];
+  const selected = applicationId ?? options[0]?.id ?? null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    if (selected === null) return setErrors({ applicationId: 'Choose an application.' });
+    try {
+      await setRoleCall.mutateAsync({ applicationId: selected, contactId: c.id, role });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { applicationId: err.message });
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="add-role" aria-label="Add a role" noValidate>
+      <div className="form-grid">
+        <Field label="Find the application" className="wide">
+          {(p) => <input {...p} type="search" value={search} onChange={(e) => (setSearch(e.target.value), setApplicationId(null))} placeholder="Company or role" autoFocus />}
+        </Field>
+        <Field label="Application" error={errors.applicationId} className="wide">
+          {(p) => (
+            <select {...p} value={selected ?? ''} onChange={(e) => setApplicationId(Number(e.target.value))} disabled={options.length === 0}>
+              {options.length === 0 ? <option value="">No application matches</option> : null}
+              {options.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.company} — {a.role} ({STAGE_LABELS[a.stage]})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Their role" error={errors.role}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value as ContactRole)}>
+              {CONTACT_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {CONTACT_ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={setRoleCall.isPending}>
+          Add role
+        </button>
+      </div>
+    </form>
+  );
+}
