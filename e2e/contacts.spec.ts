@@ -24,7 +24,7 @@ test('create a contact (fixing a bad email), fill in missing details, and merge 
   await form.getByRole('button', { name: 'Add contact' }).click();
 
   // The new contact opens; what a card still needs is asked for at the top, focused.
-  await expect(app.getByRole('heading', { name: /Dana Lee/ })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: /Dana Lee/ })).toBeVisible();
   const missing = app.getByRole('form', { name: 'Missing details' });
   await expect(missing.getByLabel('Street address')).toBeFocused();
   await expect(missing.getByText('Needed for handwritten cards')).toBeVisible();
@@ -46,7 +46,7 @@ test('create a contact (fixing a bad email), fill in missing details, and merge 
   await expect(warning).toContainText('Dana Lee (Globex)');
   await expect(form.getByText('Dana Lee (Globex) already has this email.')).toBeVisible();
   await warning.getByRole('button', { name: 'Merge into it' }).click();
-  await expect(app.getByRole('heading', { name: /Dana Lee/ })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: /Dana Lee/ })).toBeVisible();
   await expect(app.getByRole('definition').filter({ hasText: '+1 555 0100' })).toBeVisible();
   const list = await server.api<{ total: number }>('contacts.list', {});
   expect(list.total).toBe(1);
@@ -74,7 +74,23 @@ test('import a vCard file with a broken card, search, filter, export', async ({ 
 
   const rows = app.getByRole('list', { name: 'Contacts' });
   await expect(rows.getByRole('link')).toHaveCount(4);
-  await expect(rows.getByRole('link', { name: /Chloé Martin/ })).toContainText('No email');
+
+  // A Google export holds Priya again: she is recognised and merged rather than duplicated.
+  await app.getByRole('button', { name: 'Import vCard…' }).first().click();
+  await dialog.getByLabel('vCard file').setInputFiles(`${FIXTURES}/google-contacts-3.0.vcf`);
+  const priyaCard = cards.locator('tr[data-card="0"]');
+  await expect(priyaCard).toContainText('already saved Priya Raman (Acme Corp) same email');
+  await expect(priyaCard).toContainText('Kept in notes: 1 more email');
+  await expect(priyaCard.getByLabel('Import Priya Raman')).toHaveValue('merge');
+  await expect(cards.locator('tr[data-card="2"]')).toContainText('used "Sam Lee" from the e-mail address');
+  await screenshots(app, 'contacts-import-duplicates');
+  await dialog.getByRole('button', { name: 'Import 3 contacts' }).click();
+  await expect(app.getByText('Imported: 2 new contacts, 1 merged, 0 skipped.')).toBeVisible();
+  await expect(rows.getByRole('link')).toHaveCount(6);
+  await expect(rows.getByRole('link', { name: /Chloé Martin/ })).toContainText('No email · needed for email notes');
+  const priya = await server.api<{ items: Array<{ phone: string | null }> }>('contacts.list', { search: 'priya' });
+  expect(priya.items.map((c) => c.phone)).toEqual(['+1 415-555-0142']);
+  await expect(app.locator('.toast')).toBeHidden();
   await screenshots(app, 'contacts-list');
 
   // Search ignores accents and matches prefixes.
@@ -82,19 +98,19 @@ test('import a vCard file with a broken card, search, filter, export', async ({ 
   await expect(rows.getByRole('link')).toHaveCount(1);
   await expect(rows.getByRole('link')).toContainText('Chloé Martin');
   await app.getByLabel('Search contacts').fill('');
-  await expect(rows.getByRole('link')).toHaveCount(4);
+  await expect(rows.getByRole('link')).toHaveCount(6);
 
   // Missing postal address: everyone but Priya.
   await app.getByRole('button', { name: 'Missing postal address' }).click();
-  await expect(rows.getByRole('link')).toHaveCount(3);
+  await expect(rows.getByRole('link')).toHaveCount(5);
   await expect(rows.getByText('Priya Raman')).toBeHidden();
 
   // Export the filtered ones; the file parses back to the same people.
-  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export these (3) as vCard' }).click()]);
-  expect(download.suggestedFilename()).toBe('courtesy-contacts-3.vcf');
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export these (5) as vCard' }).click()]);
+  expect(download.suggestedFilename()).toBe('courtesy-contacts-5.vcf');
   const parsed = parseVCards(fs.readFileSync(await download.path(), 'utf8'));
   expect(parsed.errors).toEqual([]);
-  expect(parsed.cards.map((c) => c.contact.name)).toEqual(['Ana Silva', 'Ben Okafor', 'Chloé Martin']);
+  expect(parsed.cards.map((c) => c.contact.name)).toEqual(['Ana Silva', 'Ben Okafor', 'Chloé Martin', "Marcus O'Neil", 'Sam Lee']);
   expect(parsed.cards[1].contact).toMatchObject({ title: 'CTO', emails: ['ben@okafor.example'] });
 });
 
@@ -127,12 +143,13 @@ test('pick an existing contact as a person met at an interview; the contact page
 
   // The contact page: missing details flagged, role, interview and the thank-you owed.
   await people.getByRole('link', { name: 'Priya Raman' }).click();
-  await expect(app.getByRole('heading', { name: /Priya Raman/ })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: /Priya Raman/ })).toBeVisible();
   await expect(app.getByRole('form', { name: 'Missing details' }).getByLabel('Email')).toBeFocused();
   await expect(app.getByRole('list', { name: 'Roles on applications' })).toContainText('Interviewer · Acme Corp');
   await expect(app.getByRole('list', { name: 'Interviews' })).toContainText('Acme Corp · Onsite');
   await expect(app.getByRole('table', { name: 'Notes to Priya Raman' })).toContainText('Thank-you');
   await expect(app.getByRole('link', { name: 'Write a note' }).first()).toHaveAttribute('href', `#/compose/contact/${priya.id}`);
+  await expect(app.locator('.toast')).toBeHidden();
   await screenshots(app, 'contact-detail');
 
   // Add a role, then remove it.

@@ -1,5 +1,6 @@
 // Start-up shared by the Electron app and the browser-mode server: open and migrate the database,
 // then build the handler context. Nothing else may run before this succeeds.
+import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type OpenedDb } from './db/open';
 import { createClock, type Ctx } from './api/context';
@@ -27,21 +28,38 @@ export interface Core {
 
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dbFile = opts.dbFile ?? path.join(opts.dataDir, DB_FILE_NAME);
-  const opened = await openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding });
+  const open = () => openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding });
+  let opened = await open();
   const ctx: Ctx = {
     db: opened.db,
     sqlite: opened.sqlite,
     clock: createClock(),
     dataDir: opts.dataDir,
     dbFile,
+    migrationsFolder: opts.migrationsFolder,
     version: opts.version,
     allowTestClock: !!opts.allowTestClock,
+    replaceDatabase: null,
   };
+  if (dbFile !== ':memory:') {
+    ctx.replaceDatabase = async (source) => {
+      opened.close();
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
+      fs.copyFileSync(source, dbFile);
+      // An older backup is migrated forward on open, like any older database.
+      opened = await open();
+      ctx.db = opened.db;
+      ctx.sqlite = opened.sqlite;
+      seedBuiltIns(ctx);
+    };
+  }
   seedBuiltIns(ctx);
   let closed = false;
   return {
     ctx,
-    opened,
+    get opened() {
+      return opened;
+    },
     call: (method, input) => dispatch(ctx, method, input, opts.dispatch),
     close: () => {
       if (closed) return;

@@ -26,9 +26,12 @@ export interface Ctx {
   clock: Clock;
   dataDir: string;
   dbFile: string;
+  migrationsFolder: string;
   version: string;
   /** Allows system.setNow; only the test/browser server started with --test-clock sets it. */
   allowTestClock: boolean;
+  /** Swaps the open database for a copy of `source` (restore); null for in-memory databases. */
+  replaceDatabase: ((source: string) => Promise<void>) | null;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Ctx) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -6,6 +6,7 @@ import { companiesHandlers } from '../domains/companies';
 import { interviewsHandlers } from '../domains/interviews';
 import { contactsHandlers } from '../domains/contacts';
 import { todayHandlers } from '../domains/today';
+import { backupsHandlers } from '../domains/backups';
 import { insightsHandlers } from '../domains/insights';
 import { templatesHandlers } from '../domains/templates';
 import { notesHandlers } from '../domains/notes';
@@ -24,6 +25,7 @@ export const handlers: Handlers<MethodName> = {
   ...interviewsHandlers,
   ...contactsHandlers,
   ...todayHandlers,
+  ...backupsHandlers,
   ...insightsHandlers,
   ...templatesHandlers,
   ...notesHandlers,

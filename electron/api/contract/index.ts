@@ -6,6 +6,7 @@ import { applicationsContract } from './applications';
 import { interviewsContract } from './interviews';
 import { contactsContract } from './contacts';
 import { todayContract } from './today';
+import { backupsContract } from './backups';
 import { insightsContract } from './insights';
 import { templatesContract } from './templates';
 import { notesContract } from './notes';
@@ -23,6 +24,7 @@ export const contract = {
   ...interviewsContract,
   ...contactsContract,
   ...todayContract,
+  ...backupsContract,
   ...insightsContract,
   ...templatesContract,
   ...notesContract,

@@ -442,22 +442,6 @@ export function NoteEditor(props: NoteEditorProps) {
                 ))}
               </select>
             </label>
-            <label className="control">
-              <span>Merge field</span>
-              <select aria-label="Insert a merge field" value="" disabled={readOnly} onChange={(e) => e.target.value && insertField(e.target.value)}>
-                <option value="">Insert…</option>
-                {MERGE_FIELDS.map((f) => {
-                  const [obj, field] = f.key.split('.');
-                  const v = (note.merge as Record<string, Record<string, string | null | undefined> | undefined>)[obj]?.[field];
-                  return (
-                    <option key={f.key} value={f.key} title={f.description}>
-                      {f.label}
-                      {v ? ` — ${v.length > 40 ? v.slice(0, 39) + '…' : v}` : ' (not known yet)'}
-                    </option>
-                  );
-                })}
-              </select>
-            </label>
           </div>
 
           {templateOffer ? (
@@ -508,7 +492,22 @@ export function NoteEditor(props: NoteEditorProps) {
             </label>
           ) : null}
           <div className="field">
-            <span className="field-label">{isEmail ? 'Message' : 'Card text'}</span>
+            <div className="body-label-row">
+              <span className="field-label">{isEmail ? 'Message' : 'Card text'}</span>
+              <select aria-label="Insert a merge field" value="" disabled={readOnly} onChange={(e) => e.target.value && insertField(e.target.value)}>
+                <option value="">Insert a merge field…</option>
+                {MERGE_FIELDS.map((f) => {
+                  const [obj, field] = f.key.split('.');
+                  const v = (note.merge as Record<string, Record<string, string | null | undefined> | undefined>)[obj]?.[field];
+                  return (
+                    <option key={f.key} value={f.key} title={f.description}>
+                      {f.label}
+                      {v ? ` — ${v.length > 40 ? v.slice(0, 39) + '…' : v}` : ' (not known yet)'}
+                    </option>
+                  );
+                })}
+              </select>
+            </div>
             <HighlightedTextarea
               value={draft.body}
               marks={marks}

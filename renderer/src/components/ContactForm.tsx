@@ -182,23 +182,30 @@ export function ContactMissing({ contact }: { contact: Contact }) {
   if (!contact.missingEmail && !contact.missingAddress) return null;
   return (
     <form className="panel missing-panel" onSubmit={submit} noValidate aria-label="Missing details">
-      <h2>Missing details</h2>
-      <p className="muted">Fill these in so your notes to {contact.name} can go out.</p>
+      <div className="row missing-head">
+        <div>
+          <h2>Missing details</h2>
+          <p className="muted">Fill these in so your notes to {contact.name} can go out.</p>
+        </div>
+        <button type="submit" className="primary" disabled={update.isPending}>
+          Save details
+        </button>
+      </div>
       {errors._ ? (
         <div className="banner error" role="alert">
           {errors._}
         </div>
       ) : null}
-      <div className="form-grid">
+      <div className={`missing-grid ${contact.missingEmail ? 'with-email' : ''}`}>
         {contact.missingEmail ? (
-          <Field label="Email" error={errors.email} hint={MISSING_HINT.email} className="wide missing">
+          <Field label="Email" error={errors.email} hint={MISSING_HINT.email} className="missing missing-email">
             {(p) => <input {...p} name="missingEmail" type="email" value={f.email} onChange={set('email')} placeholder="name@example.com" autoFocus />}
           </Field>
         ) : null}
         {contact.missingAddress ? (
           <>
-            <Field label="Street address" error={errors.addressLines} hint={MISSING_HINT.address} className="wide missing">
-              {(p) => <textarea {...p} name="missingAddressLines" rows={2} value={f.addressLines} onChange={set('addressLines')} autoFocus={!contact.missingEmail} />}
+            <Field label="Street address" error={errors.addressLines} hint={MISSING_HINT.address} className="missing missing-street">
+              {(p) => <input {...p} name="missingAddressLines" value={f.addressLines} onChange={set('addressLines')} autoFocus={!contact.missingEmail} />}
             </Field>
             <Field label="City" error={errors.city} className="missing">
               {(p) => <input {...p} name="missingCity" value={f.city} onChange={set('city')} />}
@@ -214,11 +221,6 @@ export function ContactMissing({ contact }: { contact: Contact }) {
             </Field>
           </>
         ) : null}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={update.isPending}>
-          Save details
-        </button>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { call } from '../api';
-import { ContactForm, MISSING_HINT } from '../components/ContactForm';
+import { ContactForm } from '../components/ContactForm';
 import { Modal } from '../components/Modal';
 import { useToast } from '../components/Toast';
 import { VCardImport } from '../components/VCardImport';
@@ -57,7 +57,7 @@ export function ContactsScreen() {
     <div className="page">
       <div className="page-header">
         <h1>Contacts</h1>
-        <input className="search" type="search" placeholder="Search name, company, title, email, notes…" aria-label="Search contacts" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input className="search" type="search" placeholder="Search name, company, email…" aria-label="Search contacts" value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="button" onClick={() => setImporting(true)}>
           Import vCard…
         </button>
@@ -171,8 +171,8 @@ function ContactList({ items, now }: { items: Summary[]; now: number }) {
                 <span className="ellipsis">{c.company ?? <span className="muted">—</span>}</span>
                 <span className="ellipsis">{c.email ?? <span className="muted">—</span>}</span>
                 <span className="contact-badges">
-                  {c.missingEmail ? <span className="badge due">No email · {MISSING_HINT.email.toLowerCase()}</span> : null}
-                  {c.missingAddress ? <span className="badge">No postal address · {MISSING_HINT.address.toLowerCase()}</span> : null}
+                  {c.missingEmail ? <span className="badge due">No email · needed for email notes</span> : null}
+                  {c.missingAddress ? <span className="badge">No address · needed for cards</span> : null}
                 </span>
                 <span className="muted">{c.lastInteractionAt ? relative(c.lastInteractionAt, now) : '—'}</span>
               </a>

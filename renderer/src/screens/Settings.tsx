@@ -4,6 +4,8 @@ import { ApiError } from '../api';
 import { Field } from '../components/Field';
 import { useToast } from '../components/Toast';
 import { useApi, useCall } from '../lib/hooks';
+import { formatDateTime } from '../lib/format';
+import { ConfirmDialog } from '../components/Modal';
 
 type Settings = MethodOutput<'settings.get'>;
 type ProfileKey = keyof Settings['profile'];
@@ -105,6 +107,62 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <BackupsPanel />
     </div>
+  );
+}
+
+function BackupsPanel() {
+  const backups = useApi('backups.list', {});
+  const create = useCall('backups.create');
+  const restore = useCall('backups.restore');
+  const toast = useToast();
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const fail = (err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error');
+  return (
+    <section className="panel" aria-label="Backups">
+      <h2>Backups</h2>
+      <p className="muted">
+        Everything lives in one file on this computer. Copies are kept in <code>{backups.data?.folder}</code>; one is also made before every upgrade.
+      </p>
+      <div className="row">
+        <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutateAsync({}).then((b) => toast(`Backed up as ${b.name}.`), fail)}>
+          Back up now
+        </button>
+      </div>
+      {backups.data?.items.length ? (
+        <ul className="item-list" aria-label="Backup files">
+          {backups.data.items.map((b) => (
+            <li key={b.name}>
+              <div className="item-main">
+                <span>{b.name}</span>
+                <span className="sub">
+                  {formatDateTime(b.createdAt)} · {(b.size / 1024).toFixed(0)} KB
+                </span>
+              </div>
+              <button type="button" onClick={() => setRestoring(b.name)}>
+                Restore…
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="section-empty">No backups yet.</p>
+      )}
+      {restoring ? (
+        <ConfirmDialog
+          title="Restore this backup?"
+          message={<p>Your current data will be replaced by {restoring}. It is backed up first, so you can go back.</p>}
+          confirmLabel="Restore"
+          danger
+          onCancel={() => setRestoring(null)}
+          onConfirm={() => {
+            const name = restoring;
+            setRestoring(null);
+            restore.mutateAsync({ name, confirm: true }).then((r) => toast(`Restored ${r.restored}. Your previous data is in ${r.safetyBackup}.`), fail);
+          }}
+        />
+      ) : null}
+    </section>
   );
 }
