@@ -66,6 +66,7 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   // Two and a half hours after the interview ended: the thank-yous are due in 21.5 h.
   await server.api('system.setNow', { now: start + 4.5 * HOUR });
   await app.goto(`${server.origin}/#/interviews/${iv.id}`);
+  await app.reload(); // the page reads the moved clock afresh
   await app.getByRole('link', { name: 'Write thank-yous' }).click();
 
   const tabs = app.getByRole('tablist', { name: 'Notes' });
@@ -98,6 +99,7 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(distinct).toContainText('alike with the note to Dana Lee');
   await expect(distinct.getByRole('list', { name: 'Shared passages' }).getByRole('listitem').first()).toContainText('also in the note to Dana Lee');
   expect(await app.locator('.hl-backdrop mark.hl-shared').count()).toBeGreaterThan(0);
+  await screenshots(app, 'composer-distinct');
   // An edit that makes it Priya's own clears it.
   await body.fill(PRIYA_CARD);
   await expect(distinct).toHaveAttribute('data-verdict', 'pass');

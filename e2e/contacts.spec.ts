@@ -45,11 +45,21 @@ test('create a contact (fixing a bad email), fill in missing details, and merge 
   const warning = form.getByRole('alert', { name: 'Possible duplicate' });
   await expect(warning).toContainText('Dana Lee (Globex)');
   await expect(form.getByText('Dana Lee (Globex) already has this email.')).toBeVisible();
+  await screenshots(app, 'contact-duplicate');
   await warning.getByRole('button', { name: 'Merge into it' }).click();
   await expect(app.getByRole('heading', { level: 1, name: /Dana Lee/ })).toBeVisible();
   await expect(app.getByRole('definition').filter({ hasText: '+1 555 0100' })).toBeVisible();
   const list = await server.api<{ total: number }>('contacts.list', {});
   expect(list.total).toBe(1);
+
+  // A quick capture made a twin ("Dana" at Globex): fold it into Dana Lee from her page.
+  const twin = await server.api<{ id: number }>('contacts.create', { name: 'Dana', company: 'Globex', title: 'Engineering Manager' });
+  await app.getByRole('button', { name: 'Merge…' }).click();
+  const mergeDialog = app.getByRole('dialog', { name: 'Merge a duplicate into Dana Lee' });
+  await mergeDialog.getByRole('button', { name: 'Choose Dana', exact: true }).click();
+  await mergeDialog.getByRole('button', { name: 'Merge into Dana Lee' }).click();
+  await expect(app.getByRole('definition').filter({ hasText: 'Engineering Manager' })).toBeVisible();
+  expect((await server.api<{ items: Array<{ id: number }> }>('contacts.list', {})).items.map((c) => c.id)).not.toContain(twin.id);
 });
 
 test('import a vCard file with a broken card, search, filter, export', async ({ app, server }) => {
@@ -132,6 +142,8 @@ test('pick an existing contact as a person met at an interview; the contact page
   const picker = app.getByRole('group', { name: 'Pick an existing contact' });
   await picker.getByLabel('Search your contacts').fill('priya');
   await expect(picker.getByRole('list', { name: 'Matching contacts' }).getByRole('listitem')).toHaveCount(2);
+  await picker.scrollIntoViewIfNeeded();
+  await screenshots(app, 'interview-pick-contact');
   await picker.getByRole('button', { name: 'Add Priya Raman' }).click();
   const people = app.getByRole('list', { name: 'Participants' });
   await expect(people.getByText('Priya Raman')).toBeVisible();
@@ -151,6 +163,16 @@ test('pick an existing contact as a person met at an interview; the contact page
   await expect(app.getByRole('link', { name: 'Write a note' }).first()).toHaveAttribute('href', `#/compose/contact/${priya.id}`);
   await expect(app.locator('.toast')).toBeHidden();
   await screenshots(app, 'contact-detail');
+
+  // The full editor marks what is missing, too.
+  await app.getByRole('button', { name: 'Edit' }).click();
+  const edit = app.getByRole('form', { name: 'Edit contact' });
+  await expect(edit.getByText('Needed for email notes')).toBeVisible();
+  await expect(edit.getByRole('group', { name: /Postal address/ })).toContainText('Needed for handwritten cards');
+  await screenshots(app, 'contact-edit');
+  await edit.getByLabel('Phone').fill('+1 510 555 0199');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.getByRole('definition').filter({ hasText: '+1 510 555 0199' })).toBeVisible();
 
   // Add a role, then remove it.
   await app.getByRole('button', { name: 'Add a role' }).click();
@@ -179,4 +201,18 @@ test('pick an existing contact as a person met at an interview; the contact page
     ['Priya Raman', false],
     ['Sam Ortiz', true],
   ]);
+});
+
+test('a long list stays light: only the visible rows are rendered', async ({ app, server }) => {
+  const cards = Array.from({ length: 2500 }, (_, i) => ({ contact: { name: `Person ${String(i).padStart(4, '0')}`, email: `p${i}@example.com` }, action: 'create' }));
+  await server.api('contacts.importCommit', { cards });
+  await app.goto(server.url + '#/contacts');
+  const rows = app.getByRole('list', { name: 'Contacts' });
+  await expect(app.getByText('Showing 2,000 of 2,500; search to narrow down')).toBeVisible();
+  await expect(rows.getByText('Person 0000')).toBeVisible();
+  expect(await rows.getByRole('listitem').count()).toBeLessThan(40);
+  await app.locator('.contact-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(rows.getByText('Person 1999')).toBeVisible();
+  await app.getByLabel('Search contacts').fill('2499');
+  await expect(rows.getByRole('link')).toHaveCount(1);
 });

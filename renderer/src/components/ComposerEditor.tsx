@@ -37,23 +37,27 @@ function highlight(text: string, marks: Mark[]): ReactNode[] {
     cuts.add(Math.max(0, Math.min(text.length, m.end)));
   }
   const pts = [...cuts].sort((a, b) => a - b);
-  const out: ReactNode[] = [];
+  // Runs of the same class become one <mark>, so a highlight has no seams where other marks begin or end.
+  const runs: Array<{ start: number; end: number; cls: string | null }> = [];
   for (let i = 0; i + 1 < pts.length; i++) {
     const a = pts[i];
     const b = pts[i + 1];
     let best: Mark | null = null;
     for (const m of marks) if (m.start <= a && m.end >= b && (!best || m.rank > best.rank)) best = m;
-    const piece = text.slice(a, b);
-    out.push(
-      best ? (
-        <mark key={a} className={best.cls} data-start={a}>
-          {piece}
-        </mark>
-      ) : (
-        piece
-      ),
-    );
+    const cls = best?.cls ?? null;
+    const last = runs[runs.length - 1];
+    if (last && last.cls === cls) last.end = b;
+    else runs.push({ start: a, end: b, cls });
   }
+  const out: ReactNode[] = runs.map((r) =>
+    r.cls ? (
+      <mark key={r.start} className={r.cls} data-start={r.start}>
+        {text.slice(r.start, r.end)}
+      </mark>
+    ) : (
+      text.slice(r.start, r.end)
+    ),
+  );
   return out;
 }
 
@@ -173,7 +177,10 @@ export function NoteEditor(props: NoteEditorProps) {
     if (!ta) return;
     ta.focus();
     ta.setSelectionRange(p.start, p.end);
-    backdropRef.current?.querySelector(`mark[data-start="${p.start}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // The mark that holds the passage (runs may begin before it); the page, not the textarea, scrolls.
+    let target: Element | null = null;
+    for (const m of backdropRef.current?.querySelectorAll('mark[data-start]') ?? []) if (Number((m as HTMLElement).dataset.start) <= p.start) target = m;
+    target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
   function insertField(key: string) {

@@ -95,19 +95,24 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
           <ul>
             {duplicates.items.map((d) => (
               <li key={d.id}>
-                <span>{d.label}</span>
-                <a className="button" href={href({ name: 'contact', id: d.id })}>
-                  Open the existing one
-                </a>
-                <button type="button" className="primary" disabled={busy} onClick={() => void save({ mergeIntoId: d.id })}>
-                  Merge into it
-                </button>
+                <span className="dup-label">{d.label}</span>
+                <span className="row">
+                  <a className="button" href={href({ name: 'contact', id: d.id })}>
+                    Open the existing one
+                  </a>
+                  <button type="button" className="primary" disabled={busy} onClick={() => void save({ mergeIntoId: d.id })}>
+                    Merge into it
+                  </button>
+                </span>
               </li>
             ))}
           </ul>
-          <button type="button" disabled={busy} onClick={() => void save({ force: true })}>
-            Create anyway
-          </button>
+          <div className="row dup-other">
+            <span className="muted">Someone else with the same details?</span>
+            <button type="button" disabled={busy} onClick={() => void save({ force: true })}>
+              Create anyway
+            </button>
+          </div>
         </div>
       ) : null}
       <div className="form-grid">

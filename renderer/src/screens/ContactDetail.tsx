@@ -3,6 +3,7 @@ import { CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS
 import { formatInZone } from '../../../electron/shared/time';
 import { ApiError, call } from '../api';
 import { ContactForm, ContactMissing, MISSING_HINT, type Contact } from '../components/ContactForm';
+import { ContactMerge } from '../components/ContactMerge';
 import { Field } from '../components/Field';
 import { ConfirmDialog } from '../components/Modal';
 import { NotesLog } from '../components/NotesLog';
@@ -18,6 +19,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [merging, setMerging] = useState(false);
   const remove = useCall('contacts.delete');
 
   if (contact.isLoading) return <div className="page muted">Loading…</div>;
@@ -62,13 +64,16 @@ export function ContactDetailScreen({ id }: { id: number }) {
         </a>
         <h1>
           {c.name}{' '}
-          {c.title || c.company ? <span className="muted">{[c.title, c.company ? `at ${c.company}` : null].filter(Boolean).join(' ')}</span> : null}
+          {c.title || c.company ? <span className="muted contact-sub">{[c.title, c.company ? `at ${c.company}` : null].filter(Boolean).join(' ')}</span> : null}
         </h1>
         <a className="button primary" href={href({ name: 'compose', target: 'contact', id: c.id })}>
           Write a note
         </a>
         <button type="button" onClick={() => void exportVcf()}>
           Export vCard
+        </button>
+        <button type="button" onClick={() => setMerging(true)}>
+          Merge…
         </button>
         <button type="button" onClick={() => setEditing((v) => !v)}>
           {editing ? 'Close editor' : 'Edit'}
@@ -154,6 +159,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
         </div>
         <NotesLog contactId={c.id} title={`Notes to ${c.name}`} emptyText={`Nothing written to ${c.name} yet.`} />
       </div>
+      {merging ? <ContactMerge keep={c} onClose={() => setMerging(false)} /> : null}
       {confirmDelete ? (
         <ConfirmDialog
           title={`Delete ${c.name}?`}
