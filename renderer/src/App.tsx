@@ -1,17 +1,19 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
-import { ApplicationDetailScreen } from './screens/ApplicationDetail';
-import { ComposerScreen } from './screens/Composer';
-import { ContactDetailScreen } from './screens/ContactDetail';
-import { ContactsScreen } from './screens/Contacts';
-import { InsightsScreen } from './screens/Insights';
-import { InterviewScreen } from './screens/Interview';
 import { PipelineScreen } from './screens/Pipeline';
-import { SettingsScreen } from './screens/Settings';
-import { StationeryScreen } from './screens/Stationery';
 import { TodayScreen } from './screens/Today';
 
+// The two home screens load with the app; the rest load on first visit (a faster first render).
+
+const ApplicationDetailScreen = lazy(() => import('./screens/ApplicationDetail').then((m) => ({ default: m.ApplicationDetailScreen })));
+const ComposerScreen = lazy(() => import('./screens/Composer').then((m) => ({ default: m.ComposerScreen })));
+const ContactDetailScreen = lazy(() => import('./screens/ContactDetail').then((m) => ({ default: m.ContactDetailScreen })));
+const ContactsScreen = lazy(() => import('./screens/Contacts').then((m) => ({ default: m.ContactsScreen })));
+const InsightsScreen = lazy(() => import('./screens/Insights').then((m) => ({ default: m.InsightsScreen })));
+const InterviewScreen = lazy(() => import('./screens/Interview').then((m) => ({ default: m.InterviewScreen })));
+const SettingsScreen = lazy(() => import('./screens/Settings').then((m) => ({ default: m.SettingsScreen })));
+const StationeryScreen = lazy(() => import('./screens/Stationery').then((m) => ({ default: m.StationeryScreen })));
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
@@ -74,7 +76,9 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main className="main">{screen}</main>
+      <main className="main">
+        <Suspense fallback={<div className="page muted">Loading…</div>}>{screen}</Suspense>
+      </main>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES, STAGES } from '../../db/schema';
+import { PRIORITIES, STAGES } from '../../shared/domain';
 import { id, method, ok, optText, optUrl, reqText, timestamp } from '../define';
 
 export const Stage = z.enum(STAGES, { error: 'Choose a stage.' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELIVERIES } from '../../db/schema';
+import { DELIVERIES } from '../../shared/domain';
 import { method, optText } from '../define';
 
 export const Profile = z.object({
