@@ -7,10 +7,13 @@ import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
+/** The installed Electron executable, found without `require('electron')`, which would try to download it. */
 function electronBinary(): string | null {
   try {
-    const p = require('electron') as unknown as string;
-    return typeof p === 'string' && fs.existsSync(p) ? p : null;
+    const dir = path.dirname(require.resolve('electron/package.json'));
+    const rel = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const full = path.join(dir, 'dist', rel);
+    return fs.existsSync(full) ? full : null;
   } catch {
     return null;
   }
