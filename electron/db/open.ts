@@ -124,6 +124,8 @@ async function backupBeforeMigrating(sqlite: Sqlite, opts: OpenOptions): Promise
 function closeQuietly(sqlite: Sqlite) {
   if (!sqlite.open) return;
   try {
+    // SQLite's advice: let it refresh planner statistics where they matter, at close.
+    sqlite.pragma('optimize');
     if (sqlite.pragma('journal_mode', { simple: true }) === 'wal') sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } catch {
     // closing anyway

@@ -128,7 +128,13 @@ export const interviews = sqliteTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index('interviews_application').on(t.applicationId), index('interviews_start').on(t.startAt), index('interviews_end').on(t.endAt)],
+  (t) => [
+    index('interviews_application').on(t.applicationId),
+    index('interviews_start').on(t.startAt),
+    index('interviews_end').on(t.endAt),
+    // Today's "write down what was said": only interviews still waiting for a debrief.
+    index('interviews_undebriefed').on(t.endAt).where(sql`${t.debriefedAt} IS NULL`),
+  ],
 );
 
 export const interviewParticipants = sqliteTable(
@@ -169,6 +175,9 @@ export const notes = sqliteTable(
     index('notes_due').on(t.status, t.dueAt),
     // Today's "cards on their way": mailed notes still in transit.
     index('notes_arrival').on(t.status, t.expectedArrivalAt),
+    // Open obligations (due drafts), covering what the due checks read, so Today and the pipeline
+    // never touch the bulk of sent notes.
+    index('notes_open_drafts').on(t.applicationId, t.dueAt, t.interviewId, t.kind).where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
     index('notes_contact').on(t.contactId),
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),

@@ -180,3 +180,14 @@ describe('obligations after a rejection', () => {
     expect((await core.api('today.get', {})).overdue).toEqual([]);
   });
 });
+
+describe('interview length', () => {
+  it('is at most a day, on create and on reschedule', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const env = await core.call('interviews.create', { applicationId: app.id, kind: 'onsite', startAt: 0, endAt: 25 * HOUR });
+    expect(!env.ok && env.error.fields).toEqual({ endAt: 'An interview lasts at most a day; schedule each day separately.' });
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'onsite', startAt: 0, endAt: 8 * HOUR });
+    const env2 = await core.call('interviews.update', { id: iv.id, endAt: 30 * HOUR });
+    expect(!env2.ok && env2.error.fields).toEqual({ endAt: 'An interview lasts at most a day; schedule each day separately.' });
+  });
+});

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Ctx, Handlers } from '../api/context';
 import { stmt, tx } from '../api/context';
 import type { MethodOutput } from '../api/contract';
-import type { ParticipantInput } from '../api/contract/interviews';
+import { MAX_INTERVIEW_MS, type ParticipantInput } from '../api/contract/interviews';
 import type { InterviewSummaryT } from '../api/contract/shapes';
 import { AppError, conflict, notFound } from '../api/errors';
 import { changeStage } from './applications';
@@ -142,6 +142,7 @@ export const interviewsHandlers: Handlers<
       const startAt = input.startAt ?? cur.startAt;
       const endAt = input.endAt ?? cur.endAt;
       if (endAt <= startAt) throw new AppError('validation', 'Please correct: endAt.', { endAt: 'The end must be after the start.' });
+      if (endAt - startAt > MAX_INTERVIEW_MS) throw new AppError('validation', 'Please correct: endAt.', { endAt: 'An interview lasts at most a day; schedule each day separately.' });
       const columns: Record<string, string> = {
         round: 'round',
         kind: 'kind',

@@ -223,11 +223,17 @@ export const notesHandlers: Handlers<
     eq('kind', 'kind');
     eq('delivery', 'delivery');
     const match = ftsQuery(input.search);
-    if (match) {
-      where.push('n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH @match)');
-      params.match = match;
-    }
     const limit = input.limit ?? 200;
+    if (match) {
+      params.match = match;
+      if (where.length === 1) {
+        // Search alone: let FTS5 walk its index newest-first and stop at the limit, instead of
+        // materialising every match (a common word can match most of 100,000 notes).
+        where.push('n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH @match ORDER BY rowid DESC LIMIT @limit)');
+      } else {
+        where.push('n.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH @match)');
+      }
+    }
     // Newest first by id (the rowid): no sort over every match, so a broad search over 100,000 notes stays fast.
     // One row more than asked tells whether there are more, without counting them all.
     const rows = stmt<MethodOutput<'notes.list'>['items'][number] & { recipientHasAddress: number | boolean }>(

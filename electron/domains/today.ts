@@ -32,7 +32,8 @@ export const todayHandlers: Handlers<'today.get'> = {
       ...noteSummaries(ctx, "n.status IN ('written', 'addressed', 'stamped')", {}, `n.updated_at DESC LIMIT ${LIST_CAP}`),
       ...noteSummaries(ctx, "n.status = 'mailed' AND n.expected_arrival_at > @now", { now }, `n.expected_arrival_at LIMIT ${LIST_CAP}`),
     ];
-    const interviewsToday = interviewSummaries(ctx, 'i.start_at < @end AND i.end_at >= @start', { start, end });
+    // Interviews last at most a day (validated), so a lower bound on start keeps this an index range.
+    const interviewsToday = interviewSummaries(ctx, 'i.start_at >= @from AND i.start_at < @end AND i.end_at >= @start', { from: start - DAY, start, end }, `i.start_at LIMIT ${LIST_CAP}`);
     const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING }, `i.start_at LIMIT ${LIST_CAP}`);
     const needsDebrief = interviewSummaries(ctx, debriefWhere, p, `i.end_at DESC LIMIT ${LIST_CAP}`);
     const count = (sql: string) => stmt<{ n: number }>(ctx.sqlite, sql).get(p)!.n;

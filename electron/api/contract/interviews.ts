@@ -21,8 +21,11 @@ const debrief = {
   impression: optText(5000, 'Impression'),
 };
 
+export const MAX_INTERVIEW_MS = 24 * 3_600_000;
 const endAfterStart = (v: { startAt?: number; endAt?: number }) => v.startAt === undefined || v.endAt === undefined || v.endAt > v.startAt;
 const endError = { message: 'The end must be after the start.', path: ['endAt'] };
+const withinADay = (v: { startAt?: number; endAt?: number }) => v.startAt === undefined || v.endAt === undefined || v.endAt - v.startAt <= MAX_INTERVIEW_MS;
+const dayError = { message: 'An interview lasts at most a day; schedule each day separately.', path: ['endAt'] };
 
 export const InterviewCreate = z
   .object({
@@ -35,7 +38,8 @@ export const InterviewCreate = z
     location: optText(1000, 'Location'),
     participants: z.array(ParticipantInput).max(50).optional(),
   })
-  .refine(endAfterStart, endError);
+  .refine(endAfterStart, endError)
+  .refine(withinADay, dayError);
 
 export const InterviewUpdate = z
   .object({
@@ -52,7 +56,8 @@ export const InterviewUpdate = z
   })
   .partial()
   .required({ id: true })
-  .refine(endAfterStart, endError);
+  .refine(endAfterStart, endError)
+  .refine(withinADay, dayError);
 
 export const Participant = z.object({
   contactId: z.number(),

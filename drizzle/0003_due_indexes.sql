@@ -1,0 +1,2 @@
+CREATE INDEX `interviews_undebriefed` ON `interviews` (`end_at`) WHERE "interviews"."debriefed_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `notes_open_drafts` ON `notes` (`application_id`,`due_at`,`interview_id`,`kind`) WHERE "notes"."status" = 'draft' AND "notes"."due_at" IS NOT NULL;
