@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, screenshots, test } from './fixtures';
 
 const HOUR = 3_600_000;
@@ -51,6 +52,17 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   // Before it ends nothing is due; after it ends (12:00 EST = 17:00 UTC), two thank-yous are.
   await app.goto(server.url + '#/today');
   await expect(app.getByRole('region', { name: 'Interviews today' }).getByText('Globex')).toBeVisible();
+  // A second interview next week, exported with every upcoming one for the calendar.
+  await server.api('interviews.create', { applicationId: application.id, round: 'Final', kind: 'video', startAt: now + 7 * 24 * HOUR, endAt: now + 7 * 24 * HOUR + HOUR });
+  await app.reload();
+  const upcoming = app.getByRole('region', { name: 'Upcoming interviews' });
+  await expect(upcoming.getByText('Final · Video')).toBeVisible();
+  const download = app.waitForEvent('download');
+  await upcoming.getByRole('button', { name: 'Add all to calendar (.ics)' }).click();
+  const ics = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  expect(ics).toContain('BEGIN:VALARM');
   await expect(app.getByRole('region', { name: 'Due soon' }).getByText('No notes due in the next two days.')).toBeVisible();
   await server.api('system.setNow', { now: Date.UTC(2026, 10, 23, 17, 0) + 2 * HOUR });
   await app.reload();

@@ -5,6 +5,8 @@ import { formatInZone } from '../../../electron/shared/time';
 import { formatDate, formatTime, plural, relative } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
 import { useToast } from '../components/Toast';
+import { call } from '../api';
+import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
 
 type Today = MethodOutput<'today.get'>;
@@ -72,6 +74,25 @@ function InterviewItem({ i, action }: { i: Interview; action?: ReactNode }) {
 }
 
 const WEEK = 7 * 86_400_000;
+
+/** Every upcoming interview as one .ics file, each with a reminder alarm. */
+function CalendarExport() {
+  const toast = useToast();
+  const run = async () => {
+    try {
+      const res = await call('interviews.exportIcs', {});
+      downloadFile(res.filename, res.content, 'text/calendar');
+      toast(`${plural(res.count, 'interview')} exported for your calendar.`);
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+  return (
+    <button type="button" onClick={() => void run()}>
+      Add all to calendar (.ics)
+    </button>
+  );
+}
 
 function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }) {
   const complete = useCall('reminders.complete');
@@ -216,6 +237,9 @@ export function TodayScreen() {
           ) : null}
           <Section title="Upcoming interviews" count={t.upcomingInterviews.length} empty="Nothing scheduled in the next two weeks.">
             <ul className="item-list">{t.upcomingInterviews.map((i) => <InterviewItem key={i.id} i={i} />)}</ul>
+            <div className="form-actions">
+              <CalendarExport />
+            </div>
           </Section>
         </div>
       </div>
