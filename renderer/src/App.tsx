@@ -14,10 +14,12 @@ const InsightsScreen = lazy(() => import('./screens/Insights').then((m) => ({ de
 const InterviewScreen = lazy(() => import('./screens/Interview').then((m) => ({ default: m.InterviewScreen })));
 const SettingsScreen = lazy(() => import('./screens/Settings').then((m) => ({ default: m.SettingsScreen })));
 const StationeryScreen = lazy(() => import('./screens/Stationery').then((m) => ({ default: m.StationeryScreen })));
+const NotesScreen = lazy(() => import('./screens/Notes').then((m) => ({ default: m.NotesScreen })));
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
   { route: { name: 'contacts' }, label: 'Contacts', match: ['contacts', 'contact'] },
+  { route: { name: 'notes' }, label: 'Notes', match: ['notes'] },
   { route: { name: 'stationery' }, label: 'Stationery', match: ['stationery'] },
   { route: { name: 'insights' }, label: 'Insights', match: ['insights'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
@@ -42,6 +44,9 @@ export function App() {
       break;
     case 'interview':
       screen = <InterviewScreen key={route.id} id={route.id} />;
+      break;
+    case 'notes':
+      screen = <NotesScreen />;
       break;
     case 'insights':
       screen = <InsightsScreen />;

@@ -1,7 +1,7 @@
 // The notes log: what was written to whom, how, when, and where it stands. Used on application and
 // contact detail; each row opens the note in the composer.
 import { useState } from 'react';
-import type { MethodOutput } from '../../../electron/api/contract';
+import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatDate, formatDateTime, relative } from '../lib/format';
 import { useApi, useNow } from '../lib/hooks';
@@ -22,13 +22,26 @@ function when(n: Item, now: number): { text: string; cls: string } {
   return { text: `${overdue ? 'Overdue' : 'Due'} ${relative(n.dueAt, now)}`, cls: overdue ? 'overdue' : n.dueAt - now < 86_400_000 ? 'due' : '' };
 }
 
-export function NotesLog(props: { applicationId?: number; contactId?: number; interviewId?: number; title?: string; searchable?: boolean; emptyText?: string }) {
+type Filters = Pick<MethodInput<'notes.list'>, 'status' | 'kind' | 'delivery'>;
+
+export function NotesLog(props: {
+  applicationId?: number;
+  contactId?: number;
+  interviewId?: number;
+  title?: string;
+  searchable?: boolean;
+  emptyText?: string;
+  filters?: Filters;
+  /** Show the start of each note under its line (the Notes screen, where search hits need context). */
+  showExcerpt?: boolean;
+}) {
   const [search, setSearch] = useState('');
   const now = useNow();
   const q = useApi('notes.list', {
     applicationId: props.applicationId,
     contactId: props.contactId,
     interviewId: props.interviewId,
+    ...props.filters,
     search: search.trim() || undefined,
   });
   const items = q.data?.items ?? [];
@@ -66,6 +79,7 @@ export function NotesLog(props: { applicationId?: number; contactId?: number; in
                       {NOTE_KIND_LABELS[n.kind]} · {n.delivery === 'email' ? 'email' : 'card'}
                       {n.followsNoteId ? ' (follows email)' : ''}
                       {!props.applicationId && n.company ? <span className="muted"> · {n.company}</span> : null}
+                      {props.showExcerpt && n.excerpt ? <div className="note-excerpt">{n.excerpt}</div> : null}
                     </td>
                     <td>
                       <span className={`badge ${n.status === 'draft' ? '' : n.status === 'sent' || n.status === 'mailed' ? 'ok' : 'due'}`}>{STATUS_LABEL[n.status]}</span>

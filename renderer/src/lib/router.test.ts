@@ -13,6 +13,7 @@ describe('routes', () => {
       { name: 'contact', id: 2 },
       { name: 'stationery' },
       { name: 'insights' },
+      { name: 'notes' },
       { name: 'settings' },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'contact'; id: number }
   | { name: 'stationery' }
   | { name: 'insights' }
+  | { name: 'notes' }
   | { name: 'settings' };
 
 const COMPOSE_TARGETS: ComposeTarget[] = ['note', 'interview', 'application', 'contact'];
@@ -48,6 +49,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'stationery' };
     case 'insights':
       return { name: 'insights' };
+    case 'notes':
+      return { name: 'notes' };
     case 'settings':
       return { name: 'settings' };
     default:
