@@ -51,3 +51,30 @@ export function stmt<R = unknown>(sqlite: Sqlite, sql: string): Statement<unknow
 export function tx<T>(ctx: Ctx, fn: () => T): T {
   return ctx.sqlite.transaction(fn).immediate();
 }
+
+/**
+ * UPDATE only the fields a partial input gives (undefined means "leave as is"), plus updated_at.
+ * `columns` maps input keys to column names and `extra` adds computed columns: both come from code,
+ * never from the input, so no user text reaches the SQL itself. Returns false when nothing changed.
+ */
+export function updateFields(
+  ctx: Ctx,
+  table: string,
+  id: number,
+  input: object,
+  columns: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): boolean {
+  const values: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(columns)) {
+    const value = (input as Record<string, unknown>)[key];
+    if (value !== undefined) values[column] = value;
+  }
+  Object.assign(values, extra);
+  const cols = Object.keys(values);
+  if (cols.length === 0) return false;
+  values.updated_at = ctx.clock.now();
+  const sql = `UPDATE ${table} SET ${[...cols, 'updated_at'].map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`;
+  stmt(ctx.sqlite, sql).run({ ...values, __id: id });
+  return true;
+}

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../api/errors';
 import type { Ctx, Handlers } from '../api/context';
-import { stmt, tx } from '../api/context';
+import { stmt, tx, updateFields } from '../api/context';
 import type { MethodOutput, ParsedInput } from '../api/contract';
 import { STAGES } from '../shared/domain';
 import { companyIdFor } from './companies';
@@ -199,22 +199,7 @@ export const applicationsHandlers: Handlers<
     tx(ctx, () => {
       getSummary(ctx, input.id);
       checkSalary(ctx, input.id, input);
-      const sets: string[] = [];
-      const values: unknown[] = [];
-      for (const [key, column] of Object.entries(COLUMN)) {
-        const value = (input as Record<string, unknown>)[key];
-        if (value === undefined) continue;
-        sets.push(`${column} = ?`);
-        values.push(value);
-      }
-      if (input.company !== undefined) {
-        sets.push('company_id = ?');
-        values.push(companyIdFor(ctx, input.company));
-      }
-      if (sets.length === 0) return;
-      sets.push('updated_at = ?');
-      values.push(ctx.clock.now(), input.id);
-      ctx.sqlite.prepare(`UPDATE applications SET ${sets.join(', ')} WHERE id = ?`).run(...values);
+      updateFields(ctx, 'applications', input.id, input, COLUMN, input.company !== undefined ? { company_id: companyIdFor(ctx, input.company) } : {});
     });
     return getApplication(ctx, input.id);
   },

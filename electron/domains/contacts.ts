@@ -3,7 +3,7 @@
 // it was to); merging two contacts moves everything to the one kept, in one transaction.
 import type { z } from 'zod';
 import type { Ctx, Handlers } from '../api/context';
-import { stmt, tx } from '../api/context';
+import { stmt, tx, updateFields } from '../api/context';
 import { ContactFields, type ContactFieldsT, type ContactSummaryT, type ContactT, type DuplicateMatch, type ImportContact, type ImportPreviewCard } from '../api/contract/contacts';
 import { AppError, conflict, invalid, notFound } from '../api/errors';
 import { isHttpUrl } from '../api/define';
@@ -497,22 +497,7 @@ export const contactsHandlers: Handlers<
   'contacts.update': (input, ctx) => {
     tx(ctx, () => {
       contactRow(ctx, input.id);
-      const sets: string[] = [];
-      const values: Record<string, unknown> = { id: input.id };
-      for (const [key, column] of Object.entries(COLUMN)) {
-        const value = (input as Record<string, unknown>)[key];
-        if (value === undefined) continue;
-        sets.push(`${column} = @${key}`);
-        values[key] = value;
-      }
-      if (input.company !== undefined) {
-        sets.push('company_id = @companyId');
-        values.companyId = input.company ? companyIdFor(ctx, input.company) : null;
-      }
-      if (sets.length === 0) return;
-      sets.push('updated_at = @now');
-      values.now = ctx.clock.now();
-      ctx.sqlite.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = @id`).run(values);
+      updateFields(ctx, 'contacts', input.id, input, COLUMN, input.company !== undefined ? { company_id: input.company ? companyIdFor(ctx, input.company) : null } : {});
     });
     return getContact(ctx, input.id);
   },

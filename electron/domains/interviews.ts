@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx, Handlers } from '../api/context';
-import { stmt, tx } from '../api/context';
+import { stmt, tx, updateFields } from '../api/context';
 import type { MethodOutput } from '../api/contract';
 import { MAX_INTERVIEW_MS, type ParticipantInput } from '../api/contract/interviews';
 import type { InterviewSummaryT } from '../api/contract/shapes';
@@ -137,7 +137,10 @@ export const interviewsHandlers: Handlers<
 
   'interviews.update': (input, ctx) => {
     tx(ctx, () => {
-      const cur = stmt<{ startAt: number; endAt: number }>(ctx.sqlite, 'SELECT start_at AS startAt, end_at AS endAt FROM interviews WHERE id = ?').get(input.id);
+      const cur = stmt<{ startAt: number; endAt: number; debriefedAt: number | null }>(
+        ctx.sqlite,
+        'SELECT start_at AS startAt, end_at AS endAt, debriefed_at AS debriefedAt FROM interviews WHERE id = ?',
+      ).get(input.id);
       if (!cur) throw notFound('Interview', input.id);
       const startAt = input.startAt ?? cur.startAt;
       const endAt = input.endAt ?? cur.endAt;
@@ -157,20 +160,10 @@ export const interviewsHandlers: Handlers<
         promises: 'promises',
         impression: 'impression',
       };
-      const sets: string[] = [];
-      const values: unknown[] = [];
-      for (const [key, col] of Object.entries(columns)) {
-        const v = (input as Record<string, unknown>)[key];
-        if (v === undefined) continue;
-        sets.push(`${col} = ?`);
-        values.push(v);
-      }
-      const now = ctx.clock.now();
       const debriefKeys = ['topics', 'challenge', 'lookingFor', 'questions', 'promises', 'impression', 'talkedAbout'];
-      if (debriefKeys.some((k) => (input as Record<string, unknown>)[k] !== undefined)) sets.push(`debriefed_at = coalesce(debriefed_at, ${now})`);
-      sets.push('updated_at = ?');
-      values.push(now, input.id);
-      ctx.sqlite.prepare(`UPDATE interviews SET ${sets.join(', ')} WHERE id = ?`).run(...values);
+      const debriefing = debriefKeys.some((k) => (input as Record<string, unknown>)[k] !== undefined);
+      // The first debrief is the moment it was debriefed; later edits keep that time.
+      updateFields(ctx, 'interviews', input.id, input, columns, debriefing && cur.debriefedAt === null ? { debriefed_at: ctx.clock.now() } : {});
       for (const t of input.talkedAbout ?? []) {
         const res = stmt(ctx.sqlite, 'UPDATE interview_participants SET talked_about = ? WHERE interview_id = ? AND contact_id = ?').run(t.text, input.id, t.contactId);
         if (res.changes === 0) throw new AppError('validation', 'That person is not a participant.', { talkedAbout: `Contact ${t.contactId} is not in this interview.` });

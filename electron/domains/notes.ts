@@ -1,7 +1,7 @@
 // The composer's domain: notes to a person, written from a template, checked, then sent by email or
 // mailed as a handwritten card, each status step recorded with its time. Builds on notes-core.ts.
 import type { Ctx, Handlers } from '../api/context';
-import { stmt, tx } from '../api/context';
+import { stmt, tx, updateFields } from '../api/context';
 import type { MethodOutput } from '../api/contract';
 import type { NoteT } from '../api/contract/notes';
 import { AppError, conflict, invalid, notFound } from '../api/errors';
@@ -364,19 +364,10 @@ export const notesHandlers: Handlers<
         });
       }
       if (input.templateId !== undefined && !templateExists(ctx, input.templateId)) throw invalid({ templateId: 'That template was not found.' });
-      const sets: string[] = [];
-      const values: unknown[] = [];
-      const set = (col: string, v: unknown) => {
-        sets.push(`${col} = ?`);
-        values.push(v);
-      };
-      if (input.subject !== undefined) set('subject', input.subject);
-      if (input.body !== undefined) set('body', input.body);
-      if (input.delivery !== undefined) set('delivery', input.delivery);
-      if (input.kind !== undefined) set('kind', input.kind);
-      if (input.dueAt !== undefined) set('due_at', input.dueAt);
-      set('updated_at', ctx.clock.now());
-      ctx.sqlite.prepare(`UPDATE notes SET ${sets.join(', ')} WHERE id = ?`).run(...values, input.id);
+      // Saving touches updated_at even when nothing changed (autosave shows it as saved).
+      if (!updateFields(ctx, 'notes', input.id, input, { subject: 'subject', body: 'body', delivery: 'delivery', kind: 'kind', dueAt: 'due_at' })) {
+        stmt(ctx.sqlite, 'UPDATE notes SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), input.id);
+      }
       // After delivery/kind so the template is rendered for the note as it now is.
       if (input.templateId !== undefined) applyTemplateToNote(ctx, input.id, input.templateId);
     });

@@ -2,7 +2,7 @@
 // The count on hand is always derived from the ledger (stationery-core.ts), never stored.
 import type { z } from 'zod';
 import type { Ctx, Handlers } from '../api/context';
-import { stmt, tx } from '../api/context';
+import { stmt, tx, updateFields } from '../api/context';
 import type { LedgerRow, StationeryItemT } from '../api/contract/stationery';
 import { conflict, notFound } from '../api/errors';
 import type { StationeryKind } from '../shared/domain';
@@ -249,20 +249,9 @@ export const stationeryHandlers: Handlers<
   'stationery.updateItem': (input, ctx) => {
     const current = getItem(ctx, input.id);
     const kind = input.kind ?? current.kind;
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    for (const [k, col] of Object.entries(ITEM_COLUMNS)) {
-      let v = (input as Record<string, unknown>)[k];
-      if (v === undefined) continue;
-      if (k === 'postageCents' && kind !== 'stamp') v = null; // only stamps carry postage
-      sets.push(`${col} = ?`);
-      values.push(v ?? null);
-    }
-    if (kind !== 'stamp' && input.postageCents === undefined && current.postageCents !== null) sets.push('postage_cents = NULL');
-    if (sets.length === 0) return current;
-    sets.push('updated_at = ?');
-    values.push(ctx.clock.now(), input.id);
-    ctx.sqlite.prepare(`UPDATE stationery_items SET ${sets.join(', ')} WHERE id = ?`).run(...values);
+    // Only stamps carry postage: any other kind has none, whatever the input says.
+    const extra = kind !== 'stamp' && (input.postageCents !== undefined || current.postageCents !== null) ? { postage_cents: null } : {};
+    if (!updateFields(ctx, 'stationery_items', input.id, input, ITEM_COLUMNS, extra)) return current;
     return getItem(ctx, input.id);
   },
   'stationery.archiveItem': ({ id, archived }, ctx) => {

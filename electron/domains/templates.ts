@@ -3,7 +3,7 @@
 // keep the door open after a rejection. Parts only the writer can supply are written as {{...}}
 // prompts: the merge check flags them until replaced, so they are never sent raw.
 import type { Ctx, Handlers } from '../api/context';
-import { stmt, tx } from '../api/context';
+import { stmt, tx, updateFields } from '../api/context';
 import type { MethodOutput } from '../api/contract';
 import { AppError, notFound } from '../api/errors';
 import type { Delivery, NoteKind } from '../shared/domain';
@@ -191,18 +191,7 @@ export const templatesHandlers: Handlers<'templates.list' | 'templates.create' |
   },
   'templates.update': (input, ctx) => {
     getTemplate(ctx, input.id);
-    const cols: Record<string, string> = { kind: 'kind', delivery: 'delivery', name: 'name', subject: 'subject', body: 'body' };
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    for (const [k, col] of Object.entries(cols)) {
-      const v = (input as Record<string, unknown>)[k];
-      if (v === undefined) continue;
-      sets.push(`${col} = ?`);
-      values.push(v);
-    }
-    sets.push('updated_at = ?');
-    values.push(ctx.clock.now(), input.id);
-    ctx.sqlite.prepare(`UPDATE templates SET ${sets.join(', ')} WHERE id = ?`).run(...values);
+    updateFields(ctx, 'templates', input.id, input, { kind: 'kind', delivery: 'delivery', name: 'name', subject: 'subject', body: 'body' });
     return getTemplate(ctx, input.id);
   },
   'templates.delete': ({ id }, ctx) => {
