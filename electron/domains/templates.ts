@@ -168,7 +168,7 @@ function getTemplate(ctx: Ctx, id: number): Template {
   return { ...row, builtIn: !!row.builtIn };
 }
 
-export const templatesHandlers: Handlers<'templates.list' | 'templates.create' | 'templates.update' | 'templates.delete' | 'templates.render'> = {
+export const templatesHandlers: Handlers<'templates.list' | 'templates.create' | 'templates.update' | 'templates.reset' | 'templates.delete' | 'templates.render'> = {
   'templates.list': ({ kind }, ctx) => {
     const rows = stmt<Omit<Template, 'builtIn'> & { builtIn: number }>(
       ctx.sqlite,
@@ -190,9 +190,25 @@ export const templatesHandlers: Handlers<'templates.list' | 'templates.create' |
     return getTemplate(ctx, Number(res.lastInsertRowid));
   },
   'templates.update': (input, ctx) => {
-    getTemplate(ctx, input.id);
+    const current = getTemplate(ctx, input.id);
+    if (current.builtIn) {
+      // A built-in is known by its name, kind and delivery (start-up re-adds any missing one, and the
+      // composer picks defaults by kind and delivery): its words can change, its identity cannot.
+      const fields: Record<string, string> = {};
+      if (input.name !== undefined && input.name !== current.name) fields.name = 'A built-in template keeps its name; duplicate it to make your own.';
+      if (input.kind !== undefined && input.kind !== current.kind) fields.kind = 'A built-in template keeps its kind; duplicate it to make your own.';
+      if (input.delivery !== undefined && input.delivery !== current.delivery) fields.delivery = 'A built-in template keeps its delivery; duplicate it to make your own.';
+      if (Object.keys(fields).length) throw new AppError('validation', 'Built-in templates can be reworded, not renamed or repurposed.', fields);
+    }
     updateFields(ctx, 'templates', input.id, input, { kind: 'kind', delivery: 'delivery', name: 'name', subject: 'subject', body: 'body' });
     return getTemplate(ctx, input.id);
+  },
+  'templates.reset': ({ id }, ctx) => {
+    const current = getTemplate(ctx, id);
+    const original = BUILT_IN_TEMPLATES.find((t) => current.builtIn && t.name === current.name);
+    if (!original) throw new AppError('conflict', 'Only built-in templates can be reset to their original words.');
+    updateFields(ctx, 'templates', id, { subject: original.subject, body: original.body }, { subject: 'subject', body: 'body' });
+    return getTemplate(ctx, id);
   },
   'templates.delete': ({ id }, ctx) => {
     if (getTemplate(ctx, id).builtIn) throw new AppError('conflict', 'Built-in templates can be edited but not deleted.');

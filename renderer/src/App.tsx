@@ -14,6 +14,7 @@ const InsightsScreen = lazy(() => import('./screens/Insights').then((m) => ({ de
 const InterviewScreen = lazy(() => import('./screens/Interview').then((m) => ({ default: m.InterviewScreen })));
 const SettingsScreen = lazy(() => import('./screens/Settings').then((m) => ({ default: m.SettingsScreen })));
 const StationeryScreen = lazy(() => import('./screens/Stationery').then((m) => ({ default: m.StationeryScreen })));
+const TemplatesScreen = lazy(() => import('./screens/Templates').then((m) => ({ default: m.TemplatesScreen })));
 const NotesScreen = lazy(() => import('./screens/Notes').then((m) => ({ default: m.NotesScreen })));
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
@@ -22,7 +23,7 @@ const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'notes' }, label: 'Notes', match: ['notes'] },
   { route: { name: 'stationery' }, label: 'Stationery', match: ['stationery'] },
   { route: { name: 'insights' }, label: 'Insights', match: ['insights'] },
-  { route: { name: 'settings' }, label: 'Settings', match: ['settings'] },
+  { route: { name: 'settings' }, label: 'Settings', match: ['settings', 'templates'] },
 ];
 
 export function App() {
@@ -59,6 +60,9 @@ export function App() {
       break;
     case 'stationery':
       screen = <StationeryScreen />;
+      break;
+    case 'templates':
+      screen = <TemplatesScreen id={route.id} />;
       break;
     case 'contacts':
       screen = <ContactsScreen />;

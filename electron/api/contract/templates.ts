@@ -25,6 +25,7 @@ export const templatesContract = {
   'templates.list': method('Templates, built-in first.', z.object({ kind: z.enum(NOTE_KINDS).optional() }), z.object({ items: z.array(Template) })),
   'templates.create': method('Add your own template.', z.object(fields), Template),
   'templates.update': method('Edit a template (built-ins too).', z.object({ id, ...fields }).partial().required({ id: true }), Template),
+  'templates.reset': method('Put a built-in template back to its original words.', z.object({ id }), Template),
   'templates.delete': method('Delete one of your own templates.', z.object({ id }), ok),
   'templates.render': method(
     'Fill a template with the merge fields of a recipient, application and interview; unfilled fields stay marked.',

@@ -14,6 +14,7 @@ import { href } from '../lib/router';
 import { ChecksPanel } from './ChecksPanel';
 import type { DraftStore, SaveState } from './ComposerDrafts';
 import { ConfirmDialog } from './Modal';
+import { SaveAsTemplateDialog } from './SaveAsTemplate';
 import { useToast } from './Toast';
 
 type Settings = MethodOutput<'settings.get'>;
@@ -120,6 +121,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const [cardSize, setCardSize] = useState<'a2' | 'a7'>('a2');
   const [envelopeSize, setEnvelopeSize] = useState<'no10' | 'a2' | 'a7'>('a2');
   const [lastUse, setLastUse] = useState<string | null>(null);
+  const [savingTemplate, setSavingTemplate] = useState(false);
 
   const isEmail = note.delivery === 'email';
   const readOnly = note.readOnly;
@@ -427,9 +429,18 @@ export function NoteEditor(props: NoteEditorProps) {
                 ))}
               </div>
             </div>
-            <label className="control">
-              <span>Template</span>
+            <div className="control">
+              <span className="template-control-head">
+                <label htmlFor={`template-${note.id}`}>Template</label>
+                <a href={href({ name: 'templates' })} aria-label="Manage templates" title="Add, edit and delete templates">
+                  Manage
+                </a>
+                <button type="button" className="link-button" onClick={() => setSavingTemplate(true)}>
+                  Save as template…
+                </button>
+              </span>
               <select
+                id={`template-${note.id}`}
                 aria-label="Template"
                 value={currentTemplate && currentTemplate.delivery === note.delivery ? currentTemplate.id : ''}
                 disabled={readOnly || busy}
@@ -448,7 +459,7 @@ export function NoteEditor(props: NoteEditorProps) {
                   </optgroup>
                 ))}
               </select>
-            </label>
+            </div>
           </div>
 
           {templateOffer ? (
@@ -693,6 +704,7 @@ export function NoteEditor(props: NoteEditorProps) {
       <aside className="composer-side">
         <ChecksPanel result={result} contactId={note.contactId} recipientName={note.recipientName} otherLabels={otherLabels} onShowPassage={showPassage} />
       </aside>
+      {savingTemplate ? <SaveAsTemplateDialog note={note} subject={draft.subject} body={draft.body} onClose={() => setSavingTemplate(false)} /> : null}
       {confirm ? (
         <ConfirmDialog
           title={confirm.title}

@@ -15,6 +15,8 @@ describe('routes', () => {
       { name: 'insights' },
       { name: 'notes' },
       { name: 'settings' },
+      { name: 'templates' },
+      { name: 'templates', id: 5 },
     ];
     for (const r of routes) expect(parseRoute(href(r))).toEqual(r);
   });
@@ -23,5 +25,6 @@ describe('routes', () => {
     expect(parseRoute('#/applications/abc')).toEqual({ name: 'pipeline' });
     expect(parseRoute('#/compose/bogus/3')).toEqual({ name: 'today' });
     expect(parseRoute('#/interviews/-1')).toEqual({ name: 'today' });
+    expect(parseRoute('#/templates/abc')).toEqual({ name: 'templates' });
   });
 });

@@ -1,4 +1,4 @@
-// Hash routes: #/today, #/pipeline, #/applications/12, #/interviews/3, #/compose/interview/3, ...
+// Hash routes: #/today, #/pipeline, #/applications/12, #/interviews/3, #/compose/interview/3, #/templates/5, ...
 // Small on purpose: a handful of screens, no nesting.
 import { useSyncExternalStore } from 'react';
 
@@ -15,7 +15,8 @@ export type Route =
   | { name: 'stationery' }
   | { name: 'insights' }
   | { name: 'notes' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'templates'; id?: number };
 
 const COMPOSE_TARGETS: ComposeTarget[] = ['note', 'interview', 'application', 'contact'];
 
@@ -53,6 +54,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'notes' };
     case 'settings':
       return { name: 'settings' };
+    case 'templates': {
+      const id = idOf(a);
+      return id ? { name: 'templates', id } : { name: 'templates' };
+    }
     default:
       return { name: 'today' };
   }
@@ -68,6 +73,8 @@ export function href(route: Route): string {
       return `#/contacts/${route.id}`;
     case 'compose':
       return `#/compose/${route.target}/${route.id}`;
+    case 'templates':
+      return route.id ? `#/templates/${route.id}` : '#/templates';
     default:
       return `#/${route.name}`;
   }

@@ -5,6 +5,7 @@ import { Field } from '../components/Field';
 import { useToast } from '../components/Toast';
 import { useApi, useCall } from '../lib/hooks';
 import { formatDateTime } from '../lib/format';
+import { href } from '../lib/router';
 import { ConfirmDialog } from '../components/Modal';
 
 type Settings = MethodOutput<'settings.get'>;
@@ -107,8 +108,27 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <TemplatesPanel />
       <BackupsPanel />
     </div>
+  );
+}
+
+function TemplatesPanel() {
+  const templates = useApi('templates.list', {});
+  const own = templates.data?.items.filter((t) => !t.builtIn).length ?? 0;
+  const builtIn = (templates.data?.items.length ?? 0) - own;
+  return (
+    <section className="panel templates-link-panel" aria-label="Templates">
+      <h2>Templates</h2>
+      <p className="muted">
+        The starting text for thank-yous, after-rejection notes and follow-ups, by email or card, with merge fields from the interview and your profile.
+        {templates.data ? ` ${builtIn} built-in, ${own} of your own.` : ''}
+      </p>
+      <a className="button" href={href({ name: 'templates' })}>
+        Manage templates
+      </a>
+    </section>
   );
 }
 
