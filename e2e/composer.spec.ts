@@ -194,6 +194,9 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await expect(log.locator('tr', { hasText: 'follows email' })).toContainText('Draft');
   await expect(log.locator('tr', { hasText: 'Priya Raman' })).toContainText('Mailed');
   await expect(log.locator('tr', { hasText: 'Priya Raman' })).toContainText('arrives');
+  const timeline = app.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('link', { name: 'Thank-you emailed to Dana Lee' })).toBeVisible();
+  await expect(timeline.getByRole('link', { name: 'Thank-you card mailed to Priya Raman' })).toBeVisible();
   await log.scrollIntoViewIfNeeded();
   await screenshots(app, 'application-notes-log');
   await log.getByRole('link', { name: 'Priya Raman' }).click();

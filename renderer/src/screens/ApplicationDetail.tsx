@@ -3,7 +3,7 @@ import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domai
 import { ApplicationForm } from '../components/ApplicationForm';
 import { InterviewForm } from '../components/InterviewForm';
 import { Modal } from '../components/Modal';
-import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
+import { INTERVIEW_KIND_LABELS, NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
 import { ConfirmDialog } from '../components/Modal';
 import { RejectionDialog } from '../components/RejectionDialog';
@@ -22,6 +22,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
   const [scheduling, setScheduling] = useState(false);
   const [afterRejection, setAfterRejection] = useState(false);
   const interviews = useApi('interviews.list', { applicationId: id });
+  const notes = useApi('notes.list', { applicationId: id });
   const move = useCall('applications.moveStage');
   const archive = useCall('applications.archive');
   const remove = useCall('applications.delete');
@@ -167,6 +168,16 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
                 note: null,
                 link: href({ name: 'interview', id: i.id }),
               })),
+              // Notes that went out: what was sent, how, and when.
+              ...(notes.data?.items ?? [])
+                .filter((n) => (n.status === 'sent' && n.sentAt) || (n.status === 'mailed' && n.mailedAt))
+                .map((n) => ({
+                  key: `n${n.id}`,
+                  at: (n.status === 'sent' ? n.sentAt : n.mailedAt)!,
+                  text: `${NOTE_KIND_LABELS[n.kind]} ${n.status === 'sent' ? 'emailed' : 'card mailed'} to ${n.recipientName ?? 'someone'}`,
+                  note: null,
+                  link: href({ name: 'compose', target: 'note', id: n.id }),
+                })),
             ]
               .sort((x, y) => y.at - x.at)
               .map((e) => (
