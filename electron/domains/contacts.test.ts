@@ -444,3 +444,18 @@ describe('vCard export', () => {
     expect((await errorOf('contacts.exportVcf', { ids: [ben.id, 777] })).code).toBe('not_found');
   });
 });
+
+describe('contacts.update duplicates', () => {
+  it('warns when an edit makes a contact look like another one, unless forced', async () => {
+    core = await testCore();
+    const dana = await core.api('contacts.create', { name: 'Dana Lee', email: 'dana@globex.example', company: 'Globex' });
+    const other = await core.api('contacts.create', { name: 'D. Lee', company: 'Initech' });
+    const env = await core.call('contacts.update', { id: other.id, email: 'DANA@globex.example' });
+    expect(!env.ok && env.error.code).toBe('conflict');
+    expect(!env.ok && env.error.fields).toMatchObject({ email: 'Dana Lee (Globex) already has this email.', [`duplicate.${dana.id}`]: expect.any(String) });
+    expect((await core.api('contacts.get', { id: other.id })).email).toBeNull();
+    // Editing other fields of a contact never trips over itself.
+    expect((await core.api('contacts.update', { id: dana.id, name: 'Dana Lee', title: 'Director' })).title).toBe('Director');
+    expect((await core.api('contacts.update', { id: other.id, email: 'dana@globex.example', force: true })).email).toBe('dana@globex.example');
+  });
+});

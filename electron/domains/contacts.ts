@@ -161,7 +161,7 @@ export function findDuplicates(ctx: Ctx, c: { name: string; email?: string | nul
 
 const who = (d: { name: string; company: string | null }) => (d.company ? `${d.name} (${d.company})` : d.name);
 
-function duplicateConflict(dups: Duplicate[]): AppError {
+function duplicateConflict(dups: Duplicate[], editing = false): AppError {
   const fields: Record<string, string> = {};
   const byEmail = dups.find((d) => d.reason === 'email');
   const byName = dups.find((d) => d.reason === 'name_company');
@@ -170,7 +170,12 @@ function duplicateConflict(dups: Duplicate[]): AppError {
   // One key per match, so the UI can offer "open" and "merge into" for each.
   for (const d of dups) fields[`duplicate.${d.id}`] = [who(d), d.email].filter(Boolean).join(' · ');
   const names = dups.map(who).join(', ');
-  return conflict(`This looks like someone you already have: ${names}. Open the existing contact, merge into it, or create anyway.`, fields);
+  return conflict(
+    editing
+      ? `With these details this contact looks like ${names}. Open the existing contact, merge the two (Merge… on the contact page), or save anyway.`
+      : `This looks like someone you already have: ${names}. Open the existing contact, merge into it, or create anyway.`,
+    fields,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,7 +501,17 @@ export const contactsHandlers: Handlers<
 
   'contacts.update': (input, ctx) => {
     tx(ctx, () => {
-      contactRow(ctx, input.id);
+      const current = contactRow(ctx, input.id);
+      // An edit that changes who this is (name, email, company) is checked like a new contact.
+      if (!input.force && (input.name !== undefined || input.email !== undefined || input.company !== undefined)) {
+        const next = {
+          name: input.name ?? current.name,
+          email: input.email !== undefined ? input.email : current.email,
+          company: input.company !== undefined ? input.company : current.company,
+        };
+        const dups = findDuplicates(ctx, next, input.id);
+        if (dups.length) throw duplicateConflict(dups, true);
+      }
       updateFields(ctx, 'contacts', input.id, input, COLUMN, input.company !== undefined ? { company_id: input.company ? companyIdFor(ctx, input.company) : null } : {});
     });
     return getContact(ctx, input.id);

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { setDisplayZone } from './lib/format';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
 import { PipelineScreen } from './screens/Pipeline';
@@ -30,6 +31,7 @@ export function App() {
   const route = useRoute();
   const settings = useApi('settings.get', {});
   const theme = settings.data?.theme ?? 'system';
+  if (settings.data) setDisplayZone(settings.data.timeZone);
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;

@@ -32,7 +32,10 @@ export const ContactCreate = z.object({
   mergeIntoId: id.optional(),
 });
 
-export const ContactUpdate = z.object({ id, ...contactFields }).partial().required({ id: true });
+export const ContactUpdate = z
+  .object({ id, ...contactFields, force: z.boolean().optional() })
+  .partial()
+  .required({ id: true });
 
 const MissingFilter = z.enum(['email', 'address', 'any'], { error: 'Choose email, address or any.' });
 

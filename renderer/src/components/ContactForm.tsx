@@ -41,7 +41,7 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
     setErrors({});
     setFormError(null);
     try {
-      if (existing) onDone(await update.mutateAsync({ id: existing.id, ...body() }), 'saved');
+      if (existing) onDone(await update.mutateAsync({ id: existing.id, ...body(), force: extra.force }), 'saved');
       else {
         const c = await create.mutateAsync({ ...body(), ...extra });
         onDone(c, extra.mergeIntoId ? 'merged' : 'created');
@@ -100,9 +100,11 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
                   <a className="button" href={href({ name: 'contact', id: d.id })}>
                     Open the existing one
                   </a>
-                  <button type="button" className="primary" disabled={busy} onClick={() => void save({ mergeIntoId: d.id })}>
-                    Merge into it
-                  </button>
+                  {existing ? null : (
+                    <button type="button" className="primary" disabled={busy} onClick={() => void save({ mergeIntoId: d.id })}>
+                      Merge into it
+                    </button>
+                  )}
                 </span>
               </li>
             ))}
@@ -110,7 +112,7 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
           <div className="row dup-other">
             <span className="muted">Someone else with the same details?</span>
             <button type="button" disabled={busy} onClick={() => void save({ force: true })}>
-              Create anyway
+              {existing ? 'Save anyway' : 'Create anyway'}
             </button>
           </div>
         </div>

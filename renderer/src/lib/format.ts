@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -23,10 +25,25 @@ export function relative(ts: number, now: number): string {
   return d >= 0 ? `in ${text}` : `${text} ago`;
 }
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+// Dates show in the time zone from Settings (the app's, not necessarily the browser's), so the
+// composer, Today and the timelines agree with the interview times and due times computed in main.
+let zone: string | undefined;
+let dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+let dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+let timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+export function setDisplayZone(timeZone: string) {
+  if (timeZone === zone) return;
+  try {
+    dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone });
+    dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+    timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone });
+    zone = timeZone;
+  } catch {
+    // An unknown zone keeps the browser's (settings validate zones, so this is only a safety net).
+  }
+}
+
 export const formatTime = (ts: number) => timeFmt.format(ts);
 export const formatDate = (ts: number | null | undefined) => (ts == null ? '' : dateFmt.format(ts));
 export const formatDateTime = (ts: number | null | undefined) => (ts == null ? '' : dateTimeFmt.format(ts));
@@ -35,19 +52,17 @@ export function plural(n: number, one: string, many = one + 's') {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Value for <input type="date"> in local time. */
+/** Value for <input type="date">, in the display zone. */
 export function toDateInput(ts: number | null | undefined): string {
   if (ts == null) return '';
-  const d = new Date(ts);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return DateTime.fromMillis(ts, { zone: zone ?? 'local' }).toISODate() ?? '';
 }
 
+/** Start of that day in the display zone. */
 export function fromDateInput(v: string): number | null {
   if (!v) return null;
-  const [y, m, d] = v.split('-').map(Number);
-  const t = new Date(y, m - 1, d).getTime();
-  return Number.isFinite(t) ? t : null;
+  const d = DateTime.fromISO(v, { zone: zone ?? 'local' });
+  return d.isValid ? d.toMillis() : null;
 }
 
 export function money(n: number | null, currency: string | null): string {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, fromDateInput, relative, setDisplayZone, toDateInput } from './format';
+
+describe('dates in the display zone', () => {
+  it('show and read dates in the zone from Settings, not the machine', () => {
+    setDisplayZone('Asia/Tokyo');
+    // 2026-11-21 20:00 UTC is already the 22nd in Tokyo.
+    expect(toDateInput(Date.UTC(2026, 10, 21, 20))).toBe('2026-11-22');
+    expect(fromDateInput('2026-11-22')).toBe(Date.UTC(2026, 10, 21, 15));
+    expect(formatDateTime(Date.UTC(2026, 10, 21, 20))).toMatch(/22.*5:00/);
+    setDisplayZone('America/Los_Angeles');
+    expect(toDateInput(Date.UTC(2026, 10, 21, 20))).toBe('2026-11-21');
+    expect(fromDateInput('not a date')).toBeNull();
+  });
+  it('keeps the previous zone when given an unknown one', () => {
+    setDisplayZone('Europe/Paris');
+    setDisplayZone('Mars/Olympus');
+    expect(toDateInput(Date.UTC(2026, 10, 21, 23, 30))).toBe('2026-11-22');
+  });
+  it('reads relative times the way a person says them', () => {
+    const now = Date.UTC(2026, 10, 21, 12);
+    expect(relative(now + 5 * 3_600_000, now)).toBe('in 5 h');
+    expect(relative(now - 3 * 86_400_000, now)).toBe('3 days ago');
+    expect(relative(now + 30_000, now)).toBe('now');
+  });
+});
