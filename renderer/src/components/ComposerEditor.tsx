@@ -118,8 +118,14 @@ export function NoteEditor(props: NoteEditorProps) {
   const [confirm, setConfirm] = useState<{ title: string; message: ReactNode; label: string; run: () => Promise<void> } | null>(null);
   const [templateOffer, setTemplateOffer] = useState<Template | null>(null);
   const [mailedOn, setMailedOn] = useState(() => instantToLocal(now, settings.timeZone).slice(0, 10));
-  const [cardSize, setCardSize] = useState<'a2' | 'a7'>('a2');
-  const [envelopeSize, setEnvelopeSize] = useState<'no10' | 'a2' | 'a7'>('a2');
+  // The sizes of the cards and envelopes in the drawer rarely change: remember the last ones used.
+  const [cardSize, setCardSizeState] = useState<'a2' | 'a7'>(() => (localStorage.getItem('courtesy.cardSize') === 'a7' ? 'a7' : 'a2'));
+  const [envelopeSize, setEnvelopeSizeState] = useState<'no10' | 'a2' | 'a7'>(() => {
+    const saved = localStorage.getItem('courtesy.envelopeSize');
+    return saved === 'no10' || saved === 'a7' ? saved : 'a2';
+  });
+  const setCardSize = (v: 'a2' | 'a7') => (localStorage.setItem('courtesy.cardSize', v), setCardSizeState(v));
+  const setEnvelopeSize = (v: 'no10' | 'a2' | 'a7') => (localStorage.setItem('courtesy.envelopeSize', v), setEnvelopeSizeState(v));
   const [lastUse, setLastUse] = useState<string | null>(null);
   const [savingTemplate, setSavingTemplate] = useState(false);
 
