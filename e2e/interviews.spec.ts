@@ -33,6 +33,9 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   await add.getByLabel('Email').fill('sam.ortiz@globex.example');
   await add.getByRole('button', { name: 'Add person' }).click();
   await expect(people.getByText('Sam Ortiz')).toBeVisible();
+  // Sam agreed to a follow-up call: a reminder for Today.
+  await people.getByRole('listitem').filter({ hasText: 'Sam Ortiz' }).getByRole('button', { name: 'Remind me to call' }).click();
+  await expect(people.getByText('call reminder set')).toBeVisible();
 
   // Debrief: the challenge, topics, and what each person talked about.
   const debrief = app.getByRole('form', { name: 'Debrief' });
@@ -81,4 +84,8 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   await expect(app.locator('[data-stage="interviewing"]').getByText('2 thank-yous overdue')).toBeVisible();
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await expect(app.getByRole('region', { name: 'Overdue notes' }).getByText('Thank-you to Sam Ortiz')).toBeVisible();
+  // Three days after the interview was scheduled, the follow-up call is due.
+  await server.api('system.setNow', { now: now + 3 * 24 * HOUR + HOUR });
+  await app.reload();
+  await expect(app.getByRole('region', { name: 'Reminders' }).getByText('Call Sam Ortiz with your follow-up question (Globex)')).toBeVisible();
 });

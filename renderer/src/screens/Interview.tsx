@@ -113,20 +113,23 @@ export function InterviewScreen({ id }: { id: number }) {
           <ul className="people" aria-label="Participants">
             {i.participants.map((p) => (
               <li key={p.contactId}>
-                <div>
-                  <a href={href({ name: 'contact', id: p.contactId })}>
-                    <strong>{p.name}</strong>
-                  </a>
-                  {p.title ? <span className="muted"> · {p.title}</span> : null}
-                  <div className="row">
-                    {p.email ? null : <span className="badge due">no email</span>}
-                    {p.hasAddress ? null : <span className="badge">no postal address</span>}
-                    {p.thankYouStatus ? <span className={`badge ${p.thankYouStatus === 'draft' ? (ended ? 'due' : '') : 'ok'}`}>thank-you: {p.thankYouStatus}</span> : null}
-                  </div>
+                <div className="person-head">
+                  <span>
+                    <a href={href({ name: 'contact', id: p.contactId })}>
+                      <strong>{p.name}</strong>
+                    </a>
+                    {p.title ? <span className="muted"> · {p.title}</span> : null}
+                  </span>
+                  <button type="button" className="ghost" aria-label={`Remove ${p.name}`} onClick={() => void removeParticipant(p)}>
+                    ✕
+                  </button>
                 </div>
-                <button type="button" className="ghost" aria-label={`Remove ${p.name}`} onClick={() => void removeParticipant(p)}>
-                  ✕
-                </button>
+                <div className="row">
+                  {p.email ? null : <span className="badge due">no email</span>}
+                  {p.hasAddress ? null : <span className="badge">no postal address</span>}
+                  {p.thankYouStatus ? <span className={`badge ${p.thankYouStatus === 'draft' ? (ended ? 'due' : '') : 'ok'}`}>thank-you: {p.thankYouStatus}</span> : null}
+                  <FollowUpReminder interview={i} participant={p} now={now} />
+                </div>
               </li>
             ))}
           </ul>
@@ -170,6 +173,43 @@ export function InterviewScreen({ id }: { id: number }) {
         />
       ) : null}
     </div>
+  );
+}
+
+const FOLLOW_UP_DAYS = 3;
+
+/** "May I call you with a follow-up question?" A yes becomes a reminder to call, on Today when due. */
+function FollowUpReminder({ interview, participant, now }: { interview: Interview; participant: Participant; now: number }) {
+  const create = useCall('reminders.create');
+  const toast = useToast();
+  const [done, setDone] = useState(false);
+  if (done) return <span className="badge ok">call reminder set</span>;
+  return (
+    <button
+      type="button"
+      className="small-button"
+      title={`They agreed you may call with a follow-up question: remind me in ${FOLLOW_UP_DAYS} days`}
+      disabled={create.isPending}
+      onClick={() =>
+        create
+          .mutateAsync({
+            kind: 'follow_up',
+            title: `Call ${participant.name} with your follow-up question (${interview.company})`,
+            dueAt: now + FOLLOW_UP_DAYS * 86_400_000,
+            applicationId: interview.applicationId,
+            contactId: participant.contactId,
+          })
+          .then(
+            () => {
+              setDone(true);
+              toast(`You will be reminded on Today in ${FOLLOW_UP_DAYS} days.`);
+            },
+            (err: Error) => toast(err.message, 'error'),
+          )
+      }
+    >
+      Remind me to call
+    </button>
   );
 }
 
