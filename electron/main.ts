@@ -2,6 +2,7 @@
 // domain modules, which run (and are tested) under plain Node.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { startCore, type Core } from './core';
 import { electronNativeBinding } from './native';
@@ -26,7 +27,7 @@ function serveRenderer() {
     let file = path.resolve(rendererDir, '.' + rel);
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
     if (!fs.existsSync(file) && !path.extname(rel)) file = path.join(rendererDir, 'index.html');
-    const res = await net.fetch(`file://${file}`);
+    const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
     if (file.endsWith('.html')) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(res.body, { status: res.status, headers });
@@ -52,7 +53,11 @@ function createWindow() {
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (isAppUrl(url)) return;
+    // The window never leaves the app; a link to the web or a mailto: opens in the OS instead.
+    event.preventDefault();
+    const external = safeExternalUrl(url);
+    if (external) void shell.openExternal(external);
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     const external = safeExternalUrl(url);
