@@ -16,6 +16,7 @@ import { stationeryHandlers } from '../domains/stationery';
 import { remindersHandlers } from '../domains/reminders';
 import { rejectionsHandlers } from '../domains/rejections';
 import { printHandlers } from '../domains/print';
+import { csvHandlers } from '../domains/csv';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -33,4 +34,5 @@ export const handlers: Handlers<MethodName> = {
   ...remindersHandlers,
   ...rejectionsHandlers,
   ...printHandlers,
+  ...csvHandlers,
 };

@@ -147,6 +147,44 @@ function checkSalary(ctx: Ctx, id: number, input: { salaryMin?: number | null; s
   }
 }
 
+/**
+ * Inserts an application as applications.create does: company found or created by name, first stage
+ * event. Call inside a transaction. `stageAt` dates that first event (a CSV import's applied date).
+ */
+export function insertApplication(ctx: Ctx, input: ParsedInput<'applications.create'>, opts: { stageAt?: number } = {}): number {
+  const now = ctx.clock.now();
+  const stageAt = opts.stageAt ?? now;
+  const companyId = companyIdFor(ctx, input.company);
+  const stage = input.stage ?? 'wishlist';
+  const appliedAt = input.appliedAt ?? (stage !== 'wishlist' && stage !== 'withdrawn' ? now : null);
+  const res = stmt(
+    ctx.sqlite,
+    `INSERT INTO applications (company_id, role, posting_url, source, location, salary_min, salary_max, salary_currency,
+       priority, stage, stage_changed_at, applied_at, deadline_at, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    companyId,
+    input.role,
+    input.postingUrl ?? null,
+    input.source ?? null,
+    input.location ?? null,
+    input.salaryMin ?? null,
+    input.salaryMax ?? null,
+    input.salaryCurrency ?? null,
+    input.priority ?? 'medium',
+    stage,
+    stageAt,
+    appliedAt,
+    input.deadlineAt ?? null,
+    input.notes ?? null,
+    now,
+    now,
+  );
+  const id = Number(res.lastInsertRowid);
+  stmt(ctx.sqlite, 'INSERT INTO stage_events (application_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)').run(id, stage, stageAt);
+  return id;
+}
+
 export const applicationsHandlers: Handlers<
   | 'applications.create'
   | 'applications.get'
@@ -158,38 +196,7 @@ export const applicationsHandlers: Handlers<
   | 'applications.delete'
 > = {
   'applications.create': (input, ctx) => {
-    const id = tx(ctx, () => {
-      const now = ctx.clock.now();
-      const companyId = companyIdFor(ctx, input.company);
-      const stage = input.stage ?? 'wishlist';
-      const appliedAt = input.appliedAt ?? (stage !== 'wishlist' && stage !== 'withdrawn' ? now : null);
-      const res = stmt(
-        ctx.sqlite,
-        `INSERT INTO applications (company_id, role, posting_url, source, location, salary_min, salary_max, salary_currency,
-           priority, stage, stage_changed_at, applied_at, deadline_at, notes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        companyId,
-        input.role,
-        input.postingUrl ?? null,
-        input.source ?? null,
-        input.location ?? null,
-        input.salaryMin ?? null,
-        input.salaryMax ?? null,
-        input.salaryCurrency ?? null,
-        input.priority ?? 'medium',
-        stage,
-        now,
-        appliedAt,
-        input.deadlineAt ?? null,
-        input.notes ?? null,
-        now,
-        now,
-      );
-      const id = Number(res.lastInsertRowid);
-      stmt(ctx.sqlite, 'INSERT INTO stage_events (application_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)').run(id, stage, now);
-      return id;
-    });
+    const id = tx(ctx, () => insertApplication(ctx, input));
     return getApplication(ctx, id);
   },
 

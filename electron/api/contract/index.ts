@@ -16,6 +16,7 @@ import { stationeryContract } from './stationery';
 import { remindersContract } from './reminders';
 import { rejectionsContract } from './rejections';
 import { printContract } from './print';
+import { csvContract } from './csv';
 
 export const contract = {
   ...systemContract,
@@ -32,6 +33,7 @@ export const contract = {
   ...remindersContract,
   ...rejectionsContract,
   ...printContract,
+  ...csvContract,
 };
 
 export type Contract = typeof contract;

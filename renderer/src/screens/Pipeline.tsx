@@ -6,6 +6,7 @@ import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
 import { call } from '../api';
 import { ApplicationForm } from '../components/ApplicationForm';
+import { exportApplicationsCsv } from '../components/CsvImport';
 import { Modal } from '../components/Modal';
 import { RejectionDialog } from '../components/RejectionDialog';
 import { useToast } from '../components/Toast';
@@ -24,6 +25,7 @@ export function PipelineScreen() {
   const [search, setSearch] = useState('');
   const [stageFilter, setStageFilter] = useState<Stage[]>([]);
   const [creating, setCreating] = useState(false);
+  const toast = useToast();
   const deferredSearch = useDeferredValue(search.trim());
   // Search and stage filter run in main (FTS); the board asks only for what a column can show.
   const input: ListInput = useMemo(
@@ -62,6 +64,18 @@ export function PipelineScreen() {
             Table
           </button>
         </div>
+        <button
+          type="button"
+          title="Save the applications shown (search and stage filter) as a CSV file"
+          onClick={() =>
+            exportApplicationsCsv(input).then(
+              (out) => toast(`Exported ${plural(out.count, 'application')} as ${out.filename}.`),
+              (err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error'),
+            )
+          }
+        >
+          Export CSV
+        </button>
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           + New application
         </button>

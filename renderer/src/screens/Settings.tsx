@@ -7,6 +7,7 @@ import { useApi, useCall } from '../lib/hooks';
 import { formatDateTime } from '../lib/format';
 import { href } from '../lib/router';
 import { ConfirmDialog } from '../components/Modal';
+import { ImportExportPanel } from '../components/CsvImport';
 
 type Settings = MethodOutput<'settings.get'>;
 type ProfileKey = keyof Settings['profile'];
@@ -109,6 +110,7 @@ export function SettingsScreen() {
         </div>
       </form>
       <TemplatesPanel />
+      <ImportExportPanel />
       <BackupsPanel />
     </div>
   );
