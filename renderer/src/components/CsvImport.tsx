@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { ApiError, call } from '../api';
-import { downloadFile } from '../lib/download';
+import { downloadFile, readText } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
 import { useCall } from '../lib/hooks';
 import { href } from '../lib/router';
@@ -17,15 +17,6 @@ type Target = Preview['columns'][number]['field'];
 type DateOrder = 'mdy' | 'dmy';
 type Result = MethodOutput<'csv.importApplications'>;
 
-/** Most CSVs are UTF-8; Excel's plain "CSV" on Windows is in the Windows code page. */
-async function readText(file: File): Promise<string> {
-  const buf = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buf);
-  }
-}
 
 const message = (err: unknown) =>
   err instanceof ApiError ? `${err.message}${Object.keys(err.fields).length ? ` ${Object.values(err.fields).join(' ')}` : ''}` : err instanceof Error ? err.message : String(err);

@@ -1,5 +1,6 @@
 // vCard import: pick a file, see every card (what will be saved, what could not be read and why,
 // who is already saved), choose per card, then import in one go.
+import { readText } from '../lib/download';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { ApiError, call } from '../api';
@@ -12,15 +13,6 @@ type Preview = MethodOutput<'contacts.importPreview'>;
 type Card = Preview['cards'][number];
 type Action = 'create' | 'skip' | 'merge';
 
-/** vCard files are UTF-8 nowadays; old Outlook exports are in the Windows code page. */
-async function readText(file: File): Promise<string> {
-  const buf = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buf);
-  }
-}
 
 const importable = (c: Card) => c.contact !== null && Object.keys(c.fieldErrors).length === 0;
 
