@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { parseVCards } from '../electron/domains/vcard';
+import { parseVCards } from '../electron/formats/vcard/vcard';
 import { expect, screenshots, test } from './fixtures';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
-const FIXTURES = 'electron/domains/fixtures/vcard';
+const FIXTURES = 'electron/formats/vcard/fixtures';
 
 test('create a contact (fixing a bad email), fill in missing details, and merge a duplicate', async ({ app, server }) => {
   await server.api('system.setNow', { now: NOW });

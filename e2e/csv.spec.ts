@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { expect, screenshots, test } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 0);
-const FIXTURES = 'electron/domains/fixtures/csv';
+const FIXTURES = 'electron/formats/csv/fixtures';
 
 test('import a Notion export: fix the mapping, see errors and duplicates, import into the right stages', async ({ app, server }) => {
   await server.api('system.setNow', { now: NOW });

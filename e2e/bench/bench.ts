@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { startCore, type Core } from '../../electron/core';
-import { listSql } from '../../electron/domains/applications';
-import { startHttpServer } from '../../electron/transports/http';
+import { startCore, type Core } from '../../electron/host/core';
+import { listSql } from '../../electron/domains/applications/applications';
+import { startHttpServer } from '../../electron/server/http';
 import { checkNote, type CheckInput } from '../../electron/shared/checks';
 import { STAGES } from '../../electron/shared/domain';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from './contract';
-import { handlers } from './handlers';
+import { handlers } from './registry';
 import { build } from 'esbuild';
 import { describeApi } from './dispatch';
 
 describe('the API contract', () => {
   it('the sandboxed preload bundles the contract names and requires nothing but electron', async () => {
     const out = await build({
-      entryPoints: ['electron/preload.ts'],
+      entryPoints: ['electron/shell/preload.ts'],
       bundle: true,
       write: false,
       platform: 'browser',

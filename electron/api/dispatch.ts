@@ -2,9 +2,9 @@
 // answer one envelope. Nothing reaches a handler unvalidated.
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName } from './contract';
-import type { Ctx, Handler } from './context';
-import { AppError, fromZodError, type Envelope } from './errors';
-import { handlers } from './handlers';
+import type { Ctx, Handler } from '../db/context';
+import { AppError, fromZodError, type Envelope } from '../shared/errors';
+import { handlers } from './registry';
 
 export interface DispatchOptions {
   /** Validate handler output against the contract too (tests and development). */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCore, type Core } from '../core';
+import { startCore, type Core } from '../host/core';
 import type { MethodInput, MethodName, MethodOutput } from '../api/contract';
 
 export const MIGRATIONS = path.resolve(__dirname, '..', '..', 'drizzle');

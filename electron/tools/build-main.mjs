@@ -13,7 +13,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'electron/main.ts', browser: 'electron/browser.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { main: 'electron/shell/main.ts', browser: 'electron/server/browser.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' } }),
   // The preload runs sandboxed: one self-contained CJS file that requires only 'electron'.
-  build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, platform: 'browser', target: 'chrome130' }),
+  build({ ...common, entryPoints: { preload: 'electron/shell/preload.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, platform: 'browser', target: 'chrome130' }),
 ]);

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from '../../testing/core';
+
+let core: TestCore;
+afterEach(() => core?.close());
+
+const T0 = Date.UTC(2026, 10, 2, 9, 0);
+
+describe('applications', () => {
+  it('creates with a company found by name or created, and records the first stage event', async () => {
+    core = await testCore({ now: T0 });
+    const a = await core.api('applications.create', { company: '  Acme  ', role: 'Engineer', stage: 'applied', salaryCurrency: 'eur' });
+    const b = await core.api('applications.create', { company: 'ACME', role: 'Manager' });
+    expect(a.company).toBe('Acme');
+    expect(b.companyId).toBe(a.companyId);
+    expect(a.salaryCurrency).toBe('EUR');
+    expect(a.appliedAt).toBeGreaterThanOrEqual(T0);
+    expect(b.appliedAt).toBeNull();
+    expect(a.events).toMatchObject([{ fromStage: null, toStage: 'applied' }]);
+  });
+
+  it('answers invalid input with field errors and writes nothing', async () => {
+    core = await testCore();
+    const env = await core.call('applications.create', { company: '', role: 'x'.repeat(300), postingUrl: 'javascript:alert(1)', salaryMin: 10, salaryMax: 5, stage: 'nope' });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.code).toBe('validation');
+    expect(env.error.fields).toMatchObject({
+      company: 'Company is required.',
+      role: 'Role must be at most 200 characters.',
+      postingUrl: expect.stringContaining('http'),
+      stage: 'Choose a stage.',
+    });
+    const salary = await core.call('applications.create', { company: 'A', role: 'B', salaryMin: 10, salaryMax: 5 });
+    expect(!salary.ok && salary.error.fields).toEqual({ salaryMax: 'The maximum must not be below the minimum.' });
+    expect((await core.api('applications.list', {})).total).toBe(0);
+    expect(core.ctx.sqlite.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
+  });
+
+  it('moves stages with an event each time, and ignores a move to the same stage', async () => {
+    core = await testCore({ now: T0 });
+    const a = await core.api('applications.create', { company: 'Acme', role: 'Engineer' });
+    core.ctx.clock.set(T0 + 3_600_000);
+    const moved = await core.api('applications.moveStage', { id: a.id, stage: 'screening' });
+    expect(moved.stage).toBe('screening');
+    expect(moved.stageChangedAt).toBeGreaterThanOrEqual(T0 + 3_600_000);
+    await core.api('applications.moveStage', { id: a.id, stage: 'screening' });
+    await core.api('applications.moveStage', { id: a.id, stage: 'rejected', note: 'Position filled' });
+    const detail = await core.api('applications.get', { id: a.id });
+    expect(detail.events.map((e) => [e.fromStage, e.toStage, e.note])).toEqual([
+      [null, 'wishlist', null],
+      ['wishlist', 'screening', null],
+      ['screening', 'rejected', 'Position filled'],
+    ]);
+    expect(detail.appliedAt).not.toBeNull();
+    const missing = await core.call('applications.moveStage', { id: 999, stage: 'offer' });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+
+  it('searches company, role, notes and location by word prefix, diacritics-insensitive, and filters by stage', async () => {
+    core = await testCore();
+    await core.api('applications.create', { company: 'Café Lumière', role: 'Barista lead', notes: 'Met the owner at the market', stage: 'applied' });
+    await core.api('applications.create', { company: 'Globex', role: 'Data Engineer', location: 'Zürich', stage: 'screening' });
+    const s = async (search: string, stages?: string[]) =>
+      (await core.api('applications.list', { search, stages: stages as never })).items.map((i) => i.company);
+    expect(await s('cafe')).toEqual(['Café Lumière']);
+    expect(await s('own market')).toEqual(['Café Lumière']);
+    expect(await s('zur')).toEqual(['Globex']);
+    expect(await s('data eng')).toEqual(['Globex']);
+    expect(await s('"; DROP TABLE applications; --')).toEqual([]);
+    expect(await s('engineer', ['applied'])).toEqual([]);
+    expect(await s('engineer', ['screening'])).toEqual(['Globex']);
+    // Renaming the company reaches the index.
+    await core.api('applications.update', { id: 2, company: 'Initech' });
+    expect(await s('initech')).toEqual(['Globex'.replace('Globex', 'Initech')]);
+  });
+
+  it('edits only given fields, archives, restores and deletes with confirmation', async () => {
+    core = await testCore();
+    const a = await core.api('applications.create', { company: 'Acme', role: 'Engineer', salaryMin: 100, location: 'Remote' });
+    const edited = await core.api('applications.update', { id: a.id, role: 'Senior Engineer', location: '' });
+    expect(edited).toMatchObject({ role: 'Senior Engineer', location: null, salaryMin: 100, company: 'Acme' });
+    const bad = await core.call('applications.update', { id: a.id, salaryMax: 50 });
+    expect(!bad.ok && bad.error.fields).toEqual({ salaryMax: 'The maximum must not be below the minimum.' });
+    await core.api('applications.archive', { id: a.id, archived: true });
+    expect((await core.api('applications.list', {})).total).toBe(0);
+    expect((await core.api('applications.list', { includeArchived: true })).total).toBe(1);
+    await core.api('applications.archive', { id: a.id, archived: false });
+    const noConfirm = await core.call('applications.delete', { id: a.id });
+    expect(!noConfirm.ok && noConfirm.error.fields).toEqual({ confirm: 'Deleting needs confirmation.' });
+    await core.api('applications.delete', { id: a.id, confirm: true });
+    expect((await core.call('applications.get', { id: a.id })).ok).toBe(false);
+    expect(core.ctx.sqlite.prepare('SELECT count(*) FROM stage_events').pluck().get()).toBe(0);
+  });
+
+  it('keeps data across a restart on the same file', async () => {
+    core = await testCore({ memory: false });
+    await core.api('applications.create', { company: 'Acme', role: 'Engineer' });
+    const dir = core.dir;
+    core.close();
+    core = await testCore({ dir });
+    expect((await core.api('applications.list', { search: 'acme' })).items[0].role).toBe('Engineer');
+  });
+
+  it('rejects unknown methods and settings out of range', async () => {
+    core = await testCore();
+    const env = await core.call('applications.explode', {});
+    expect(!env.ok && env.error.code).toBe('unknown_method');
+    const s = await core.call('settings.update', { thankYouDueHours: 0, timeZone: 'Mars/Olympus' });
+    expect(!s.ok && s.error.fields).toMatchObject({ thankYouDueHours: 'At least 1 hour.', timeZone: expect.stringContaining('time zone') });
+    const ok = await core.api('settings.update', { profile: { name: 'Ada Lovelace' }, thankYouDueHours: 12 });
+    expect(ok.profile.name).toBe('Ada Lovelace');
+    expect(ok.thankYouDueHours).toBe(12);
+    expect((await core.api('settings.get', {})).profile.name).toBe('Ada Lovelace');
+  });
+});
+
+describe('applications.board', () => {
+  it('gives each stage its most recently moved cards up to perStage, with exact totals, and honours search', async () => {
+    core = await testCore({ now: T0 });
+    for (let i = 0; i < 5; i++) {
+      core.ctx.clock.set(T0 + i * 1000);
+      await core.api('applications.create', { company: `Acme ${i}`, role: i % 2 ? 'Designer' : 'Engineer', stage: 'applied' });
+    }
+    await core.api('applications.create', { company: 'Solo', role: 'Engineer', stage: 'offer' });
+    const board = await core.api('applications.board', { perStage: 2 });
+    expect(board.total).toBe(6);
+    expect(board.columns.map((c) => c.stage)).toEqual(['wishlist', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn']);
+    const applied = board.columns.find((c) => c.stage === 'applied')!;
+    expect(applied.total).toBe(5);
+    expect(applied.items.map((a) => a.company)).toEqual(['Acme 4', 'Acme 3']);
+    const searched = await core.api('applications.board', { search: 'designer', stages: ['applied'] });
+    expect(searched.columns).toHaveLength(1);
+    expect(searched.columns[0]).toMatchObject({ total: 2 });
+    expect(searched.columns[0].items.map((a) => a.company)).toEqual(['Acme 3', 'Acme 1']);
+  });
+});

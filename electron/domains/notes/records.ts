@@ -1,0 +1,77 @@
+// The smallest shared piece of the notes domain: creating a note with its first status event, and
+// the summary shape used by Today, the pipeline and logs. The composer (notes.ts) builds on this.
+import type { Ctx } from '../../db/context';
+import { stmt } from '../../db/sql';
+import type { Delivery, NoteKind, NoteStatus } from '../../shared/domain';
+import type { NoteSummaryT } from '../../api/contract/shapes';
+
+export interface NewNote {
+  kind: NoteKind;
+  contactId: number | null;
+  recipientName?: string | null;
+  applicationId: number | null;
+  interviewId: number | null;
+  delivery: Delivery;
+  subject?: string | null;
+  body?: string;
+  dueAt: number | null;
+  followsNoteId?: number | null;
+  templateId?: number | null;
+}
+
+/** Inserts a draft note and its 'draft' status event. Call inside a transaction. */
+export function createNote(ctx: Ctx, n: NewNote): number {
+  const now = ctx.clock.now();
+  const res = stmt(
+    ctx.sqlite,
+    `INSERT INTO notes (kind, contact_id, recipient_name, application_id, interview_id, delivery, subject, body, status, due_at,
+       follows_note_id, template_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
+  ).run(
+    n.kind,
+    n.contactId,
+    n.recipientName ?? null,
+    n.applicationId,
+    n.interviewId,
+    n.delivery,
+    n.subject ?? null,
+    n.body ?? '',
+    n.dueAt,
+    n.followsNoteId ?? null,
+    n.templateId ?? null,
+    now,
+    now,
+  );
+  const id = Number(res.lastInsertRowid);
+  recordNoteEvent(ctx, id, 'draft');
+  return id;
+}
+
+export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, detail: string | null = null) {
+  stmt(ctx.sqlite, 'INSERT INTO note_events (note_id, status, at, detail) VALUES (?, ?, ?, ?)').run(noteId, status, ctx.clock.now(), detail);
+}
+
+/**
+ * Columns of a note summary (recipient, company and role resolved). Callers add WHERE/ORDER.
+ * Aliases match the NoteSummary zod shape in contract/notes.ts.
+ */
+export const NOTE_SUMMARY_SELECT = `
+SELECT n.id, n.kind, n.contact_id AS contactId, coalesce(ct.name, n.recipient_name) AS recipientName,
+       n.application_id AS applicationId, n.interview_id AS interviewId, co.name AS company, a.role AS role,
+       n.delivery, n.subject, n.status, n.due_at AS dueAt, n.sent_at AS sentAt, n.mailed_at AS mailedAt,
+       n.expected_arrival_at AS expectedArrivalAt, n.follows_note_id AS followsNoteId,
+       n.created_at AS createdAt, n.updated_at AS updatedAt,
+       ct.email AS recipientEmail,
+       (ct.address_lines IS NOT NULL AND ct.city IS NOT NULL) AS recipientHasAddress
+FROM notes n
+LEFT JOIN contacts ct ON ct.id = n.contact_id
+LEFT JOIN applications a ON a.id = n.application_id
+LEFT JOIN companies co ON co.id = a.company_id`;
+
+type NoteRow = Omit<NoteSummaryT, 'recipientHasAddress'> & { recipientHasAddress: number | null };
+const toSummary = (r: NoteRow): NoteSummaryT => ({ ...r, recipientHasAddress: !!r.recipientHasAddress });
+
+/** Note summaries matching a WHERE clause (with named parameters), ordered by due time then id. */
+export function noteSummaries(ctx: Ctx, where: string, params: Record<string, unknown> = {}, order = 'n.due_at IS NULL, n.due_at, n.id'): NoteSummaryT[] {
+  return stmt<NoteRow>(ctx.sqlite, `${NOTE_SUMMARY_SELECT}\nWHERE ${where}\nORDER BY ${order}`).all(params).map(toSummary);
+}

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from '../../testing/core';
+
+let core: TestCore;
+afterEach(() => core?.close());
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 4, 4, 14);
+
+async function errorOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { body: { code: string; fields?: Record<string, string> } }).body;
+  }
+  throw new Error('expected an error');
+}
+
+describe('reminders', () => {
+  it('creates, lists by due time, completes, snoozes and deletes; Today shows the due ones', async () => {
+    core = await testCore({ now: T0 });
+    const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const later = await core.api('reminders.create', { title: 'Ask Dana about the team offsite', dueAt: T0 + 10 * DAY, kind: 'follow_up' });
+    const soon = await core.api('reminders.create', { title: 'Check the posting again', dueAt: T0 + DAY, applicationId: app.id });
+    expect(soon).toMatchObject({ kind: 'custom', company: 'Globex', role: 'Platform Engineer', doneAt: null, contactName: null });
+    expect((await core.api('reminders.list', {})).items.map((r) => r.id)).toEqual([soon.id, later.id]);
+    expect((await core.api('reminders.list', { dueBefore: T0 + 2 * DAY })).items.map((r) => r.id)).toEqual([soon.id]);
+
+    expect((await core.api('today.get', {})).reminders).toEqual([]);
+    core.ctx.clock.set(T0 + DAY + 1000);
+    expect((await core.api('today.get', {})).reminders.map((r) => r.id)).toEqual([soon.id]);
+
+    const done = await core.api('reminders.complete', { id: soon.id, done: true });
+    expect(done.doneAt).not.toBeNull();
+    expect((await core.api('reminders.complete', { id: soon.id, done: true })).doneAt).toBe(done.doneAt);
+    expect((await core.api('reminders.list', {})).items.map((r) => r.id)).toEqual([later.id]);
+    expect((await core.api('reminders.list', { includeDone: true })).items.map((r) => r.id)).toEqual([later.id, soon.id]);
+    expect((await core.api('today.get', {})).reminders).toEqual([]);
+
+    // Snoozing reopens a done reminder at the new time; it must be in the future.
+    const until = T0 + 5 * DAY;
+    expect(await core.api('reminders.snooze', { id: soon.id, until })).toMatchObject({ dueAt: until, doneAt: null });
+    const past = await errorOf(core.api('reminders.snooze', { id: soon.id, until: T0 }));
+    expect(past.fields?.until).toMatch(/future/);
+    expect((await core.api('reminders.complete', { id: soon.id, done: false })).doneAt).toBeNull();
+
+    await core.api('reminders.delete', { id: later.id });
+    expect((await errorOf(core.api('reminders.delete', { id: later.id }))).code).toBe('not_found');
+    expect((await core.api('reminders.list', { includeDone: true })).items.map((r) => r.id)).toEqual([soon.id]);
+  });
+
+  it('validates the title, the time and what it is about', async () => {
+    core = await testCore({ now: T0 });
+    expect((await errorOf(core.api('reminders.create', { title: ' ', dueAt: T0 }))).fields?.title).toMatch(/required/);
+    expect((await errorOf(core.api('reminders.create', { title: 'x', dueAt: -1 }))).fields?.dueAt).toBeTruthy();
+    expect((await errorOf(core.api('reminders.create', { title: 'x', dueAt: T0, applicationId: 42 }))).fields?.applicationId).toMatch(/no longer exists/);
+    expect((await errorOf(core.api('reminders.create', { title: 'x', dueAt: T0, kind: 'nope' as never }))).fields?.kind).toBeTruthy();
+    expect((await core.api('reminders.list', { includeDone: true })).items).toEqual([]);
+  });
+});

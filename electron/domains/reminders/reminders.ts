@@ -1,0 +1,71 @@
+// Reminders and tasks: "reconnect with Globex in 90 days", "call Dana with a follow-up question".
+// Today lists the open ones that are due; these handlers create, complete, snooze and delete them.
+import type { Ctx, Handlers } from '../../db/context';
+import { stmt } from '../../db/sql';
+import type { ReminderT } from '../../api/contract/reminders';
+import { invalid, notFound } from '../../shared/errors';
+import type { REMINDER_KINDS } from '../../shared/domain';
+
+type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+const REMINDER_SELECT = `
+SELECT r.id, r.kind, r.title, r.due_at AS dueAt, r.done_at AS doneAt, r.application_id AS applicationId,
+       r.contact_id AS contactId, r.note_id AS noteId, co.name AS company, a.role, ct.name AS contactName,
+       r.created_at AS createdAt
+FROM reminders r
+LEFT JOIN applications a ON a.id = r.application_id
+LEFT JOIN companies co ON co.id = a.company_id
+LEFT JOIN contacts ct ON ct.id = r.contact_id`;
+
+export function getReminder(ctx: Ctx, reminderId: number): ReminderT {
+  const row = stmt<ReminderT>(ctx.sqlite, `${REMINDER_SELECT} WHERE r.id = ?`).get(reminderId);
+  if (!row) throw notFound('Reminder', reminderId);
+  return row;
+}
+
+/** Inserts a reminder (call inside the caller's transaction when part of a larger write). */
+export function createReminder(
+  ctx: Ctx,
+  r: { title: string; dueAt: number; kind?: ReminderKind; applicationId?: number | null; contactId?: number | null; noteId?: number | null },
+): number {
+  if (r.applicationId != null && !stmt(ctx.sqlite, 'SELECT 1 FROM applications WHERE id = ?').get(r.applicationId)) {
+    throw invalid({ applicationId: 'That application no longer exists.' });
+  }
+  if (r.contactId != null && !stmt(ctx.sqlite, 'SELECT 1 FROM contacts WHERE id = ?').get(r.contactId)) {
+    throw invalid({ contactId: 'That contact no longer exists.' });
+  }
+  const res = stmt(
+    ctx.sqlite,
+    'INSERT INTO reminders (kind, title, due_at, application_id, contact_id, note_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(r.kind ?? 'custom', r.title, r.dueAt, r.applicationId ?? null, r.contactId ?? null, r.noteId ?? null, ctx.clock.now());
+  return Number(res.lastInsertRowid);
+}
+
+export const remindersHandlers: Handlers<'reminders.list' | 'reminders.create' | 'reminders.complete' | 'reminders.snooze' | 'reminders.delete'> = {
+  'reminders.list': ({ includeDone, dueBefore }, ctx) => ({
+    items: stmt<ReminderT>(
+      ctx.sqlite,
+      `${REMINDER_SELECT} WHERE (@all = 1 OR r.done_at IS NULL) AND (@before IS NULL OR r.due_at < @before)
+       ORDER BY r.done_at IS NOT NULL, r.due_at, r.id`,
+    ).all({ all: includeDone ? 1 : 0, before: dueBefore ?? null }),
+  }),
+  'reminders.create': (input, ctx) => getReminder(ctx, createReminder(ctx, input)),
+  'reminders.complete': ({ id, done }, ctx) => {
+    const r = getReminder(ctx, id);
+    // Completing twice keeps the first time it was done.
+    const doneAt = done ? (r.doneAt ?? ctx.clock.now()) : null;
+    stmt(ctx.sqlite, 'UPDATE reminders SET done_at = ? WHERE id = ?').run(doneAt, id);
+    return getReminder(ctx, id);
+  },
+  'reminders.snooze': ({ id, until }, ctx) => {
+    getReminder(ctx, id);
+    if (until <= ctx.clock.now()) throw invalid({ until: 'Choose a time in the future.' });
+    stmt(ctx.sqlite, 'UPDATE reminders SET due_at = ?, done_at = NULL WHERE id = ?').run(until, id);
+    return getReminder(ctx, id);
+  },
+  'reminders.delete': ({ id }, ctx) => {
+    getReminder(ctx, id);
+    stmt(ctx.sqlite, 'DELETE FROM reminders WHERE id = ?').run(id);
+    return { ok: true as const };
+  },
+};

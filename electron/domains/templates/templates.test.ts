@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedTemplates } from './templates';
+import { testCore, type TestCore } from '../../testing/core';
+
+let core: TestCore;
+afterEach(() => core?.close());
+
+describe('templates', () => {
+  it('built-ins can be reworded and reset, but not renamed, repurposed or deleted; seeding never duplicates them', async () => {
+    core = await testCore();
+    const all = (await core.api('templates.list', {})).items;
+    const builtIns = all.filter((t) => t.builtIn);
+    expect(builtIns.map((t) => t.kind).sort()).toEqual(['after_rejection', 'follow_up', 'thank_you', 'thank_you']);
+    const thanks = builtIns.find((t) => t.kind === 'thank_you' && t.delivery === 'email')!;
+    const renamed = await core.call('templates.update', { id: thanks.id, name: 'Mine now', delivery: 'handwritten' });
+    expect(!renamed.ok && renamed.error.fields).toMatchObject({ name: expect.stringContaining('keeps its name'), delivery: expect.stringContaining('keeps its delivery') });
+    const reworded = await core.api('templates.update', { id: thanks.id, body: 'Dear {{contact.firstName}}, thank you.' });
+    expect(reworded.body).toBe('Dear {{contact.firstName}}, thank you.');
+    seedTemplates(core.ctx);
+    expect((await core.api('templates.list', {})).items.filter((t) => t.builtIn)).toHaveLength(4);
+    const reset = await core.api('templates.reset', { id: thanks.id });
+    expect(reset.body).toBe(thanks.body);
+    const del = await core.call('templates.delete', { id: thanks.id });
+    expect(!del.ok && del.error.code).toBe('conflict');
+  });
+
+  it('renders merge fields for a recipient and interview, and keeps unfilled prompts marked', async () => {
+    core = await testCore({ now: Date.UTC(2026, 10, 20) });
+    await core.api('settings.update', { profile: { name: 'Jo Park' }, timeZone: 'Europe/Berlin' });
+    const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: Date.UTC(2026, 10, 19, 9), endAt: Date.UTC(2026, 10, 19, 10), participants: [{ name: 'Dr. Dana Lee' }] });
+    await core.api('interviews.update', { id: iv.id, challenge: 'a slow billing pipeline', talkedAbout: [{ contactId: iv.participants[0].contactId, text: 'event sourcing' }] });
+    const thanks = (await core.api('templates.list', { kind: 'thank_you' })).items.find((t) => t.delivery === 'email')!;
+    const r = await core.api('templates.render', { templateId: thanks.id, contactId: iv.participants[0].contactId, interviewId: iv.id });
+    expect(r.subject).toBe('Thank you for our conversation about the Platform Engineer role');
+    expect(r.body).toContain('Dear Dana,');
+    expect(r.body).toContain('on November 19 about the Platform Engineer role at Globex');
+    expect(r.body).toContain('hearing about event sourcing');
+    expect(r.body).toContain('the challenge ahead is a slow billing pipeline');
+    expect(r.body).toContain('Jo Park');
+    expect(r.unfilled.map((u) => u.field)).toEqual(['how you would meet that challenge, with one concrete example']);
+    expect(r.body.slice(r.unfilled[0].start, r.unfilled[0].end)).toBe('{{how you would meet that challenge, with one concrete example}}');
+  });
+});

@@ -1,0 +1,48 @@
+// `npm run start:browser`: the same renderer and API handlers as the desktop app, served on
+// 127.0.0.1 for any browser. Prints one line with the URL (including the per-run token).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCore } from '../host/core';
+import { defaultDataDir } from '../host/paths';
+import { startHttpServer } from './http';
+import pkg from '../../package.json';
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'test-clock': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${values.port}`);
+  const root = path.resolve(__dirname, '..');
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const core = await startCore({
+    dataDir,
+    migrationsFolder: path.join(root, 'drizzle'),
+    version: pkg.version,
+    allowTestClock: values['test-clock'],
+    dispatch: { validateOutput: process.env.COURTESY_VALIDATE_OUTPUT === '1' },
+  });
+  const server = await startHttpServer({ call: core.call, rendererDir: path.join(root, 'dist', 'renderer'), port });
+  console.log(`Courtesy is running at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    core.close();
+    console.error(`Courtesy stopped (${signal}); database closed.`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
