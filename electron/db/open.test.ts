@@ -69,18 +69,5 @@ describe('openDatabase', () => {
   });
 });
 
-describe('migrations', () => {
-  // Migrations only add: a drop, a rename or a NOT NULL column without a default would lose data or
-  // fail on a populated database. (The first migration creates everything and is exempt.)
-  it('are additive after the first', () => {
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
-    for (const entry of journal.entries.slice(1)) {
-      const sql = fs.readFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), 'utf8');
-      expect(sql, entry.tag).not.toMatch(/\bDROP\s+(TABLE|COLUMN)\b/i);
-      expect(sql, entry.tag).not.toMatch(/\bRENAME\b/i);
-      for (const m of sql.matchAll(/ADD\s+(?:COLUMN\s+)?`?\w+`?\s+[^,;]*\bNOT NULL\b[^,;]*/gi)) {
-        expect(m[0], entry.tag).toMatch(/DEFAULT/i);
-      }
-    }
-  });
-});
+// The additive-only guard and the per-migration data tests live in migrations.test.ts and
+// migrations-data.test.ts.
