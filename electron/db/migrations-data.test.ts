@@ -13,6 +13,7 @@ const migrations = listMigrations();
 function search(db: Sqlite, index: 'applications_fts' | 'contacts_fts' | 'notes_fts', text: string): number[] {
   return db.prepare(`SELECT rowid FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid`).pluck().all(ftsQuery(text)) as number[];
 }
+const count = (db: Sqlite, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 interface DataCase {
   /** Where the rows are written; the migration just before this one unless said otherwise. */
@@ -77,6 +78,33 @@ const cases: Record<string, DataCase> = {
         .pluck()
         .all(seeded.application, 1800000000000);
       expect(drafts).toEqual([seeded.note]);
+    },
+  },
+
+  '0004_fts_rebuild': {
+    // Rows from before 0001 (the bug), and rows written after it that the triggers already indexed.
+    seedAt: '0000_init',
+    seed: (db) => seedRows(db, 'old'),
+    atPrevious(db) {
+      expect(search(db, 'applications_fts', 'old')).toEqual([]);
+      seedRows(db, 'recent');
+    },
+    check(db, old) {
+      expect(search(db, 'applications_fts', 'engineer old')).toEqual([old.application]);
+      expect(search(db, 'applications_fts', 'acme old lisbon')).toEqual([old.application]);
+      expect(search(db, 'applications_fts', 'meetup')).toHaveLength(2);
+      expect(search(db, 'contacts_fts', 'dana old recruiter')).toEqual([old.contact]);
+      expect(search(db, 'contacts_fts', 'acme old')).toEqual([old.contact]);
+      // A note's recipient is its contact's name, or the name typed on a card.
+      expect(search(db, 'notes_fts', 'dana old thanks')).toEqual([old.note]);
+      expect(search(db, 'notes_fts', 'pat old')).toEqual([old.card]);
+      expect(search(db, 'notes_fts', 'recent')).toHaveLength(2);
+      // Refilled, not appended to: one index row per row.
+      for (const t of ['applications', 'contacts', 'notes']) expect(count(db, `${t}_fts`), t).toBe(count(db, t));
+      // The triggers still keep the refilled index in step.
+      db.prepare("UPDATE companies SET name = 'Initech' WHERE id = ?").run(old.company);
+      expect(search(db, 'applications_fts', 'initech')).toEqual([old.application]);
+      expect(search(db, 'applications_fts', 'acme old')).toEqual([]);
     },
   },
 };
