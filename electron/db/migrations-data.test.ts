@@ -1,11 +1,16 @@
 // Data tests, one per migration: rows written with plain SQL at the migration before, then one step,
 // then a look at the rows. A generic pass also walks every migration in the journal with a full set
 // of rows written at each step and checks that no row of any table changes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ftsQuery } from './fts';
 import type { Sqlite } from './open';
 import { dbAt, listMigrations, migrateTo, type MigrationRef } from '../testing/migrations';
 import { allRows, seedRows, type SeededIds } from '../testing/migration-seed';
+import { testCore } from '../testing/core';
+import { DB_FILE_NAME } from '../host/paths';
 
 const migrations = listMigrations();
 
@@ -140,5 +145,26 @@ describe('every migration, on a database written to at every step', () => {
     }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('an upgrade from the first version through the real app', () => {
+  it('finds rows written before full-text search existed, through the API', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-upgrade-'));
+    const old = dbAt('0000_init', path.join(dir, DB_FILE_NAME));
+    const ids = seedRows(old, 'Zanzibar');
+    old.close();
+
+    const core = await testCore({ dir });
+    try {
+      const apps = await core.api('applications.list', { search: 'zanzibar engineer' });
+      expect(apps.items.map((a) => a.id)).toEqual([ids.application]);
+      const contacts = await core.api('contacts.list', { search: 'dana zanzibar' });
+      expect(contacts.items.map((c) => c.id)).toEqual([ids.contact]);
+      const notes = await core.api('notes.list', { search: 'zanzibar' });
+      expect(notes.items.map((n) => n.id).sort()).toEqual([ids.note, ids.card].sort());
+    } finally {
+      core.close();
+    }
   });
 });
