@@ -2,21 +2,21 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { setDisplayZone } from './lib/format';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
-import { PipelineScreen } from './screens/Pipeline';
-import { TodayScreen } from './screens/Today';
+import { PipelineScreen } from './pipeline/PipelineScreen';
+import { TodayScreen } from './today/TodayScreen';
 
 // The two home screens load with the app; the rest load on first visit (a faster first render).
 
-const ApplicationDetailScreen = lazy(() => import('./screens/ApplicationDetail').then((m) => ({ default: m.ApplicationDetailScreen })));
-const ComposerScreen = lazy(() => import('./screens/Composer').then((m) => ({ default: m.ComposerScreen })));
-const ContactDetailScreen = lazy(() => import('./screens/ContactDetail').then((m) => ({ default: m.ContactDetailScreen })));
-const ContactsScreen = lazy(() => import('./screens/Contacts').then((m) => ({ default: m.ContactsScreen })));
-const InsightsScreen = lazy(() => import('./screens/Insights').then((m) => ({ default: m.InsightsScreen })));
-const InterviewScreen = lazy(() => import('./screens/Interview').then((m) => ({ default: m.InterviewScreen })));
-const SettingsScreen = lazy(() => import('./screens/Settings').then((m) => ({ default: m.SettingsScreen })));
-const StationeryScreen = lazy(() => import('./screens/Stationery').then((m) => ({ default: m.StationeryScreen })));
-const TemplatesScreen = lazy(() => import('./screens/Templates').then((m) => ({ default: m.TemplatesScreen })));
-const NotesScreen = lazy(() => import('./screens/Notes').then((m) => ({ default: m.NotesScreen })));
+const ApplicationDetailScreen = lazy(() => import('./application/ApplicationDetailScreen').then((m) => ({ default: m.ApplicationDetailScreen })));
+const ComposerScreen = lazy(() => import('./composer/ComposerScreen').then((m) => ({ default: m.ComposerScreen })));
+const ContactDetailScreen = lazy(() => import('./contacts/ContactDetailScreen').then((m) => ({ default: m.ContactDetailScreen })));
+const ContactsScreen = lazy(() => import('./contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const InsightsScreen = lazy(() => import('./insights/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
+const InterviewScreen = lazy(() => import('./interview/InterviewScreen').then((m) => ({ default: m.InterviewScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const StationeryScreen = lazy(() => import('./stationery/StationeryScreen').then((m) => ({ default: m.StationeryScreen })));
+const TemplatesScreen = lazy(() => import('./templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const NotesScreen = lazy(() => import('./notes/NotesScreen').then((m) => ({ default: m.NotesScreen })));
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },

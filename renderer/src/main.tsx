@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Component, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initTransport } from './api';
+import { initTransport } from './lib/api';
 import { App } from './App';
-import { ToastProvider } from './components/Toast';
+import { ToastProvider } from './ui/Toast';
 import './styles.css';
 
 initTransport();

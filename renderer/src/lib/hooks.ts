@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, call } from '../api';
+import { ApiError, call } from './api';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/api/contract';
 
 export function useApi<M extends MethodName>(

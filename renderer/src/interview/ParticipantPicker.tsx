@@ -1,8 +1,8 @@
 // Pick someone already in your contacts as a person met at an interview.
 import { useDeferredValue, useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
-import { useToast } from './Toast';
+import { useToast } from '../ui/Toast';
 
 export function ParticipantPicker({ interviewId, exclude }: { interviewId: number; exclude: number[] }) {
   const [search, setSearch] = useState('');

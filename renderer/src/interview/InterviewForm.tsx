@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KINDS, INTERVIEW_KIND_LABELS, type InterviewKind } from '../../../electron/shared/domain';
 import { instantToLocal, localToInstant } from '../../../electron/shared/time';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 
 type Interview = MethodOutput<'interviews.get'>;
 

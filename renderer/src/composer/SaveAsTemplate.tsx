@@ -6,11 +6,11 @@ import type { NoteT } from '../../../electron/api/contract/notes';
 import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { findUnfilled, firstNameOf } from '../../../electron/shared/merge';
 import { templateFromNote } from '../../../electron/shared/template-draft';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 import { useCall } from '../lib/hooks';
 import { href } from '../lib/router';
-import { Field } from './Field';
-import { Modal } from './Modal';
+import { Field } from '../ui/Field';
+import { Modal } from '../ui/Modal';
 
 type Template = MethodOutput<'templates.create'>;
 

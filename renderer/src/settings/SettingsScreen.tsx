@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
-import { ApiError } from '../api';
-import { Field } from '../components/Field';
-import { useToast } from '../components/Toast';
+import { ApiError } from '../lib/api';
+import { Field } from '../ui/Field';
+import { useToast } from '../ui/Toast';
 import { useApi, useCall } from '../lib/hooks';
 import { formatDateTime } from '../lib/format';
 import { href } from '../lib/router';
-import { ConfirmDialog } from '../components/Modal';
-import { ImportExportPanel } from '../components/CsvImport';
+import { ConfirmDialog } from '../ui/Modal';
+import { ImportExportPanel } from '../pipeline/CsvImport';
 
 type Settings = MethodOutput<'settings.get'>;
 type ProfileKey = keyof Settings['profile'];

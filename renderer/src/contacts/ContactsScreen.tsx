@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { call } from '../api';
-import { ContactForm } from '../components/ContactForm';
-import { Modal } from '../components/Modal';
-import { useToast } from '../components/Toast';
-import { VCardImport } from '../components/VCardImport';
+import { call } from '../lib/api';
+import { ContactForm } from './ContactForm';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
+import { VCardImport } from './VCardImport';
 import { downloadFile } from '../lib/download';
 import { plural, relative } from '../lib/format';
 import { useApi, useNow } from '../lib/hooks';

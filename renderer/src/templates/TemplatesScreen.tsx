@@ -7,10 +7,10 @@ import { countWords } from '../../../electron/shared/checks';
 import { DELIVERIES, NOTE_KINDS, NOTE_KIND_LABELS, type Delivery, type NoteKind } from '../../../electron/shared/domain';
 import { MERGE_FIELDS, type MergeData } from '../../../electron/shared/merge';
 import { fieldKind, previewSegments } from '../../../electron/shared/template-draft';
-import { ApiError } from '../api';
-import { Field } from '../components/Field';
-import { ConfirmDialog } from '../components/Modal';
-import { useToast } from '../components/Toast';
+import { ApiError } from '../lib/api';
+import { Field } from '../ui/Field';
+import { ConfirmDialog } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
 import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
 

@@ -3,11 +3,11 @@
 import { readText } from '../lib/download';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
-import { ApiError, call } from '../api';
+import { ApiError, call } from '../lib/api';
 import { useCall } from '../lib/hooks';
 import { plural } from '../lib/format';
-import { Modal } from './Modal';
-import { useToast } from './Toast';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
 
 type Preview = MethodOutput<'contacts.importPreview'>;
 type Card = Preview['cards'][number];

@@ -3,7 +3,7 @@
 // localStorage so even a closed window gives it back on the next visit.
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { NoteT } from '../../../electron/api/contract/notes';
-import { call } from '../api';
+import { call } from '../lib/api';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 export type Draft = {

@@ -1,7 +1,7 @@
 // The renderer's only way to the data: one typed call per contract method. In Electron it goes
 // through the preload's named functions; in browser mode through the loopback HTTP transport.
-import type { MethodInput, MethodName, MethodOutput } from '../../electron/api/contract';
-import type { ApiErrorBody, Envelope } from '../../electron/shared/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../../../electron/api/contract';
+import type { ApiErrorBody, Envelope } from '../../../electron/shared/errors';
 
 declare global {
   interface Window {

@@ -7,15 +7,15 @@ import { checkNote, countWords, type CheckResult, type Passage } from '../../../
 import { CARD_STEPS, NOTE_KINDS, NOTE_KIND_LABELS, type Delivery, type NoteKind, type NoteStatus } from '../../../electron/shared/domain';
 import { MERGE_FIELDS, renderTemplate, type MergeData } from '../../../electron/shared/merge';
 import { addBusinessDays, instantToLocal, localToInstant } from '../../../electron/shared/time';
-import { ApiError, call } from '../api';
+import { ApiError, call } from '../lib/api';
 import { base64ToBytes, downloadFile } from '../lib/download';
 import { formatDate, formatDateTime, relative } from '../lib/format';
 import { href } from '../lib/router';
 import { ChecksPanel } from './ChecksPanel';
 import type { DraftStore, SaveState } from './ComposerDrafts';
-import { ConfirmDialog } from './Modal';
+import { ConfirmDialog } from '../ui/Modal';
 import { SaveAsTemplateDialog } from './SaveAsTemplate';
-import { useToast } from './Toast';
+import { useToast } from '../ui/Toast';
 
 type Settings = MethodOutput<'settings.get'>;
 type Template = MethodOutput<'templates.list'>['items'][number];

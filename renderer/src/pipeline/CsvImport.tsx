@@ -3,13 +3,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { STAGE_LABELS } from '../../../electron/shared/domain';
-import { ApiError, call } from '../api';
+import { ApiError, call } from '../lib/api';
 import { downloadFile, readText } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
 import { useCall } from '../lib/hooks';
 import { href } from '../lib/router';
-import { Modal } from './Modal';
-import { useToast } from './Toast';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
 type Row = Preview['rows'][number];

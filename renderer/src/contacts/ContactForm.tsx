@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 
 export type Contact = MethodOutput<'contacts.get'>;
 type Fields = Omit<MethodInput<'contacts.create'>, 'force' | 'mergeIntoId'>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MethodInput } from '../../../electron/api/contract';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '../../../electron/shared/domain';
-import { NotesLog } from '../components/NotesLog';
+import { NotesLog } from './NotesLog';
 
 type Filters = Pick<MethodInput<'notes.list'>, 'status' | 'kind' | 'delivery'>;
 

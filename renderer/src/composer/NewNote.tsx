@@ -2,11 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { CONTACT_ROLE_LABELS, NOTE_KINDS, NOTE_KIND_LABELS, STAGE_LABELS, type Delivery, type NoteKind } from '../../../electron/shared/domain';
 import { formatDate } from '../lib/format';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
-import { Field } from './Field';
-import { NotesLog } from './NotesLog';
+import { Field } from '../ui/Field';
+import { NotesLog } from '../notes/NotesLog';
 
 export function NewNote({ target, id }: { target: 'application' | 'contact'; id: number }) {
   const input = target === 'application' ? { applicationId: id } : { contactId: id };

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { PRIORITIES, STAGES, STAGE_LABELS, type Priority, type Stage } from '../../../electron/shared/domain';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
 import { fromDateInput, toDateInput } from '../lib/format';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 
 type Application = MethodOutput<'applications.get'>;
 

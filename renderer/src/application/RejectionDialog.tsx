@@ -4,12 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { CONTACT_ROLE_LABELS, type Delivery } from '../../../electron/shared/domain';
-import { ApiError, call } from '../api';
+import { ApiError, call } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
 import { useApi } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
-import { Field } from './Field';
-import { Modal } from './Modal';
+import { Field } from '../ui/Field';
+import { Modal } from '../ui/Modal';
 
 type Prepared = MethodOutput<'rejections.prepare'>;
 type Contact = Prepared['contacts'][number];

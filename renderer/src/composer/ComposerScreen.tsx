@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { formatInZone } from '../../../electron/shared/time';
-import { NewNote } from '../components/ComposerNew';
-import { useDraftStore, type DraftStore } from '../components/ComposerDrafts';
-import { NoteEditor } from '../components/ComposerEditor';
+import { NewNote } from './NewNote';
+import { useDraftStore, type DraftStore } from './ComposerDrafts';
+import { NoteEditor } from './NoteEditor';
 import { useApi, useNow } from '../lib/hooks';
 import { href, navigate, type ComposeTarget } from '../lib/router';
 

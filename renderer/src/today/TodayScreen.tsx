@@ -4,8 +4,8 @@ import { INTERVIEW_KIND_LABELS, NOTE_KIND_LABELS } from '../../../electron/share
 import { formatInZone } from '../../../electron/shared/time';
 import { formatDate, formatTime, plural, relative } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
-import { useToast } from '../components/Toast';
-import { call } from '../api';
+import { useToast } from '../ui/Toast';
+import { call } from '../lib/api';
 import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
 

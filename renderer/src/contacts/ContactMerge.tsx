@@ -1,8 +1,8 @@
 // Fold a twin (often a quick capture) into the contact being viewed.
 import { useDeferredValue, useState } from 'react';
 import { useApi, useCall } from '../lib/hooks';
-import { Modal } from './Modal';
-import { useToast } from './Toast';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
 
 export function ContactMerge({ keep, onClose }: { keep: { id: number; name: string }; onClose: () => void }) {
   const [search, setSearch] = useState(keep.name.split(/\s+/)[0] ?? '');
