@@ -1,9 +1,10 @@
 // What the user types in the composer lives here, outside React state, so switching tabs or screens never
 // loses it: every change is saved after a short pause (and at once on leaving), and mirrored to
 // localStorage so even a closed window gives it back on the next visit.
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { NoteT } from '../../../electron/api/contract/notes';
-import { call } from '../lib/api';
+import type { MethodInput } from '../../../electron/api/contract';
+import { useCall } from '../lib/hooks';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 export type Draft = {
@@ -46,8 +47,9 @@ export class DraftStore {
   private inFlight = new Map<number, Promise<void>>();
   private listeners = new Set<() => void>();
   private version = 0;
-  /** Called after a save lands (e.g. to refresh lists elsewhere). */
-  onSaved: ((id: number) => void) | null = null;
+
+  /** `save` sends the text to the server (a notes.update mutation, so what shows the note refreshes). */
+  constructor(private readonly save: (input: MethodInput<'notes.update'>) => Promise<unknown>) {}
 
   subscribe = (fn: () => void) => {
     this.listeners.add(fn);
@@ -126,13 +128,12 @@ export class DraftStore {
     this.set(id, { state: 'saving' });
     const p = (async () => {
       try {
-        await call('notes.update', { id, body: sent.body, ...(sent.subject !== d.savedSubject ? { subject: sent.subject } : {}) });
+        await this.save({ id, body: sent.body, ...(sent.subject !== d.savedSubject ? { subject: sent.subject } : {}) });
         const cur = this.drafts.get(id)!;
         const clean = cur.body === sent.body && cur.subject === sent.subject;
         this.set(id, { savedBody: sent.body, savedSubject: sent.subject, state: clean ? 'saved' : 'dirty', restored: false });
         if (clean) writeBackup(id, null);
         else this.schedule(id);
-        this.onSaved?.(id);
       } catch (err) {
         this.set(id, { state: 'error', error: err instanceof Error ? err.message : String(err) });
       }
@@ -156,7 +157,9 @@ export class DraftStore {
 
 /** One store per composer screen; everything unsaved is saved when the screen goes away or the page hides. */
 export function useDraftStore(): DraftStore {
-  const store = useMemo(() => new DraftStore(), []);
+  // mutateAsync belongs to the mutation observer, which lives as long as this component.
+  const update = useCall('notes.update');
+  const [store] = useState(() => new DraftStore(update.mutateAsync));
   useSyncExternalStore(store.subscribe, store.getVersion);
   useEffect(() => {
     const save = () => void store.flushAll();

@@ -1,6 +1,5 @@
 // The note composer: #/compose/interview/{id} (a tab per person met), #/compose/note/{id} (one note),
 // #/compose/application/{id} and #/compose/contact/{id} (start a new note).
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { formatInZone } from '../../../electron/shared/time';
@@ -22,8 +21,7 @@ function useEditorData() {
   const templates = useApi('templates.list', {});
   const stationery = useApi('stationery.list', {});
   const now = useNow();
-  const qc = useQueryClient();
-  return { settings: settings.data, templates: templates.data?.items ?? [], stationery: stationery.data?.items, now, refresh: () => void qc.invalidateQueries() };
+  return { settings: settings.data, templates: templates.data?.items ?? [], stationery: stationery.data?.items, now };
 }
 
 /** The other notes to compare with: the server's list, with the text as currently typed in this screen. */
@@ -139,11 +137,7 @@ function InterviewComposer({ interviewId }: { interviewId: number }) {
               now={data.now}
               templates={data.templates}
               stationery={data.stationery}
-              onChanged={data.refresh}
-              onCardCreated={(card) => {
-                data.refresh();
-                setActive(card.id);
-              }}
+              onCardCreated={(card) => setActive(card.id)}
             />
           </div>
         </>
@@ -186,7 +180,6 @@ function SingleNoteComposer({ noteId }: { noteId: number }) {
         now={data.now}
         templates={data.templates}
         stationery={data.stationery}
-        onChanged={data.refresh}
         onCardCreated={(card) => navigate({ name: 'compose', target: 'note', id: card.id })}
       />
     </div>

@@ -1,96 +1,27 @@
 // One note in the composer: template, merge fields, delivery, subject and body (with unfilled fields and
 // shared passages highlighted behind the text), the live checks beside it, and the send / card actions.
-import { useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { checkNote, countWords, type CheckResult, type Passage } from '../../../electron/shared/checks';
-import { CARD_STEPS, NOTE_KINDS, NOTE_KIND_LABELS, type Delivery, type NoteKind, type NoteStatus } from '../../../electron/shared/domain';
-import { MERGE_FIELDS, renderTemplate, type MergeData } from '../../../electron/shared/merge';
-import { addBusinessDays, instantToLocal, localToInstant } from '../../../electron/shared/time';
-import { ApiError, call } from '../lib/api';
-import { base64ToBytes, downloadFile } from '../lib/download';
-import { formatDate, formatDateTime, relative } from '../lib/format';
+import { NOTE_KINDS, NOTE_KIND_LABELS, type NoteKind } from '../../../electron/shared/domain';
+import { MERGE_FIELDS } from '../../../electron/shared/merge';
+import { formatDateTime, list, relative } from '../lib/format';
 import { href } from '../lib/router';
+import { ConfirmDialog } from '../ui/Modal';
+import { CardSteps, STEP_LABEL } from './CardSteps';
 import { ChecksPanel } from './ChecksPanel';
 import type { DraftStore, SaveState } from './ComposerDrafts';
-import { ConfirmDialog } from '../ui/Modal';
+import { EmailActions } from './EmailActions';
+import { HighlightedTextarea, type Mark } from './HighlightedTextarea';
 import { SaveAsTemplateDialog } from './SaveAsTemplate';
-import { useToast } from '../ui/Toast';
+import { useNoteActions, type Template } from './useNoteActions';
 
 type Settings = MethodOutput<'settings.get'>;
-type Template = MethodOutput<'templates.list'>['items'][number];
 type StockItem = MethodOutput<'stationery.list'>['items'][number];
 type Other = { id: number; label: string; body: string };
 
-const STEP_LABEL: Record<NoteStatus, string> = { draft: 'Drafted', sent: 'Sent', written: 'Written', addressed: 'Addressed', stamped: 'Stamped', mailed: 'Mailed' };
 const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', dirty: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' };
-
-// ---------------------------------------------------------------- highlighted editor
-
-type Mark = { start: number; end: number; cls: string; rank: number };
-
-/** Text split at mark boundaries; where marks overlap, the most important one wins. */
-function highlight(text: string, marks: Mark[]): ReactNode[] {
-  if (marks.length === 0) return [text];
-  const cuts = new Set<number>([0, text.length]);
-  for (const m of marks) {
-    cuts.add(Math.max(0, Math.min(text.length, m.start)));
-    cuts.add(Math.max(0, Math.min(text.length, m.end)));
-  }
-  const pts = [...cuts].sort((a, b) => a - b);
-  // Runs of the same class become one <mark>, so a highlight has no seams where other marks begin or end.
-  const runs: Array<{ start: number; end: number; cls: string | null }> = [];
-  for (let i = 0; i + 1 < pts.length; i++) {
-    const a = pts[i];
-    const b = pts[i + 1];
-    let best: Mark | null = null;
-    for (const m of marks) if (m.start <= a && m.end >= b && (!best || m.rank > best.rank)) best = m;
-    const cls = best?.cls ?? null;
-    const last = runs[runs.length - 1];
-    if (last && last.cls === cls) last.end = b;
-    else runs.push({ start: a, end: b, cls });
-  }
-  const out: ReactNode[] = runs.map((r) =>
-    r.cls ? (
-      <mark key={r.start} className={r.cls} data-start={r.start}>
-        {text.slice(r.start, r.end)}
-      </mark>
-    ) : (
-      text.slice(r.start, r.end)
-    ),
-  );
-  return out;
-}
-
-function HighlightedTextarea({
-  value,
-  marks,
-  readOnly,
-  label,
-  onChange,
-  textareaRef,
-  backdropRef,
-}: {
-  value: string;
-  marks: Mark[];
-  readOnly: boolean;
-  label: string;
-  onChange: (v: string) => void;
-  textareaRef: RefObject<HTMLTextAreaElement | null>;
-  backdropRef: RefObject<HTMLDivElement | null>;
-}) {
-  // The backdrop, in the flow, sizes the box; the transparent textarea lies on top of it with the same metrics.
-  return (
-    <div className={`hl-editor ${readOnly ? 'readonly' : ''}`}>
-      <div className="hl-text hl-backdrop" ref={backdropRef} aria-hidden="true">
-        {highlight(value, marks)}{' '}
-      </div>
-      <textarea ref={textareaRef} className="hl-text hl-input" aria-label={label} value={value} readOnly={readOnly} spellCheck onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
-}
-
-// ---------------------------------------------------------------- the editor
 
 export interface NoteEditorProps {
   note: NoteT;
@@ -101,8 +32,6 @@ export interface NoteEditorProps {
   now: number;
   templates: Template[];
   stationery: StockItem[] | undefined;
-  /** Refresh server data after a status change. */
-  onChanged: () => void;
   onCardCreated: (card: NoteT) => void;
 }
 
@@ -110,23 +39,9 @@ export function NoteEditor(props: NoteEditorProps) {
   const { note, store, settings, now } = props;
   store.ensure(note);
   const draft = store.get(note.id)!;
-  const toast = useToast();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const subjectRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [confirm, setConfirm] = useState<{ title: string; message: ReactNode; label: string; run: () => Promise<void> } | null>(null);
-  const [templateOffer, setTemplateOffer] = useState<Template | null>(null);
-  const [mailedOn, setMailedOn] = useState(() => instantToLocal(now, settings.timeZone).slice(0, 10));
-  // The sizes of the cards and envelopes in the drawer rarely change: remember the last ones used.
-  const [cardSize, setCardSizeState] = useState<'a2' | 'a7'>(() => (localStorage.getItem('courtesy.cardSize') === 'a7' ? 'a7' : 'a2'));
-  const [envelopeSize, setEnvelopeSizeState] = useState<'no10' | 'a2' | 'a7'>(() => {
-    const saved = localStorage.getItem('courtesy.envelopeSize');
-    return saved === 'no10' || saved === 'a7' ? saved : 'a2';
-  });
-  const setCardSize = (v: 'a2' | 'a7') => (localStorage.setItem('courtesy.cardSize', v), setCardSizeState(v));
-  const setEnvelopeSize = (v: 'no10' | 'a2' | 'a7') => (localStorage.setItem('courtesy.envelopeSize', v), setEnvelopeSizeState(v));
-  const [lastUse, setLastUse] = useState<string | null>(null);
   const [savingTemplate, setSavingTemplate] = useState(false);
 
   const isEmail = note.delivery === 'email';
@@ -155,6 +70,9 @@ export function NoteEditor(props: NoteEditorProps) {
   );
   const byId = Object.fromEntries(result.checks.map((c) => [c.id, c]));
   const unfilled = byId.merge.passages;
+  const actions = useNoteActions({ note, store, settings, now, templates: props.templates, unfilled, onCardCreated: props.onCardCreated });
+  const { busy, run, guarded, confirm, setConfirm, templateOffer, setTemplateOffer, currentTemplate, applyTemplate, chooseTemplate, switchDelivery, changeKind, markSent, lock } =
+    actions;
 
   const marks = useMemo(() => {
     const out: Mark[] = [];
@@ -169,11 +87,6 @@ export function NoteEditor(props: NoteEditorProps) {
     return out;
   }, [result]);
   const otherLabels = useMemo(() => new Map<number | string, string>(props.others.map((o) => [o.id, o.label])), [props.others]);
-
-  const currentTemplate = props.templates.find((t) => t.id === note.templateId) ?? null;
-  const isPristine = (t: Template | null) => draft.body.trim() === '' || (!!t && renderTemplate(t.body, note.merge as MergeData).text === draft.body);
-  const templateFor = (kind: NoteKind, delivery: Delivery) =>
-    props.templates.find((t) => t.kind === kind && t.delivery === delivery && t.builtIn) ?? props.templates.find((t) => t.kind === kind && t.delivery === delivery) ?? null;
 
   function showPassage(p: Passage) {
     if (p.where === 'subject') {
@@ -205,162 +118,6 @@ export function NoteEditor(props: NoteEditorProps) {
     });
   }
 
-  /** Runs an action, reporting failures; `quiet` errors are handled by the caller. */
-  async function run(fn: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      toast(err instanceof Error ? err.message : String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  /** Unfilled fields would go out as raw {{…}}: ask first, never block. */
-  function guarded(label: string, fn: () => Promise<void>) {
-    const fields = [...new Set(unfilled.map((p) => p.text))];
-    if (fields.length === 0) return void run(fn);
-    setConfirm({
-      title: 'Unfilled merge fields',
-      message: (
-        <p>
-          {fields.length === 1 ? 'This field is' : 'These fields are'} still in the note and would go out as written: <strong>{fields.join(', ')}</strong>. Fill{' '}
-          {fields.length === 1 ? 'it' : 'them'} in first, or continue anyway?
-        </p>
-      ),
-      label,
-      run: fn,
-    });
-  }
-
-  async function applyTemplate(t: Template) {
-    await store.flush(note.id);
-    const updated = await call('notes.update', { id: note.id, templateId: t.id });
-    store.reset(updated);
-    setTemplateOffer(null);
-    props.onChanged();
-  }
-
-  function chooseTemplate(id: number) {
-    const t = props.templates.find((x) => x.id === id);
-    if (!t) return;
-    if (isPristine(currentTemplate)) return void run(() => applyTemplate(t));
-    setConfirm({
-      title: 'Replace your text?',
-      message: <p>Applying “{t.name}” replaces the subject and the text you have written in this note.</p>,
-      label: 'Replace with template',
-      run: () => applyTemplate(t),
-    });
-  }
-
-  async function switchDelivery(to: Delivery) {
-    if (to === note.delivery) return;
-    const pristine = isPristine(currentTemplate);
-    await store.flush(note.id);
-    await call('notes.update', { id: note.id, delivery: to });
-    const t = templateFor(note.kind, to);
-    if (t && t.id !== note.templateId) {
-      // Untouched template text follows the delivery; typed text is never replaced without asking.
-      if (pristine) await applyTemplate(t);
-      else setTemplateOffer(t);
-    }
-    props.onChanged();
-  }
-
-  async function changeKind(kind: NoteKind) {
-    await store.flush(note.id);
-    await call('notes.update', { id: note.id, kind });
-    props.onChanged();
-  }
-
-  async function openInMail() {
-    await store.flush(note.id);
-    const d = await call('notes.emailDraft', { id: note.id });
-    if (d.mailto) {
-      window.open(d.mailto, '_blank', 'noopener');
-      toast('Opened in your mail app. Come back and mark it as sent once it has gone.');
-    } else {
-      downloadFile(d.eml.filename, base64ToBytes(d.eml.base64), 'message/rfc822');
-      toast(`Too long for a mail link (${d.mailtoLength} characters), so it was saved as an .eml draft instead: open it in your mail app.`);
-    }
-  }
-
-  async function saveEml() {
-    await store.flush(note.id);
-    const d = await call('notes.emailDraft', { id: note.id });
-    downloadFile(d.eml.filename, base64ToBytes(d.eml.base64), 'message/rfc822');
-    toast('Saved an .eml draft: open it in your mail app to send.');
-  }
-
-  async function copyText() {
-    const text = isEmail && draft.subject ? `${draft.subject}\n\n${draft.body}` : draft.body;
-    try {
-      await navigator.clipboard.writeText(text);
-      toast(isEmail ? 'Copied the subject and text.' : 'Copied the text.');
-    } catch {
-      toast('The clipboard is not available here; select the text and copy it instead.', 'error');
-    }
-  }
-
-  async function markSent() {
-    await store.flush(note.id);
-    if (store.get(note.id)?.state === 'error') throw new Error('The latest text is not saved yet; try again.');
-    await call('notes.markSent', { id: note.id });
-    toast('Marked as sent.');
-    props.onChanged();
-  }
-
-  async function advance(status: 'written' | 'addressed' | 'stamped' | 'mailed', allowNegativeStock = false) {
-    await store.flush(note.id);
-    let mailedAt: number | undefined;
-    if (status === 'mailed') {
-      const today = instantToLocal(now, settings.timeZone).slice(0, 10);
-      // Today means now; an earlier day means around midday that day.
-      mailedAt = mailedOn && mailedOn !== today ? (localToInstant(`${mailedOn}T12:00`, settings.timeZone) ?? undefined) : undefined;
-    }
-    try {
-      const res = await call('notes.advance', { id: note.id, status, mailedOn: mailedAt, allowNegativeStock });
-      if (status === 'mailed') {
-        const left = res.stationery.map((s) => `${s.onHandAfter} ${s.kind}${s.onHandAfter === 1 ? '' : 's'}`).join(', ');
-        const msg = left ? `Mailed. Used one of each; left on hand: ${left}.` : 'Mailed.';
-        setLastUse([msg, ...res.warnings].join(' '));
-        toast(msg);
-      } else toast(`Marked ${status}.`);
-      props.onChanged();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict' && err.fields.stock) {
-        setConfirm({
-          title: 'Not enough stationery on hand',
-          message: (
-            <p>
-              {err.fields.stock} Use one anyway? The count goes below zero until you record a purchase or a correction in{' '}
-              <a href={href({ name: 'stationery' })}>Stationery</a>.
-            </p>
-          ),
-          label: 'Use anyway',
-          run: () => advance(status, true),
-        });
-        return;
-      }
-      throw err;
-    }
-  }
-
-  async function print(kind: 'card' | 'envelope') {
-    await store.flush(note.id);
-    const res = kind === 'card' ? await call('print.cardText', { noteId: note.id, cardSize }) : await call('print.envelope', { noteId: note.id, size: envelopeSize });
-    downloadFile(res.filename, base64ToBytes(res.base64), 'application/pdf');
-    if (res.replacedCharacters.length > 0) {
-      toast(`Saved ${res.filename}. The PDF font lacks ${res.replacedCharacters.join(' ')}: write ${res.replacedCharacters.length === 1 ? 'it' : 'them'} in by hand.`);
-    } else toast(`Saved ${res.filename}.`);
-  }
-
-  async function followWithCard() {
-    const card = await call('notes.followWithCard', { id: note.id });
-    props.onCardCreated(card);
-  }
-
   // This note's kind and delivery first, then the rest by kind.
   const templateGroups: Array<[string, Template[]]> = [];
   for (const t of [...props.templates].sort(
@@ -373,11 +130,6 @@ export function NoteEditor(props: NoteEditorProps) {
   }
   const lowStock = (props.stationery ?? []).filter((s) => s.low && (s.kind === 'card' || s.kind === 'stamp'));
   const words = countWords(draft.body);
-  const firstAt = (s: NoteStatus) => note.events.find((e) => e.status === s)?.at ?? null;
-  const cardStep = CARD_STEPS.indexOf(note.status);
-  const arrivalIfToday = addBusinessDays(now, settings.mailBusinessDays, settings.timeZone);
-  const todayLocal = instantToLocal(now, settings.timeZone).slice(0, 10);
-  const followers = note.followedBy.filter((f) => f.delivery === 'handwritten');
 
   return (
     <div className="composer-grid">
@@ -455,9 +207,9 @@ export function NoteEditor(props: NoteEditorProps) {
                 <option value="" disabled>
                   Choose a template…
                 </option>
-                {templateGroups.map(([group, list]) => (
+                {templateGroups.map(([group, items]) => (
                   <optgroup key={group} label={group}>
-                    {list.map((t) => (
+                    {items.map((t) => (
                       <option key={t.id} value={t.id}>
                         {t.name}
                       </option>
@@ -484,7 +236,7 @@ export function NoteEditor(props: NoteEditorProps) {
           {!isEmail && note.status === 'draft' && lowStock.length > 0 ? (
             <div className="banner warn" role="note">
               Low on stationery before you start this card:{' '}
-              {lowStock.map((s) => `${s.name} (${s.onHand} left)`).join(', ')}. <a href={href({ name: 'stationery' })}>Stationery</a>
+              {list(lowStock.map((s) => `${s.name} (${s.onHand} left)`))}. <a href={href({ name: 'stationery' })}>Stationery</a>
             </div>
           ) : null}
           {note.reopened ? (
@@ -495,7 +247,7 @@ export function NoteEditor(props: NoteEditorProps) {
                   Mark as sent again
                 </button>
               ) : null}
-              <button type="button" disabled={busy} onClick={() => void run(async () => (await store.flush(note.id), await call('notes.lock', { id: note.id }), props.onChanged()))}>
+              <button type="button" disabled={busy} onClick={() => void lock()}>
                 Done editing
               </button>
             </div>
@@ -564,130 +316,7 @@ export function NoteEditor(props: NoteEditorProps) {
           </div>
         </div>
 
-        {isEmail ? (
-          <div className="panel composer-actions" aria-label="Email actions" role="group">
-            <h2>Send</h2>
-            {note.status === 'draft' || note.reopened ? (
-              <div className="row">
-                <button type="button" disabled={busy} onClick={() => guarded('Open anyway', openInMail)}>
-                  Open in mail app
-                </button>
-                <button type="button" disabled={busy} onClick={() => guarded('Copy anyway', copyText)}>
-                  Copy
-                </button>
-                <button type="button" disabled={busy} onClick={() => guarded('Save anyway', saveEml)}>
-                  Save .eml draft
-                </button>
-                {note.status === 'draft' ? (
-                  <button type="button" className="primary" disabled={busy} onClick={() => guarded('Mark as sent', markSent)}>
-                    Mark as sent
-                  </button>
-                ) : null}
-              </div>
-            ) : (
-              <div className="row">
-                <span className="badge ok">Sent {formatDateTime(note.sentAt)}</span>
-                <span className="muted">Kept as it went out.</span>
-                <button type="button" disabled={busy} onClick={() => void run(async () => (await call('notes.reopen', { id: note.id }), props.onChanged()))}>
-                  Reopen
-                </button>
-                <button type="button" disabled={busy} onClick={() => void run(copyText)}>
-                  Copy
-                </button>
-              </div>
-            )}
-            {note.status === 'sent' && note.kind === 'thank_you' ? (
-              followers.length > 0 ? (
-                <p className="muted">
-                  A handwritten card follows this email ({followers[0].status}).{' '}
-                  <a href={href({ name: 'compose', target: 'note', id: followers[0].id })}>Open the card</a>
-                </p>
-              ) : (
-                <div className="follow-offer">
-                  <p>
-                    A handwritten card can follow this email to {note.recipientName ?? 'them'}: written and mailed today, it arrives in a few days.
-                  </p>
-                  <button type="button" disabled={busy} onClick={() => void run(followWithCard)}>
-                    Follow with a handwritten card
-                  </button>
-                </div>
-              )
-            ) : null}
-          </div>
-        ) : (
-          <div className="panel composer-actions" aria-label="Card actions" role="group">
-            <h2>Card</h2>
-            <ol className="steps" aria-label="Card steps">
-              {CARD_STEPS.map((s, i) => {
-                const done = i <= cardStep;
-                const at = s === 'mailed' ? note.mailedAt : firstAt(s);
-                return (
-                  <li key={s} className={`step ${done ? 'done' : ''}`} data-step={s}>
-                    <span className="step-dot" aria-hidden="true">
-                      {done ? '✓' : i + 1}
-                    </span>
-                    <div className="step-body">
-                      <div className="step-title">{STEP_LABEL[s]}</div>
-                      <div className="step-when muted">{done ? (at ? formatDateTime(at) : 'done') : 'not yet'}</div>
-                    </div>
-                    {!done && s !== 'draft' && s !== 'mailed' ? (
-                      <button type="button" disabled={busy || readOnly} onClick={() => void run(() => advance(s as 'written' | 'addressed' | 'stamped'))}>
-                        Mark {s}
-                      </button>
-                    ) : null}
-                    {!done && s === 'mailed' ? (
-                      <div className="row">
-                        <input type="date" aria-label="Mailed on" value={mailedOn} max={todayLocal} onChange={(e) => setMailedOn(e.target.value)} />
-                        <button type="button" className="primary" disabled={busy || readOnly} onClick={() => guarded('Mark mailed', () => advance('mailed'))}>
-                          Mark mailed
-                        </button>
-                      </div>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ol>
-            <p className="arrival" aria-label="Estimated arrival">
-              {note.status === 'mailed' && note.expectedArrivalAt ? (
-                <>
-                  Should arrive around <strong>{formatDate(note.expectedArrivalAt)}</strong> ({settings.mailBusinessDays} business days).
-                </>
-              ) : (
-                <>
-                  Mailed today, it would arrive around <strong>{formatDate(arrivalIfToday)}</strong> ({settings.mailBusinessDays} business days). Mail it the same day you write it.
-                </>
-              )}
-            </p>
-            {lastUse ? <p className="muted">{lastUse}</p> : null}
-            <div className="row print-row">
-              <select aria-label="Card size" value={cardSize} onChange={(e) => setCardSize(e.target.value as 'a2' | 'a7')}>
-                <option value="a2">A2 card</option>
-                <option value="a7">A7 card</option>
-              </select>
-              <button type="button" disabled={busy} onClick={() => guarded('Print anyway', () => print('card'))}>
-                Print card text
-              </button>
-              <select aria-label="Envelope size" value={envelopeSize} onChange={(e) => setEnvelopeSize(e.target.value as 'no10' | 'a2' | 'a7')}>
-                <option value="no10">#10 envelope</option>
-                <option value="a2">A2 envelope</option>
-                <option value="a7">A7 envelope</option>
-              </select>
-              <button type="button" disabled={busy} onClick={() => void run(() => print('envelope'))}>
-                Print envelope
-              </button>
-              {note.status === 'mailed' && !note.reopened ? (
-                <button type="button" disabled={busy} onClick={() => void run(async () => (await call('notes.reopen', { id: note.id }), props.onChanged()))}>
-                  Reopen text
-                </button>
-              ) : null}
-            </div>
-            {note.followsNoteId ? (
-              <p className="muted">
-                Follows <a href={href({ name: 'compose', target: 'note', id: note.followsNoteId })}>the email to {note.recipientName}</a>.
-              </p>
-            ) : null}
-          </div>
-        )}
+        {isEmail ? <EmailActions note={note} actions={actions} /> : <CardSteps note={note} settings={settings} now={now} actions={actions} />}
 
         <details className="panel history">
           <summary>History</summary>

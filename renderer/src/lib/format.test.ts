@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, fromDateInput, relative, setDisplayZone, toDateInput } from './format';
+import { formatDateTime, fromDateInput, list, plural, relative, setDisplayZone, toDateInput, word } from './format';
 
 describe('dates in the display zone', () => {
   it('show and read dates in the zone from Settings, not the machine', () => {
@@ -22,5 +22,21 @@ describe('dates in the display zone', () => {
     expect(relative(now + 5 * 3_600_000, now)).toBe('in 5 h');
     expect(relative(now - 3 * 86_400_000, now)).toBe('3 days ago');
     expect(relative(now + 30_000, now)).toBe('now');
+  });
+});
+
+describe('plurals and lists', () => {
+  it('pick the English word for a count', () => {
+    expect(plural(1, 'card')).toBe('1 card');
+    expect(plural(0, 'card')).toBe('0 cards');
+    expect(plural(3, 'reply', 'replies')).toBe('3 replies');
+    expect(word(2, 'it', 'them')).toBe('them');
+    expect(word(1, 'it', 'them')).toBe('it');
+  });
+  it('join items as a plain enumeration or a sentence', () => {
+    expect(list(['a', 'b', 'c'])).toBe('a, b, c');
+    expect(list(['a', '', 'b'])).toBe('a, b');
+    expect(list([])).toBe('');
+    expect(list(['Dana', 'Lee', 'Sam'], 'and')).toBe('Dana, Lee, and Sam');
   });
 });

@@ -48,8 +48,28 @@ export const formatTime = (ts: number) => timeFmt.format(ts);
 export const formatDate = (ts: number | null | undefined) => (ts == null ? '' : dateFmt.format(ts));
 export const formatDateTime = (ts: number | null | undefined) => (ts == null ? '' : dateTimeFmt.format(ts));
 
-export function plural(n: number, one: string, many = one + 's') {
-  return `${n} ${n === 1 ? one : many}`;
+// The app's words are English, so plurals and lists follow English rules whatever the browser's locale.
+const pluralRules = new Intl.PluralRules('en');
+const lists = {
+  /** "a, b, c": a plain enumeration (what the screens showed before Intl did it). */
+  unit: new Intl.ListFormat('en', { type: 'unit', style: 'short' }),
+  /** "a, b, and c": a list read as a sentence. */
+  and: new Intl.ListFormat('en', { type: 'conjunction' }),
+};
+
+/** The word for a count: word(1, 'card') → "card", word(3, 'card') → "cards", word(2, 'it', 'them') → "them". */
+export function word(n: number, one: string, other = one + 's'): string {
+  return pluralRules.select(n) === 'one' ? one : other;
+}
+
+/** A count with its word: "1 card", "3 cards". */
+export function plural(n: number, one: string, other = one + 's'): string {
+  return `${n} ${word(n, one, other)}`;
+}
+
+/** Items joined by Intl.ListFormat; empty items are left out. */
+export function list(items: Iterable<string>, type: keyof typeof lists = 'unit'): string {
+  return lists[type].format([...items].filter((s) => s !== ''));
 }
 
 /** Value for <input type="date">, in the display zone. */

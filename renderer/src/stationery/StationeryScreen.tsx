@@ -1,42 +1,20 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+// Stationery (#/stationery): what is in the drawer, what is running low, the cost per note mailed, and the
+// ledger of every purchase, correction and card used.
+import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
-import { STATIONERY_KINDS, type StationeryKind } from '../../../electron/shared/domain';
-import { ApiError, call } from '../lib/api';
-import { Field } from '../ui/Field';
-import { ConfirmDialog, Modal } from '../ui/Modal';
-import { useToast } from '../ui/Toast';
-import { formatDate, plural } from '../lib/format';
+import { formatDate, list as listOf, plural } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
+import { ItemForm, RecordForm } from './StationeryForms';
+import { KIND_LABELS, cents } from './stationery-format';
 
 type Item = MethodOutput<'stationery.list'>['items'][number];
 type LedgerRow = MethodOutput<'stationery.ledger'>['items'][number];
 type Summary = MethodOutput<'stationery.summary'>;
 
-const KIND_LABELS: Record<StationeryKind, string> = { card: 'Card', envelope: 'Envelope', stamp: 'Stamp' };
-const KIND_PLURAL: Record<StationeryKind, string> = { card: 'cards', envelope: 'envelopes', stamp: 'stamps' };
 const REASON_LABELS: Record<LedgerRow['reason'], string> = { purchase: 'Purchase', use: 'Used for a note', correction: 'Correction' };
-
-/** Minor units to a currency string: 78, "USD" → "$0.78". */
-export function cents(value: number | null, currency: string): string {
-  if (value == null) return '—';
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value / 100);
-  } catch {
-    return `${(value / 100).toFixed(2)} ${currency}`;
-  }
-}
-
-/** "12.50" → 1250; "" → null; anything else → undefined (invalid). */
-function parseMoney(v: string): number | null | undefined {
-  const s = v.trim().replace(',', '.');
-  if (s === '') return null;
-  if (!/^\d+(\.\d{0,2})?$/.test(s)) return undefined;
-  return Math.round(Number(s) * 100);
-}
-
-const centsToInput = (c: number | null) => (c == null ? '' : (c / 100).toFixed(2));
 
 export function StationeryScreen() {
   const [showArchived, setShowArchived] = useState(false);
@@ -79,7 +57,7 @@ export function StationeryScreen() {
         <>
           {low.length > 0 ? (
             <div className="banner warn" role="status">
-              Running low: {low.map((i) => `${i.name} (${i.onHand} left)`).join(', ')}. Record a purchase when you restock.
+              Running low: {listOf(low.map((i) => `${i.name} (${i.onHand} left)`))}. Record a purchase when you restock.
             </div>
           ) : null}
           {summary.data ? <CostStrip summary={summary.data} /> : null}
@@ -248,7 +226,7 @@ function CostStrip({ summary }: { summary: Summary }) {
         </div>
       ))}
       {summary.missingCosts.length > 0 ? (
-        <p className="muted stat-note">No cost recorded yet for {summary.missingCosts.join(', ')}: record a purchase with its total cost to include it.</p>
+        <p className="muted stat-note">No cost recorded yet for {listOf(summary.missingCosts)}: record a purchase with its total cost to include it.</p>
       ) : null}
     </div>
   );
@@ -285,153 +263,5 @@ function Ledger({ rows }: { rows: LedgerRow[] }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-function ItemForm({ existing, onDone }: { existing: Item | null; onDone: () => void }) {
-  const create = useCall('stationery.createItem');
-  const update = useCall('stationery.updateItem');
-  const toast = useToast();
-  const [kind, setKind] = useState<StationeryKind>(existing?.kind ?? 'card');
-  const [name, setName] = useState(existing?.name ?? '');
-  const [postage, setPostage] = useState(centsToInput(existing?.postageCents ?? null));
-  const [currency, setCurrency] = useState(existing?.currency ?? 'USD');
-  const [threshold, setThreshold] = useState(String(existing?.lowStockThreshold ?? (existing ? 0 : 5)));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const postageCents = kind === 'stamp' ? parseMoney(postage) : null;
-    const local: Record<string, string> = {};
-    if (postageCents === undefined) local.postageCents = 'Enter an amount like 0.78.';
-    const t = threshold.trim() === '' ? 0 : Number(threshold);
-    if (!Number.isInteger(t) || t < 0) local.lowStockThreshold = 'Enter a whole number, 0 or more.';
-    if (Object.keys(local).length) return setErrors(local);
-    const input = { kind, name, postageCents: postageCents ?? null, currency, lowStockThreshold: t };
-    try {
-      if (existing) await update.mutateAsync({ id: existing.id, ...input });
-      else await create.mutateAsync(input);
-      toast(existing ? 'Saved.' : `${name.trim()} added. Record a purchase to count what you have.`);
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { _: err.message });
-    }
-  };
-
-  return (
-    <form aria-label={existing ? 'Edit item' : 'New item'} onSubmit={(e) => void submit(e)} noValidate>
-      <div className="form-grid">
-        <Field label="Kind" error={errors.kind}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as StationeryKind)}>
-              {STATIONERY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Name" error={errors.name} hint={kind === 'stamp' ? 'e.g. Forever stamps' : kind === 'card' ? 'e.g. Letterpress thank-you cards' : 'e.g. A2 envelopes'}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
-        </Field>
-        {kind === 'stamp' ? (
-          <Field label="Postage value" error={errors.postageCents} hint="The value printed on one stamp.">
-            {(p) => <input {...p} inputMode="decimal" placeholder="0.78" value={postage} onChange={(e) => setPostage(e.target.value)} />}
-          </Field>
-        ) : null}
-        <Field label="Currency" error={errors.currency} hint="Three letters, e.g. USD, EUR, GBP.">
-          {(p) => <input {...p} value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />}
-        </Field>
-        <Field label="Warn when at or below" error={errors.lowStockThreshold} hint={`Today warns you when this many ${KIND_PLURAL[kind]} or fewer are left.`}>
-          {(p) => <input {...p} type="number" min={0} step={1} value={threshold} onChange={(e) => setThreshold(e.target.value)} />}
-        </Field>
-      </div>
-      {errors._ ? <div className="banner error" role="alert">{errors._}</div> : null}
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={create.isPending || update.isPending}>
-          {existing ? 'Save' : 'Add item'}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function RecordForm({ item, reason, onDone }: { item: Item; reason: 'purchase' | 'correction'; onDone: () => void }) {
-  const qc = useQueryClient();
-  const toast = useToast();
-  const [quantity, setQuantity] = useState('');
-  const [cost, setCost] = useState('');
-  const [memo, setMemo] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirm, setConfirm] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async (allowNegative: boolean) => {
-    const q = Number(quantity);
-    const costCents = reason === 'purchase' ? parseMoney(cost) : null;
-    const local: Record<string, string> = {};
-    if (quantity.trim() === '' || !Number.isInteger(q) || q === 0) local.quantity = reason === 'purchase' ? 'Enter how many you bought.' : 'Enter a change like -2 or 3.';
-    if (costCents === undefined) local.costCents = 'Enter an amount like 12.50.';
-    if (Object.keys(local).length) return setErrors(local);
-    setBusy(true);
-    try {
-      const res = await call('stationery.record', { itemId: item.id, reason, quantity: q, costCents: costCents ?? null, memo: memo || null, allowNegative });
-      await qc.invalidateQueries();
-      toast(`${res.item.name}: ${res.item.onHand} on hand.`);
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict' && err.fields.quantity) setConfirm(err.message);
-      else if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { _: err.message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form aria-label={reason === 'purchase' ? 'Record a purchase' : 'Record a correction'} onSubmit={(e) => (e.preventDefault(), void save(false))} noValidate>
-      <p className="muted">
-        {item.onHand} on hand now.{' '}
-        {reason === 'correction' ? 'Use a negative number for ones lost, spoiled or used outside Courtesy, a positive one for ones found.' : ''}
-      </p>
-      <div className="form-grid">
-        <Field label={reason === 'purchase' ? 'Quantity' : 'Change (+ or −)'} error={errors.quantity}>
-          {(p) => <input {...p} type="number" step={1} min={reason === 'purchase' ? 1 : undefined} value={quantity} onChange={(e) => setQuantity(e.target.value)} autoFocus />}
-        </Field>
-        {reason === 'purchase' ? (
-          <Field label={`Total cost (${item.currency})`} error={errors.costCents} hint="Optional; gives the cost per note mailed.">
-            {(p) => <input {...p} inputMode="decimal" placeholder="12.50" value={cost} onChange={(e) => setCost(e.target.value)} />}
-          </Field>
-        ) : null}
-        <Field label="Memo" error={errors.memo} className="wide">
-          {(p) => <input {...p} value={memo} placeholder={reason === 'purchase' ? 'Where you bought them' : 'Why the count changed'} onChange={(e) => setMemo(e.target.value)} />}
-        </Field>
-      </div>
-      {errors._ ? <div className="banner error" role="alert">{errors._}</div> : null}
-      <div className="form-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {reason === 'purchase' ? 'Record purchase' : 'Record correction'}
-        </button>
-      </div>
-      {confirm ? (
-        <ConfirmDialog
-          title="Go below zero?"
-          message={<p>{confirm}</p>}
-          confirmLabel="Record anyway"
-          danger
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => {
-            setConfirm(null);
-            void save(true);
-          }}
-        />
-      ) : null}
-    </form>
   );
 }
