@@ -1,12 +1,11 @@
 // Shown after an application moves to Rejected: a gracious note to each person keeps the door open,
 // and a reminder to reconnect later. Everything here is optional ("Not now").
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { CONTACT_ROLE_LABELS, type Delivery } from '../../../electron/shared/domain';
-import { ApiError, call } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { formatDate, plural } from '../lib/format';
-import { useApi } from '../lib/hooks';
+import { useApi, useCall } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { Field } from '../ui/Field';
 import { Modal } from '../ui/Modal';
@@ -38,7 +37,7 @@ export function RejectionDialog({ applicationId, onClose }: { applicationId: num
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Applied | null>(null);
-  const qc = useQueryClient();
+  const apply = useCall('rejections.apply');
 
   // Defaults arrive with the data: everyone who has no note yet, the usual delivery, the usual wait.
   useEffect(() => {
@@ -91,13 +90,12 @@ export function RejectionDialog({ applicationId, onClose }: { applicationId: num
     setBusy(true);
     setErrors({});
     try {
-      const res = await call('rejections.apply', {
+      const res = await apply.mutateAsync({
         applicationId,
         contactIds: p.contacts.filter((c) => chosen.has(c.contactId)).map((c) => c.contactId),
         delivery,
         reconnectInDays: remind ? n : null,
       });
-      await qc.invalidateQueries();
       setResult(res);
     } catch (err) {
       if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { _: err.message });

@@ -1,7 +1,7 @@
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS, type ContactRole } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
-import { ApiError, call } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { ContactForm, ContactMissing, MISSING_HINT, type Contact } from './ContactForm';
 import { ContactMerge } from './ContactMerge';
 import { Field } from '../ui/Field';
@@ -21,6 +21,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [merging, setMerging] = useState(false);
   const remove = useCall('contacts.delete');
+  const exportCall = useCall('contacts.exportVcf');
 
   if (contact.isLoading) return <div className="page muted">Loading…</div>;
   if (contact.error || !contact.data)
@@ -37,7 +38,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
 
   async function exportVcf() {
     try {
-      const res = await call('contacts.exportVcf', { ids: [c.id] });
+      const res = await exportCall.mutateAsync({ ids: [c.id] });
       downloadFile(res.filename, res.content, 'text/vcard');
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');

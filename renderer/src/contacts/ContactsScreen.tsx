@@ -1,14 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { call } from '../lib/api';
 import { ContactForm } from './ContactForm';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import { VCardImport } from './VCardImport';
 import { downloadFile } from '../lib/download';
 import { plural, relative } from '../lib/format';
-import { useApi, useNow } from '../lib/hooks';
+import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 
 type Summary = MethodOutput<'contacts.list'>['items'][number];
@@ -36,13 +35,14 @@ export function ContactsScreen() {
   }, [deferredSearch, companyId, missing]);
   const list = useApi('contacts.list', { ...filters, limit: LIST_LIMIT }, { placeholderData: (prev) => prev });
   const companies = useApi('companies.list', {});
+  const exportCall = useCall('contacts.exportVcf');
   const filtered = !!(filters.search || filters.companyId || filters.missing);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
 
   async function exportVcf() {
     try {
-      const res = await call('contacts.exportVcf', filters);
+      const res = await exportCall.mutateAsync(filters);
       if (res.count === 0) return toast('No contacts to export.');
       downloadFile(res.filename, res.content, 'text/vcard');
       toast(`Exported ${plural(res.count, 'contact')}.`);

@@ -3,7 +3,7 @@
 import { readText } from '../lib/download';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
-import { ApiError, call } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { useCall } from '../lib/hooks';
 import { plural } from '../lib/format';
 import { Modal } from '../ui/Modal';
@@ -24,6 +24,7 @@ export function VCardImport({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const commit = useCall('contacts.importCommit');
+  const readPreview = useCall('contacts.importPreview');
 
   async function choose(file: File | undefined) {
     if (!file) return;
@@ -31,7 +32,7 @@ export function VCardImport({ onClose }: { onClose: () => void }) {
     setReading(true);
     setFileName(file.name);
     try {
-      const p = await call('contacts.importPreview', { text: await readText(file) });
+      const p = await readPreview.mutateAsync({ text: await readText(file) });
       setPreview(p);
       setActions(Object.fromEntries(p.cards.map((c) => [c.index, c.suggested])));
     } catch (err) {

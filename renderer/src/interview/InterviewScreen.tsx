@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
-import { ApiError, call } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { ParticipantPicker } from './ParticipantPicker';
 import { Field } from '../ui/Field';
 import { InterviewForm } from './InterviewForm';
@@ -34,6 +34,7 @@ export function InterviewScreen({ id }: { id: number }) {
   const [removing, setRemoving] = useState<Participant | null>(null);
   const remove = useCall('interviews.removeParticipant');
   const del = useCall('interviews.delete');
+  const exportCall = useCall('interviews.exportIcs');
 
   if (iv.isLoading) return <div className="page muted">Loading…</div>;
   if (iv.error || !iv.data)
@@ -48,7 +49,7 @@ export function InterviewScreen({ id }: { id: number }) {
 
   async function exportIcs() {
     try {
-      const res = await call('interviews.exportIcs', { id: i.id });
+      const res = await exportCall.mutateAsync({ id: i.id });
       downloadFile(res.filename, res.content, 'text/calendar');
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');

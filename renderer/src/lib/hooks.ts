@@ -1,7 +1,11 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+// Every server call goes through TanStack Query: reads with useApi (cached under [method, input]), writes
+// and on-demand reads with useCall. A successful write refreshes only the query domains it makes stale
+// (lib/effects.ts), never every query.
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, call } from './api';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/api/contract';
+import { ApiError, call } from './api';
+import { domainOf, staleAfter } from './effects';
 
 export function useApi<M extends MethodName>(
   method: M,
@@ -11,12 +15,22 @@ export function useApi<M extends MethodName>(
   return useQuery<MethodOutput<M>, ApiError>({ queryKey: [method, input], queryFn: () => call(method, input), ...options });
 }
 
-/** A mutation that refreshes every query afterwards: writes are rare and local, so simple beats clever. */
+/** Marks stale, and refetches where shown, every query whose domain `method` affects. */
+export function invalidateAfter(qc: QueryClient, method: MethodName): Promise<void> {
+  const stale = staleAfter(method);
+  if (stale.size === 0) return Promise.resolve();
+  return qc.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && stale.has(domainOf(q.queryKey[0])) });
+}
+
+/**
+ * A call that may change data. Once it succeeds, the queries it affects are refetched before
+ * mutateAsync resolves, so the next screen state is never older than the write.
+ */
 export function useCall<M extends MethodName>(method: M) {
   const qc = useQueryClient();
   return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
-    onSuccess: () => qc.invalidateQueries(),
+    onSuccess: () => invalidateAfter(qc, method),
   });
 }
 

@@ -1,12 +1,12 @@
 // Applications in and out as CSV: the Settings panel (export, choose a file) and the import preview
 // (map each column, see every row as it will be saved, skip duplicates, import in one go).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { STAGE_LABELS } from '../../../electron/shared/domain';
-import { ApiError, call } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { downloadFile, readText } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
-import { useCall } from '../lib/hooks';
+import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
@@ -22,14 +22,18 @@ const message = (err: unknown) =>
   err instanceof ApiError ? `${err.message}${Object.keys(err.fields).length ? ` ${Object.values(err.fields).join(' ')}` : ''}` : err instanceof Error ? err.message : String(err);
 
 /** Saves the applications as CSV; `input` is the pipeline's current search and stage filter, or everything. */
-export async function exportApplicationsCsv(input: MethodInput<'csv.exportApplications'>) {
-  const out = await call('csv.exportApplications', input);
-  downloadFile(out.filename, out.content, 'text/csv;charset=utf-8');
-  return out;
+export function useExportApplicationsCsv() {
+  const exportCsv = useCall('csv.exportApplications');
+  return async (input: MethodInput<'csv.exportApplications'>) => {
+    const out = await exportCsv.mutateAsync(input);
+    downloadFile(out.filename, out.content, 'text/csv;charset=utf-8');
+    return out;
+  };
 }
 
 export function ImportExportPanel() {
   const toast = useToast();
+  const exportApplicationsCsv = useExportApplicationsCsv();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -94,29 +98,22 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
   /** The person's mapping; until they change one, the file's own (from its headers). */
   const [edited, setEdited] = useState<Target[] | null>(null);
   const [dateOrder, setDateOrder] = useState<DateOrder | undefined>(undefined);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reading, setReading] = useState(true);
+  const [importError, setImportError] = useState<string | null>(null);
   /** Rows the person ticked or unticked; otherwise duplicates are skipped. */
   const [skipChoice, setSkipChoice] = useState<Record<number, boolean>>({});
   const [onlyIssues, setOnlyIssues] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const commit = useCall('csv.importApplications');
 
-  // Read again whenever the mapping or the date order changes; a later answer wins over an earlier one.
-  const seq = useRef(0);
-  useEffect(() => {
-    const n = ++seq.current;
-    setReading(true);
-    call('csv.previewApplications', { text, ...(edited ? { mapping: edited } : {}), ...(dateOrder ? { dateOrder } : {}) })
-      .then((p) => {
-        if (n !== seq.current) return;
-        setPreview(p);
-        setError(null);
-      })
-      .catch((err) => n === seq.current && setError(message(err)))
-      .finally(() => n === seq.current && setReading(false));
-  }, [text, edited, dateOrder]);
+  // Read again whenever the mapping or the date order changes; the previous answer stays on screen meanwhile.
+  const previewQ = useApi(
+    'csv.previewApplications',
+    { text, ...(edited ? { mapping: edited } : {}), ...(dateOrder ? { dateOrder } : {}) },
+    { placeholderData: (prev) => prev, refetchOnWindowFocus: false },
+  );
+  const preview = previewQ.data ?? null;
+  const reading = previewQ.isFetching;
+  const error = importError ?? (previewQ.error ? message(previewQ.error) : null);
 
   const mapping = edited ?? preview?.columns.map((c) => c.field) ?? null;
   const hasErrors = (r: Row) => Object.keys(r.fieldErrors).length > 0;
@@ -132,13 +129,13 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
 
   async function doImport() {
     if (!mapping) return;
-    setError(null);
+    setImportError(null);
     try {
       const r = await commit.mutateAsync({ text, mapping, ...(dateOrder ? { dateOrder } : {}), skipRows: toSkip.map((row) => row.row) });
       setResult(r);
       toast(`Imported ${plural(r.created, 'application')}.`);
     } catch (err) {
-      setError(message(err));
+      setImportError(message(err));
     }
   }
 

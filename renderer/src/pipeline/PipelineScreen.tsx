@@ -4,14 +4,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
-import { call } from '../lib/api';
 import { ApplicationForm } from '../application/ApplicationForm';
-import { exportApplicationsCsv } from './CsvImport';
+import { useExportApplicationsCsv } from './CsvImport';
 import { Modal } from '../ui/Modal';
 import { RejectionDialog } from '../application/RejectionDialog';
 import { useToast } from '../ui/Toast';
 import { ageShort, formatDate, plural, relative } from '../lib/format';
-import { useApi, useNow } from '../lib/hooks';
+import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 
 type Summary = MethodOutput<'applications.list'>['items'][number];
@@ -26,6 +25,7 @@ export function PipelineScreen() {
   const [stageFilter, setStageFilter] = useState<Stage[]>([]);
   const [creating, setCreating] = useState(false);
   const toast = useToast();
+  const exportApplicationsCsv = useExportApplicationsCsv();
   const deferredSearch = useDeferredValue(search.trim());
   // Search and stage filter run in main (FTS); the board asks only for what a column can show.
   const input: ListInput = useMemo(
@@ -126,6 +126,7 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
   const [dragging, setDragging] = useState<Summary | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [rejectedId, setRejectedId] = useState<number | null>(null);
+  const moveStage = useCall('applications.moveStage');
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   async function move(app: Summary, stage: Stage) {
     if (app.stage === stage) return;
@@ -146,8 +147,8 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
     }
     setAnnouncement(`${app.company}, ${app.role}: moved to ${STAGE_LABELS[stage]}.`);
     try {
-      await call('applications.moveStage', { id: app.id, stage });
-      await qc.invalidateQueries();
+      // Resolves once the board (and every screen built from applications) has the server's answer.
+      await moveStage.mutateAsync({ id: app.id, stage });
       if (stage === 'rejected') setRejectedId(app.id);
     } catch (err) {
       if (previous) qc.setQueryData(key, previous);

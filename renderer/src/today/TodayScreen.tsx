@@ -5,7 +5,6 @@ import { formatInZone } from '../../../electron/shared/time';
 import { formatDate, formatTime, plural, relative } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
 import { useToast } from '../ui/Toast';
-import { call } from '../lib/api';
 import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
 
@@ -78,9 +77,10 @@ const WEEK = 7 * 86_400_000;
 /** Every upcoming interview as one .ics file, each with a reminder alarm. */
 function CalendarExport() {
   const toast = useToast();
+  const exportIcs = useCall('interviews.exportIcs');
   const run = async () => {
     try {
-      const res = await call('interviews.exportIcs', {});
+      const res = await exportIcs.mutateAsync({});
       downloadFile(res.filename, res.content, 'text/calendar');
       toast(`${plural(res.count, 'interview')} exported for your calendar.`);
     } catch (err) {
