@@ -5,6 +5,7 @@ import { initTransport } from './lib/api';
 import { App } from './App';
 import { ToastProvider } from './ui/Toast';
 import './styles.css';
+import { ErrorBanner } from './ui/ErrorBanner';
 
 initTransport();
 
@@ -20,9 +21,9 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
     if (this.state.error)
       return (
         <div className="page">
-          <div className="banner error" role="alert">
+          <ErrorBanner>
             <strong>Something went wrong on this screen.</strong> {this.state.error.message}
-          </div>
+          </ErrorBanner>
           <div className="row">
             <button type="button" onClick={() => (window.location.hash = '#/pipeline', this.setState({ error: null }))}>
               Back to the pipeline

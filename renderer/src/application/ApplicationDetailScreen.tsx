@@ -12,6 +12,7 @@ import { useToast } from '../ui/Toast';
 import { formatDate, formatDateTime, money, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export function ApplicationDetailScreen({ id }: { id: number }) {
   const app = useApi('applications.get', { id });
@@ -31,7 +32,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
   if (app.error || !app.data)
     return (
       <div className="page">
-        <div className="banner error" role="alert">{app.error?.message ?? 'Not found.'}</div>
+        <ErrorBanner>{app.error?.message ?? 'Not found.'}</ErrorBanner>
         <a href={href({ name: 'pipeline' })}>Back to the pipeline</a>
       </div>
     );

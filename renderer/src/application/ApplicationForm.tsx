@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { PRIORITIES, STAGES, STAGE_LABELS, type Priority, type Stage } from '../../../electron/shared/domain';
-import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
 import { fromDateInput, toDateInput } from '../lib/format';
+import { useServerForm } from '../lib/forms';
 import { Field } from '../ui/Field';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Application = MethodOutput<'applications.get'>;
 
@@ -17,12 +17,28 @@ const num = (v: string): number | null => {
   return (Number.isFinite(n) ? n : v) as number;
 };
 
+type Values = {
+  company: string;
+  role: string;
+  stage: Stage;
+  priority: Priority;
+  location: string;
+  source: string;
+  postingUrl: string;
+  salaryMin: string;
+  salaryMax: string;
+  salaryCurrency: string;
+  appliedAt: string;
+  deadlineAt: string;
+  notes: string;
+};
+
 export function ApplicationForm({ existing, onDone, onCancel }: { existing?: Application; onDone: (app: Application) => void; onCancel: () => void }) {
-  const [f, setF] = useState({
+  const form = useServerForm<Values>({
     company: existing?.company ?? '',
     role: existing?.role ?? '',
-    stage: (existing?.stage ?? 'wishlist') as Stage,
-    priority: (existing?.priority ?? 'medium') as Priority,
+    stage: existing?.stage ?? 'wishlist',
+    priority: existing?.priority ?? 'medium',
     location: existing?.location ?? '',
     source: existing?.source ?? '',
     postingUrl: existing?.postingUrl ?? '',
@@ -33,17 +49,12 @@ export function ApplicationForm({ existing, onDone, onCancel }: { existing?: App
     deadlineAt: toDateInput(existing?.deadlineAt),
     notes: existing?.notes ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { register, fieldError: errorOf } = form;
   const companies = useApi('companies.list', {});
   const create = useCall('applications.create');
   const update = useCall('applications.update');
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((s) => ({ ...s, [k]: e.target.value }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    setFormError(null);
+  const submit = form.onSubmit(async (f) => {
     const body = {
       company: f.company,
       role: f.role,
@@ -58,71 +69,66 @@ export function ApplicationForm({ existing, onDone, onCancel }: { existing?: App
       deadlineAt: fromDateInput(f.deadlineAt),
       notes: text(f.notes),
     };
-    try {
-      const app = existing ? await update.mutateAsync({ id: existing.id, ...body }) : await create.mutateAsync({ ...body, stage: f.stage });
-      onDone(app);
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
-      else setFormError(err instanceof Error ? err.message : String(err));
-    }
-  }
+    const app = existing ? await update.mutateAsync({ id: existing.id, ...body }) : await create.mutateAsync({ ...body, stage: f.stage });
+    onDone(app);
+  });
 
   const busy = create.isPending || update.isPending;
   return (
-    <form onSubmit={submit} noValidate aria-label={existing ? 'Edit application' : 'New application'}>
-      {formError ? <div className="banner error" role="alert">{formError}</div> : null}
+    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label={existing ? 'Edit application' : 'New application'}>
+      <ErrorBanner error={form.rootError} />
       <div className="form-grid">
-        <Field label="Company" error={errors.company}>
-          {(p) => <input {...p} name="company" list="company-options" value={f.company} onChange={set('company')} autoFocus autoComplete="off" />}
+        <Field label="Company" error={errorOf('company')}>
+          {(p) => <input {...p} {...register('company')} list="company-options" autoFocus autoComplete="off" />}
         </Field>
         <datalist id="company-options">
           {companies.data?.items.map((c) => <option key={c.id} value={c.name} />)}
         </datalist>
-        <Field label="Role" error={errors.role}>
-          {(p) => <input {...p} name="role" value={f.role} onChange={set('role')} />}
+        <Field label="Role" error={errorOf('role')}>
+          {(p) => <input {...p} {...register('role')} />}
         </Field>
         {existing ? null : (
-          <Field label="Stage" error={errors.stage}>
+          <Field label="Stage" error={errorOf('stage')}>
             {(p) => (
-              <select {...p} name="stage" value={f.stage} onChange={set('stage')}>
+              <select {...p} {...register('stage')}>
                 {STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
               </select>
             )}
           </Field>
         )}
-        <Field label="Priority" error={errors.priority}>
+        <Field label="Priority" error={errorOf('priority')}>
           {(p) => (
-            <select {...p} name="priority" value={f.priority} onChange={set('priority')}>
+            <select {...p} {...register('priority')}>
               {PRIORITIES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
             </select>
           )}
         </Field>
-        <Field label="Location" error={errors.location}>
-          {(p) => <input {...p} name="location" value={f.location} onChange={set('location')} placeholder="Remote, Berlin, ..." />}
+        <Field label="Location" error={errorOf('location')}>
+          {(p) => <input {...p} {...register('location')} placeholder="Remote, Berlin, ..." />}
         </Field>
-        <Field label="Source" error={errors.source}>
-          {(p) => <input {...p} name="source" value={f.source} onChange={set('source')} placeholder="Referral, job board, ..." />}
+        <Field label="Source" error={errorOf('source')}>
+          {(p) => <input {...p} {...register('source')} placeholder="Referral, job board, ..." />}
         </Field>
-        <Field label="Posting URL" error={errors.postingUrl} className="wide">
-          {(p) => <input {...p} name="postingUrl" value={f.postingUrl} onChange={set('postingUrl')} placeholder="https://" />}
+        <Field label="Posting URL" error={errorOf('postingUrl')} className="wide">
+          {(p) => <input {...p} {...register('postingUrl')} placeholder="https://" />}
         </Field>
-        <Field label="Salary from" error={errors.salaryMin}>
-          {(p) => <input {...p} name="salaryMin" inputMode="numeric" value={f.salaryMin} onChange={set('salaryMin')} />}
+        <Field label="Salary from" error={errorOf('salaryMin')}>
+          {(p) => <input {...p} {...register('salaryMin')} inputMode="numeric" />}
         </Field>
-        <Field label="Salary to" error={errors.salaryMax}>
-          {(p) => <input {...p} name="salaryMax" inputMode="numeric" value={f.salaryMax} onChange={set('salaryMax')} />}
+        <Field label="Salary to" error={errorOf('salaryMax')}>
+          {(p) => <input {...p} {...register('salaryMax')} inputMode="numeric" />}
         </Field>
-        <Field label="Currency" error={errors.salaryCurrency}>
-          {(p) => <input {...p} name="salaryCurrency" value={f.salaryCurrency} onChange={set('salaryCurrency')} placeholder="USD" maxLength={3} />}
+        <Field label="Currency" error={errorOf('salaryCurrency')}>
+          {(p) => <input {...p} {...register('salaryCurrency')} placeholder="USD" maxLength={3} />}
         </Field>
-        <Field label="Applied on" error={errors.appliedAt}>
-          {(p) => <input {...p} type="date" name="appliedAt" value={f.appliedAt} onChange={set('appliedAt')} />}
+        <Field label="Applied on" error={errorOf('appliedAt')}>
+          {(p) => <input {...p} type="date" {...register('appliedAt')} />}
         </Field>
-        <Field label="Deadline" error={errors.deadlineAt}>
-          {(p) => <input {...p} type="date" name="deadlineAt" value={f.deadlineAt} onChange={set('deadlineAt')} />}
+        <Field label="Deadline" error={errorOf('deadlineAt')}>
+          {(p) => <input {...p} type="date" {...register('deadlineAt')} />}
         </Field>
-        <Field label="Notes" error={errors.notes} className="wide">
-          {(p) => <textarea {...p} name="notes" rows={4} value={f.notes} onChange={set('notes')} />}
+        <Field label="Notes" error={errorOf('notes')} className="wide">
+          {(p) => <textarea {...p} {...register('notes')} rows={4} />}
         </Field>
       </div>
       <div className="form-actions">

@@ -9,6 +9,7 @@ import { useApi, useCall } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { Field } from '../ui/Field';
 import { Modal } from '../ui/Modal';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Prepared = MethodOutput<'rejections.prepare'>;
 type Contact = Prepared['contacts'][number];
@@ -117,7 +118,7 @@ export function RejectionDialog({ applicationId, onClose }: { applicationId: num
   return (
     <Modal title={title} onClose={onClose}>
       <p className="rejection-why">A gracious note keeps the door open: no is not forever.</p>
-      {prepared.error ? <div className="banner error" role="alert">{prepared.error.message}</div> : null}
+      {prepared.error ? <ErrorBanner>{prepared.error.message}</ErrorBanner> : null}
       {!p ? (
         prepared.isLoading ? <p className="muted">Loading…</p> : null
       ) : (
@@ -191,7 +192,7 @@ export function RejectionDialog({ applicationId, onClose }: { applicationId: num
               </Field>
             </div>
           </div>
-          {errors._ ? <div className="banner error" role="alert">{errors._}</div> : null}
+          {errors._ ? <ErrorBanner>{errors._}</ErrorBanner> : null}
           <div className="form-actions">
             <button type="button" onClick={onClose}>
               Not now

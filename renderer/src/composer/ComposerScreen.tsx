@@ -8,6 +8,7 @@ import { useDraftStore, type DraftStore } from './ComposerDrafts';
 import { NoteEditor } from './NoteEditor';
 import { useApi, useNow } from '../lib/hooks';
 import { href, navigate, type ComposeTarget } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export function ComposerScreen({ target, id }: { target: ComposeTarget; id: number }) {
   if (target === 'interview') return <InterviewComposer interviewId={id} />;
@@ -41,9 +42,9 @@ function liveOthers(note: NoteT, store: DraftStore, extra: NoteT[] = []) {
 function Failure({ message }: { message: string }) {
   return (
     <div className="page">
-      <div className="banner error" role="alert">
+      <ErrorBanner>
         {message}
-      </div>
+      </ErrorBanner>
       <a href={href({ name: 'today' })}>Back to Today</a>
     </div>
   );

@@ -7,6 +7,7 @@ import { useApi, useCall } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { Field } from '../ui/Field';
 import { NotesLog } from '../notes/NotesLog';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export function NewNote({ target, id }: { target: 'application' | 'contact'; id: number }) {
   const input = target === 'application' ? { applicationId: id } : { contactId: id };
@@ -23,9 +24,9 @@ export function NewNote({ target, id }: { target: 'application' | 'contact'; id:
   if (opts.error)
     return (
       <div className="page">
-        <div className="banner error" role="alert">
+        <ErrorBanner>
           {opts.error.message}
-        </div>
+        </ErrorBanner>
         <a href={href({ name: 'today' })}>Back to Today</a>
       </div>
     );
@@ -67,9 +68,9 @@ export function NewNote({ target, id }: { target: 'application' | 'contact'; id:
       </div>
       <form className="panel new-note" onSubmit={submit} noValidate aria-label="New note">
         {errors._ ? (
-          <div className="banner error" role="alert">
+          <ErrorBanner>
             {errors._}
-          </div>
+          </ErrorBanner>
         ) : null}
         <div className="form-grid">
           <Field label="To" error={errors.contactId} hint={o.contacts.length === 0 ? 'No contacts on this application yet: add the people you met on an interview.' : undefined}>

@@ -11,6 +11,7 @@ import { useCall } from '../lib/hooks';
 import { href } from '../lib/router';
 import { Field } from '../ui/Field';
 import { Modal } from '../ui/Modal';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Template = MethodOutput<'templates.create'>;
 
@@ -120,9 +121,9 @@ export function SaveAsTemplateDialog({ note, subject, body, onClose }: { note: N
           ) : null}
         </div>
         {errors._ ? (
-          <div className="banner error" role="alert">
+          <ErrorBanner>
             {errors._}
-          </div>
+          </ErrorBanner>
         ) : null}
         <div className="form-actions">
           <button type="button" onClick={onClose}>

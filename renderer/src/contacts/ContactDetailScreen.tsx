@@ -12,6 +12,7 @@ import { downloadFile } from '../lib/download';
 import { formatDate, plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export function ContactDetailScreen({ id }: { id: number }) {
   const contact = useApi('contacts.get', { id });
@@ -27,9 +28,9 @@ export function ContactDetailScreen({ id }: { id: number }) {
   if (contact.error || !contact.data)
     return (
       <div className="page">
-        <div className="banner error" role="alert">
+        <ErrorBanner>
           {contact.error?.message ?? 'Not found.'}
-        </div>
+        </ErrorBanner>
         <a href={href({ name: 'contacts' })}>Back to contacts</a>
       </div>
     );

@@ -4,6 +4,7 @@ import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
 import { Field } from '../ui/Field';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export type Contact = MethodOutput<'contacts.get'>;
 type Fields = Omit<MethodInput<'contacts.create'>, 'force' | 'mergeIntoId'>;
@@ -85,9 +86,9 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
   return (
     <form onSubmit={submit} noValidate aria-label={existing ? 'Edit contact' : 'New contact'} className="contact-form">
       {formError ? (
-        <div className="banner error" role="alert">
+        <ErrorBanner>
           {formError}
-        </div>
+        </ErrorBanner>
       ) : null}
       {duplicates ? (
         <div className="banner warn duplicate-warning" role="alert" aria-label="Possible duplicate">
@@ -199,9 +200,9 @@ export function ContactMissing({ contact }: { contact: Contact }) {
         </button>
       </div>
       {errors._ ? (
-        <div className="banner error" role="alert">
+        <ErrorBanner>
           {errors._}
-        </div>
+        </ErrorBanner>
       ) : null}
       <div className={`missing-grid ${contact.missingEmail ? 'with-email' : ''}`}>
         {contact.missingEmail ? (

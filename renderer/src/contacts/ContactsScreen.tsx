@@ -9,6 +9,7 @@ import { downloadFile } from '../lib/download';
 import { plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Summary = MethodOutput<'contacts.list'>['items'][number];
 type Missing = 'email' | 'address' | 'any';
@@ -101,9 +102,9 @@ export function ContactsScreen() {
         </span>
       </div>
       {list.error ? (
-        <div className="banner error" role="alert">
+        <ErrorBanner>
           {list.error.message}
-        </div>
+        </ErrorBanner>
       ) : null}
       {list.data && total === 0 && !filtered ? (
         <div className="empty-state">

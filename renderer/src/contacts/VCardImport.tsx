@@ -8,6 +8,7 @@ import { useCall } from '../lib/hooks';
 import { plural } from '../lib/format';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Preview = MethodOutput<'contacts.importPreview'>;
 type Card = Preview['cards'][number];
@@ -78,14 +79,12 @@ export function VCardImport({ onClose }: { onClose: () => void }) {
           <span className="muted">{reading ? 'Reading…' : (fileName ?? 'Exports from Apple Contacts, Google Contacts and Outlook work (vCard 2.1, 3.0 and 4.0).')}</span>
         </div>
         {error ? (
-          <div className="banner error" role="alert">
+          <ErrorBanner>
             {error}
-          </div>
+          </ErrorBanner>
         ) : null}
         {preview?.fileErrors.map((e) => (
-          <div key={e} className="banner error" role="alert">
-            {e}
-          </div>
+          <ErrorBanner key={e}>{e}</ErrorBanner>
         ))}
         {preview && preview.cards.length ? (
           <>

@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { useApi } from '../lib/hooks';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 const pct = (count: number, of: number) => (of ? `${Math.round((count / of) * 100)}%` : '—');
 const GROUP_LABELS = { all_thanked: 'Everyone met got a thank-you', some_thanked: 'Some got one', none_thanked: 'No thank-yous went out' } as const;
@@ -7,7 +8,7 @@ const GROUP_LABELS = { all_thanked: 'Everyone met got a thank-you', some_thanked
 export function InsightsScreen() {
   const q = useApi('insights.get', {});
   if (q.isLoading) return <div className="page muted">Loading…</div>;
-  if (q.error || !q.data) return <div className="page"><div className="banner error" role="alert">{q.error?.message}</div></div>;
+  if (q.error || !q.data) return <div className="page"><ErrorBanner>{q.error?.message}</ErrorBanner></div>;
   const i = q.data;
   const maxStage = Math.max(1, ...i.stages.map((s) => s.count));
   const sent = i.delivery.email + i.delivery.handwritten;

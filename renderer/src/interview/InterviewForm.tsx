@@ -5,6 +5,7 @@ import { instantToLocal, localToInstant } from '../../../electron/shared/time';
 import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
 import { Field } from '../ui/Field';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Interview = MethodOutput<'interviews.get'>;
 
@@ -51,7 +52,7 @@ export function InterviewForm({ applicationId, existing, onDone, onCancel }: { a
 
   return (
     <form onSubmit={submit} noValidate aria-label={existing ? 'Reschedule interview' : 'Schedule interview'}>
-      {errors._ ? <div className="banner error" role="alert">{errors._}</div> : null}
+      {errors._ ? <ErrorBanner>{errors._}</ErrorBanner> : null}
       <div className="form-grid">
         <Field label="Round" error={errors.round} hint="e.g. Recruiter screen, Onsite, Final">
           {(p) => <input {...p} name="round" value={f.round} onChange={set('round')} autoFocus />}

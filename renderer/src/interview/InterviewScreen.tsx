@@ -12,6 +12,7 @@ import { downloadFile } from '../lib/download';
 import { relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Interview = MethodOutput<'interviews.get'>;
 type Participant = Interview['participants'][number];
@@ -40,7 +41,7 @@ export function InterviewScreen({ id }: { id: number }) {
   if (iv.error || !iv.data)
     return (
       <div className="page">
-        <div className="banner error" role="alert">{iv.error?.message ?? 'Not found.'}</div>
+        <ErrorBanner>{iv.error?.message ?? 'Not found.'}</ErrorBanner>
         <a href={href({ name: 'today' })}>Back to Today</a>
       </div>
     );

@@ -6,6 +6,7 @@ import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatDate, formatDateTime, relative } from '../lib/format';
 import { useApi, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Item = MethodOutput<'notes.list'>['items'][number];
 
@@ -51,7 +52,7 @@ export function NotesLog(props: {
       {props.searchable ? (
         <input className="search" type="search" aria-label={`Search ${title.toLowerCase()}`} placeholder="Search notes…" value={search} onChange={(e) => setSearch(e.target.value)} />
       ) : null}
-      {q.error ? <div className="banner error" role="alert">{q.error.message}</div> : null}
+      {q.error ? <ErrorBanner>{q.error.message}</ErrorBanner> : null}
       {q.isLoading ? <p className="muted">Loading…</p> : null}
       {!q.isLoading && items.length === 0 ? <p className="muted">{search ? 'No notes match.' : (props.emptyText ?? 'No notes yet.')}</p> : null}
       {items.length > 0 ? (

@@ -10,6 +10,7 @@ import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
 type Row = Preview['rows'][number];
@@ -170,14 +171,12 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
           {reading ? ' · Reading…' : ''}
         </p>
         {error ? (
-          <div className="banner error" role="alert">
+          <ErrorBanner>
             {error}
-          </div>
+          </ErrorBanner>
         ) : null}
         {preview?.fileErrors.map((e) => (
-          <div key={e} className="banner error" role="alert">
-            {e}
-          </div>
+          <ErrorBanner key={e}>{e}</ErrorBanner>
         ))}
         {preview && mapping ? (
           <>

@@ -12,6 +12,7 @@ import { useToast } from '../ui/Toast';
 import { ageShort, formatDate, plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = MethodInput<'applications.list'>;
@@ -95,7 +96,7 @@ export function PipelineScreen() {
           {current.isLoading ? 'Loading…' : plural(count, 'application')}
         </span>
       </div>
-      {current.error ? <div className="banner error" role="alert">{current.error.message}</div> : null}
+      {current.error ? <ErrorBanner>{current.error.message}</ErrorBanner> : null}
       {current.data && current.data.total === 0 && !deferredSearch && !stageFilter.length ? (
         <div className="empty-state">
           <h2>Your job search starts here</h2>

@@ -1,5 +1,5 @@
 // The stationery forms: add or edit an item, and record a purchase or a correction of the count.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { STATIONERY_KINDS, type StationeryKind } from '../../../electron/shared/domain';
 import { ApiError } from '../lib/api';
@@ -7,46 +7,50 @@ import { useCall } from '../lib/hooks';
 import { Field } from '../ui/Field';
 import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
+import { useServerForm } from '../lib/forms';
 import { KIND_LABELS, KIND_PLURAL, centsToInput, parseMoney } from './stationery-format';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Item = MethodOutput<'stationery.list'>['items'][number];
+
+type ItemValues = { kind: StationeryKind; name: string; postageCents: string; currency: string; lowStockThreshold: string };
+
+const wholeNumber = (v: string) => v.trim() === '' || (Number.isInteger(Number(v)) && Number(v) >= 0) || 'Enter a whole number, 0 or more.';
 
 export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: () => void }) {
   const create = useCall('stationery.createItem');
   const update = useCall('stationery.updateItem');
   const toast = useToast();
-  const [kind, setKind] = useState<StationeryKind>(existing?.kind ?? 'card');
-  const [name, setName] = useState(existing?.name ?? '');
-  const [postage, setPostage] = useState(centsToInput(existing?.postageCents ?? null));
-  const [currency, setCurrency] = useState(existing?.currency ?? 'USD');
-  const [threshold, setThreshold] = useState(String(existing?.lowStockThreshold ?? (existing ? 0 : 5)));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useServerForm<ItemValues>({
+    kind: existing?.kind ?? 'card',
+    name: existing?.name ?? '',
+    postageCents: centsToInput(existing?.postageCents ?? null),
+    currency: existing?.currency ?? 'USD',
+    lowStockThreshold: String(existing?.lowStockThreshold ?? (existing ? 0 : 5)),
+  });
+  const { register, fieldError: errorOf } = form;
+  const kind = form.watch('kind');
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const postageCents = kind === 'stamp' ? parseMoney(postage) : null;
-    const local: Record<string, string> = {};
-    if (postageCents === undefined) local.postageCents = 'Enter an amount like 0.78.';
-    const t = threshold.trim() === '' ? 0 : Number(threshold);
-    if (!Number.isInteger(t) || t < 0) local.lowStockThreshold = 'Enter a whole number, 0 or more.';
-    if (Object.keys(local).length) return setErrors(local);
-    const input = { kind, name, postageCents: postageCents ?? null, currency, lowStockThreshold: t };
-    try {
-      if (existing) await update.mutateAsync({ id: existing.id, ...input });
-      else await create.mutateAsync(input);
-      toast(existing ? 'Saved.' : `${name.trim()} added. Record a purchase to count what you have.`);
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { _: err.message });
-    }
-  };
+  const submit = form.onSubmit(async (v) => {
+    const input = {
+      kind: v.kind,
+      name: v.name,
+      postageCents: v.kind === 'stamp' ? (parseMoney(v.postageCents) ?? null) : null,
+      currency: v.currency,
+      lowStockThreshold: v.lowStockThreshold.trim() === '' ? 0 : Number(v.lowStockThreshold),
+    };
+    if (existing) await update.mutateAsync({ id: existing.id, ...input });
+    else await create.mutateAsync(input);
+    toast(existing ? 'Saved.' : `${v.name.trim()} added. Record a purchase to count what you have.`);
+    onDone();
+  });
 
   return (
-    <form aria-label={existing ? 'Edit item' : 'New item'} onSubmit={(e) => void submit(e)} noValidate>
+    <form id={form.formId} aria-label={existing ? 'Edit item' : 'New item'} onSubmit={(e) => void submit(e)} noValidate>
       <div className="form-grid">
-        <Field label="Kind" error={errors.kind}>
+        <Field label="Kind" error={errorOf('kind')}>
           {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as StationeryKind)}>
+            <select {...p} {...register('kind')}>
               {STATIONERY_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABELS[k]}
@@ -55,22 +59,29 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
             </select>
           )}
         </Field>
-        <Field label="Name" error={errors.name} hint={kind === 'stamp' ? 'e.g. Forever stamps' : kind === 'card' ? 'e.g. Letterpress thank-you cards' : 'e.g. A2 envelopes'}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}
+        <Field label="Name" error={errorOf('name')} hint={kind === 'stamp' ? 'e.g. Forever stamps' : kind === 'card' ? 'e.g. Letterpress thank-you cards' : 'e.g. A2 envelopes'}>
+          {(p) => <input {...p} {...register('name')} autoFocus />}
         </Field>
         {kind === 'stamp' ? (
-          <Field label="Postage value" error={errors.postageCents} hint="The value printed on one stamp.">
-            {(p) => <input {...p} inputMode="decimal" placeholder="0.78" value={postage} onChange={(e) => setPostage(e.target.value)} />}
+          <Field label="Postage value" error={errorOf('postageCents')} hint="The value printed on one stamp.">
+            {(p) => (
+              <input
+                {...p}
+                {...register('postageCents', { shouldUnregister: true, validate: (v) => parseMoney(v) !== undefined || 'Enter an amount like 0.78.' })}
+                inputMode="decimal"
+                placeholder="0.78"
+              />
+            )}
           </Field>
         ) : null}
-        <Field label="Currency" error={errors.currency} hint="Three letters, e.g. USD, EUR, GBP.">
-          {(p) => <input {...p} value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />}
+        <Field label="Currency" error={errorOf('currency')} hint="Three letters, e.g. USD, EUR, GBP.">
+          {(p) => <input {...p} {...register('currency', { setValueAs: (v: string) => v.toUpperCase() })} maxLength={3} style={{ textTransform: 'uppercase' }} />}
         </Field>
-        <Field label="Warn when at or below" error={errors.lowStockThreshold} hint={`Today warns you when this many ${KIND_PLURAL[kind]} or fewer are left.`}>
-          {(p) => <input {...p} type="number" min={0} step={1} value={threshold} onChange={(e) => setThreshold(e.target.value)} />}
+        <Field label="Warn when at or below" error={errorOf('lowStockThreshold')} hint={`Today warns you when this many ${KIND_PLURAL[kind]} or fewer are left.`}>
+          {(p) => <input {...p} {...register('lowStockThreshold', { validate: wholeNumber })} type="number" min={0} step={1} />}
         </Field>
       </div>
-      {errors._ ? <div className="banner error" role="alert">{errors._}</div> : null}
+      <ErrorBanner error={form.rootError} />
       <div className="form-actions">
         <button type="button" onClick={onDone}>
           Cancel
@@ -83,61 +94,56 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
   );
 }
 
+type RecordValues = { quantity: string; costCents: string; memo: string };
+
 export function RecordForm({ item, reason, onDone }: { item: Item; reason: 'purchase' | 'correction'; onDone: () => void }) {
   const record = useCall('stationery.record');
   const toast = useToast();
-  const [quantity, setQuantity] = useState('');
-  const [cost, setCost] = useState('');
-  const [memo, setMemo] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useServerForm<RecordValues>({ quantity: '', costCents: '', memo: '' });
+  const { register, fieldError: errorOf } = form;
   const [confirm, setConfirm] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const save = async (allowNegative: boolean) => {
-    const q = Number(quantity);
-    const costCents = reason === 'purchase' ? parseMoney(cost) : null;
-    const local: Record<string, string> = {};
-    if (quantity.trim() === '' || !Number.isInteger(q) || q === 0) local.quantity = reason === 'purchase' ? 'Enter how many you bought.' : 'Enter a change like -2 or 3.';
-    if (costCents === undefined) local.costCents = 'Enter an amount like 12.50.';
-    if (Object.keys(local).length) return setErrors(local);
-    setBusy(true);
+  const save = async (v: RecordValues, allowNegative: boolean) => {
     try {
-      const res = await record.mutateAsync({ itemId: item.id, reason, quantity: q, costCents: costCents ?? null, memo: memo || null, allowNegative });
+      const costCents = reason === 'purchase' ? (parseMoney(v.costCents) ?? null) : null;
+      const res = await record.mutateAsync({ itemId: item.id, reason, quantity: Number(v.quantity), costCents, memo: v.memo || null, allowNegative });
       toast(`${res.item.name}: ${res.item.onHand} on hand.`);
       onDone();
     } catch (err) {
+      // Going below zero is a question for the person, not an error beside the field.
       if (err instanceof ApiError && err.code === 'conflict' && err.fields.quantity) setConfirm(err.message);
-      else if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { _: err.message });
-    } finally {
-      setBusy(false);
+      else form.fail(err);
     }
   };
+  const submit = form.handleSubmit((v) => save(v, false));
+  const quantityRule = (v: string) =>
+    (v.trim() !== '' && Number.isInteger(Number(v)) && Number(v) !== 0) || (reason === 'purchase' ? 'Enter how many you bought.' : 'Enter a change like -2 or 3.');
 
   return (
-    <form aria-label={reason === 'purchase' ? 'Record a purchase' : 'Record a correction'} onSubmit={(e) => (e.preventDefault(), void save(false))} noValidate>
+    <form id={form.formId} aria-label={reason === 'purchase' ? 'Record a purchase' : 'Record a correction'} onSubmit={(e) => void submit(e)} noValidate>
       <p className="muted">
         {item.onHand} on hand now.{' '}
         {reason === 'correction' ? 'Use a negative number for ones lost, spoiled or used outside Courtesy, a positive one for ones found.' : ''}
       </p>
       <div className="form-grid">
-        <Field label={reason === 'purchase' ? 'Quantity' : 'Change (+ or −)'} error={errors.quantity}>
-          {(p) => <input {...p} type="number" step={1} min={reason === 'purchase' ? 1 : undefined} value={quantity} onChange={(e) => setQuantity(e.target.value)} autoFocus />}
+        <Field label={reason === 'purchase' ? 'Quantity' : 'Change (+ or −)'} error={errorOf('quantity')}>
+          {(p) => <input {...p} {...register('quantity', { validate: quantityRule })} type="number" step={1} min={reason === 'purchase' ? 1 : undefined} autoFocus />}
         </Field>
         {reason === 'purchase' ? (
-          <Field label={`Total cost (${item.currency})`} error={errors.costCents} hint="Optional; gives the cost per note mailed.">
-            {(p) => <input {...p} inputMode="decimal" placeholder="12.50" value={cost} onChange={(e) => setCost(e.target.value)} />}
+          <Field label={`Total cost (${item.currency})`} error={errorOf('costCents')} hint="Optional; gives the cost per note mailed.">
+            {(p) => <input {...p} {...register('costCents', { validate: (v) => parseMoney(v) !== undefined || 'Enter an amount like 12.50.' })} inputMode="decimal" placeholder="12.50" />}
           </Field>
         ) : null}
-        <Field label="Memo" error={errors.memo} className="wide">
-          {(p) => <input {...p} value={memo} placeholder={reason === 'purchase' ? 'Where you bought them' : 'Why the count changed'} onChange={(e) => setMemo(e.target.value)} />}
+        <Field label="Memo" error={errorOf('memo')} className="wide">
+          {(p) => <input {...p} {...register('memo')} placeholder={reason === 'purchase' ? 'Where you bought them' : 'Why the count changed'} />}
         </Field>
       </div>
-      {errors._ ? <div className="banner error" role="alert">{errors._}</div> : null}
+      <ErrorBanner error={form.rootError} />
       <div className="form-actions">
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting || record.isPending}>
           {reason === 'purchase' ? 'Record purchase' : 'Record correction'}
         </button>
       </div>
@@ -150,7 +156,7 @@ export function RecordForm({ item, reason, onDone }: { item: Item; reason: 'purc
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             setConfirm(null);
-            void save(true);
+            void form.handleSubmit((v) => save(v, true))();
           }}
         />
       ) : null}

@@ -9,6 +9,7 @@ import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import { ItemForm, RecordForm } from './StationeryForms';
 import { KIND_LABELS, cents } from './stationery-format';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Item = MethodOutput<'stationery.list'>['items'][number];
 type LedgerRow = MethodOutput<'stationery.ledger'>['items'][number];
@@ -40,7 +41,7 @@ export function StationeryScreen() {
           + Add item
         </button>
       </div>
-      {items.error ? <div className="banner error" role="alert">{items.error.message}</div> : null}
+      {items.error ? <ErrorBanner>{items.error.message}</ErrorBanner> : null}
       {items.data && all.length === 0 ? (
         <div className="empty-state stationery-empty">
           <h2>Add your thank-you cards and stamps</h2>

@@ -7,6 +7,7 @@ import { href } from '../lib/router';
 import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import { DELIVERY_LABELS, TemplateEditor, sameDraft, toDraft, type Draft, type Editing, type Template } from './TemplateEditor';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 /** Kind, then email before card, built-ins first, then by name. */
 function groupTemplates(items: Template[]) {
@@ -64,9 +65,9 @@ export function TemplatesScreen({ id }: { id?: number }) {
   if (list.error) {
     return (
       <div className="page">
-        <div className="banner error" role="alert">
+        <ErrorBanner>
           {list.error.message}
-        </div>
+        </ErrorBanner>
       </div>
     );
   }

@@ -7,6 +7,7 @@ import { useApi, useCall } from '../lib/hooks';
 import { useToast } from '../ui/Toast';
 import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Today = MethodOutput<'today.get'>;
 type Note = Today['overdue'][number];
@@ -127,7 +128,7 @@ function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }
 export function TodayScreen() {
   const today = useApi('today.get', {}, { refetchInterval: 60_000 });
   if (today.isLoading) return <div className="page muted">Loading…</div>;
-  if (today.error || !today.data) return <div className="page"><div className="banner error" role="alert">{today.error?.message}</div></div>;
+  if (today.error || !today.data) return <div className="page"><ErrorBanner>{today.error?.message}</ErrorBanner></div>;
   const t = today.data;
   const now = t.now;
   const nothing = !t.overdue.length && !t.dueSoon.length && !t.interviewsToday.length && !t.upcomingInterviews.length && !t.needsDebrief.length && !t.inProgress.length && !t.reminders.length;
