@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from '../shared/url';
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -48,14 +49,5 @@ export const optEmail = z
   .nullish()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like name@example.com.');
-
-export function isHttpUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 export const ok = z.object({ ok: z.literal(true) });

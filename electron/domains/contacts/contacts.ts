@@ -6,7 +6,7 @@ import type { Ctx, Handlers } from '../../db/context';
 import { stmt, tx, updateFields } from '../../db/sql';
 import { ContactFields, type ContactFieldsT, type ContactSummaryT, type ContactT, type DuplicateMatch, type ImportContact, type ImportPreviewCard } from '../../api/contract/contacts';
 import { AppError, conflict, invalid, notFound } from '../../shared/errors';
-import { isHttpUrl } from '../../api/define';
+import { isHttpUrl } from '../../shared/url';
 import { companyIdFor } from '../companies/companies';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
