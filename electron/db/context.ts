@@ -3,19 +3,30 @@ import type { MethodName, MethodOutput, ParsedInput } from '../api/contract';
 
 export interface Clock {
   now(): number;
-  /** Test clock: fix "now" at a time (it then advances with real time), or null for real time. */
+  /**
+   * Test clock: fix "now" at a time, or null for real time. A set clock stands still until it is set or
+   * advanced again, so a test's exact times never depend on how fast the machine is.
+   */
   set(ms: number | null): void;
+  /** Test clock: moves a set clock forward by `ms` (tests that need time to pass say so). */
+  advance(ms: number): void;
   overridden(): boolean;
 }
 
 export function createClock(): Clock {
-  let offset: number | null = null;
+  let fixed: number | null = null;
   return {
-    now: () => Date.now() + (offset ?? 0),
+    now: () => fixed ?? Date.now(),
     set: (ms) => {
-      offset = ms === null ? null : ms - Date.now();
+      fixed = ms;
     },
-    overridden: () => offset !== null,
+    advance: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The clock only moves forward by a finite number of ms (got ${ms}).`);
+      // Advancing the real clock would silently do nothing; a test that does it has forgotten set().
+      if (fixed === null) throw new Error('advance() needs a set clock: call set(ms) first.');
+      fixed += ms;
+    },
+    overridden: () => fixed !== null,
   };
 }
 

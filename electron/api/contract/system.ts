@@ -8,7 +8,7 @@ export const systemContract = {
     z.object({ version: z.string(), now: z.number(), dataDir: z.string(), dbFile: z.string(), clockOverridden: z.boolean() }),
   ),
   'system.setNow': method(
-    'Test-only: set the clock (null returns to real time). Refused unless the server was started with --test-clock.',
+    'Test-only: set the clock, which then stands still at that time until set again (null returns to real time). Refused unless the server was started with --test-clock.',
     z.object({ now: timestamp.nullable() }),
     ok,
   ),

@@ -34,7 +34,10 @@ export function useCall<M extends MethodName>(method: M) {
   });
 }
 
-/** "Now" as the app's main process sees it (tests may move that clock); ticks every 30 s. */
+/**
+ * "Now" as the app's main process sees it; ticks every 30 s. A test clock (--test-clock) stands still on the
+ * server until the test moves it, so the page shows that same still time rather than running on from it.
+ */
 export function useNow(): number {
   const { data } = useApi('system.info', {}, { staleTime: 30_000, refetchInterval: 30_000 });
   const [local, setLocal] = useState(() => Date.now());
@@ -46,5 +49,5 @@ export function useNow(): number {
     const t = setInterval(() => setLocal(Date.now()), 30_000);
     return () => clearInterval(t);
   }, []);
-  return local + offset;
+  return data?.clockOverridden ? data.now : local + offset;
 }
