@@ -65,9 +65,11 @@ describe('contacts CRUD', () => {
 
     const updated = await core.api('contacts.update', { id: c.id, addressLines: '1 Main St\nSuite 4', city: 'Springfield', postalCode: '12345', company: 'Initech' });
     expect(updated).toMatchObject({ missingAddress: false, company: 'Initech', title: 'Engineering Manager', email: 'dana@globex.example', addressLines: '1 Main St\nSuite 4' });
+    expect(updated.updatedAt).toBe(NOW);
+    core.ctx.clock.advance(HOUR);
     const cleared = await core.api('contacts.update', { id: c.id, email: '', company: null });
     expect(cleared).toMatchObject({ email: null, missingEmail: true, company: null, companyId: null, phone: '+1 555 0100' });
-    expect((await core.api('contacts.get', { id: c.id })).updatedAt).toBeGreaterThanOrEqual(NOW);
+    expect((await core.api('contacts.get', { id: c.id })).updatedAt).toBe(NOW + HOUR);
   });
 
   it('answers clear field errors for a bad email, a non-web link and a missing name', async () => {

@@ -30,8 +30,10 @@ describe('reminders', () => {
     expect((await core.api('today.get', {})).reminders.map((r) => r.id)).toEqual([soon.id]);
 
     const done = await core.api('reminders.complete', { id: soon.id, done: true });
-    expect(done.doneAt).not.toBeNull();
-    expect((await core.api('reminders.complete', { id: soon.id, done: true })).doneAt).toBe(done.doneAt);
+    expect(done.doneAt).toBe(T0 + DAY + 1000);
+    // Completing it again later keeps the first completion time.
+    core.ctx.clock.advance(60_000);
+    expect((await core.api('reminders.complete', { id: soon.id, done: true })).doneAt).toBe(T0 + DAY + 1000);
     expect((await core.api('reminders.list', {})).items.map((r) => r.id)).toEqual([later.id]);
     expect((await core.api('reminders.list', { includeDone: true })).items.map((r) => r.id)).toEqual([later.id, soon.id]);
     expect((await core.api('today.get', {})).reminders).toEqual([]);
