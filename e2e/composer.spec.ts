@@ -20,6 +20,9 @@ Warmly,
 Jordan`;
 
 test('thank-yous for two interviewers: distinct notes, one emailed, one mailed as a card', async ({ app, server }) => {
+  // A long journey (dozens of steps, screenshots, server round trips): on a loaded machine it outruns the
+  // 60 s default even when every step passes, so it gets the slow budget (3x); each step keeps its own 10 s.
+  test.slow();
   const start = Date.UTC(2026, 10, 24, 15); // Tuesday 10:00 in New York
   await server.api('system.setNow', { now: start - 48 * HOUR });
   await server.api('settings.update', {

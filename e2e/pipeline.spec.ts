@@ -1,6 +1,9 @@
 import { expect, screenshots, test } from './fixtures';
 
 test('create, move by drag and by keyboard, search, reload and restart', async ({ app, server }) => {
+  // A long journey (dozens of steps, screenshots, server round trips): on a loaded machine it outruns the
+  // 60 s default even when every step passes, so it gets the slow budget (3x); each step keeps its own 10 s.
+  test.slow();
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
   await expect(app.getByRole('heading', { name: 'Your job search starts here' })).toBeVisible();
   await screenshots(app, 'pipeline-empty');
