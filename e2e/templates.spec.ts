@@ -71,8 +71,8 @@ test('templates: add one from Settings, preview it, use it in the composer, save
   const message = app.getByRole('textbox', { name: 'Message' });
   await expect(message).toHaveValue(/^Dear Dana,/);
   await app.getByLabel('Template', { exact: true }).selectOption({ label: 'Follow-up on the migration' });
-  await expect(message).toHaveValue(/^Dear Dana,\n\nSince we spoke about Migrating 400 Airflow DAGs to dbt, I have a question: \{\{your question\}\}/);
-  await expect(app.getByRole('textbox', { name: 'Subject' })).toHaveValue('One more thought on Migrating 400 Airflow DAGs to dbt');
+  await expect(message).toHaveValue(/^Dear Dana,\n\nSince we spoke about migrating 400 Airflow DAGs to dbt, I have a question: \{\{your question\}\}/);
+  await expect(app.getByRole('textbox', { name: 'Subject' })).toHaveValue('One more thought on migrating 400 Airflow DAGs to dbt');
   await expect(app.locator('.hl-backdrop mark.hl-field')).toHaveText(['{{your question}}']);
   await screenshots(app, 'composer-template-links');
 
@@ -95,7 +95,7 @@ test('templates: add one from Settings, preview it, use it in the composer, save
   await expect(list.getByRole('button', { name: 'Cutover follow-up' })).toHaveAttribute('aria-current', 'true');
   await expect(form.getByLabel('Kind')).toHaveValue('follow_up');
   await expect(form.getByRole('textbox', { name: 'Message' })).toHaveValue('Dear {{contact.firstName}},\n\nThank you again, Dana. Could we talk about the cutover plan?\n\nBest regards,\nJordan Avery');
-  await expect(form.getByLabel('Subject', { exact: true })).toHaveValue('One more thought on Migrating 400 Airflow DAGs to dbt');
+  await expect(form.getByLabel('Subject', { exact: true })).toHaveValue('One more thought on migrating 400 Airflow DAGs to dbt');
 
   // Unsaved edits are not dropped silently when another template is opened.
   await form.getByLabel('Name').fill('Cutover follow-up, shorter');
