@@ -10,6 +10,7 @@ import { listSql } from '../../electron/domains/applications/applications';
 import { startHttpServer } from '../../electron/server/http';
 import { checkNote, type CheckInput } from '../../electron/shared/checks';
 import { STAGES } from '../../electron/shared/domain';
+import { checksEvalReport } from '../../electron/shared/eval/score';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = { applications: 10_000, contacts: 20_000, interviews: 30_000, notes: 100_000 };
@@ -186,6 +187,7 @@ async function main() {
   console.log('\n' + line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+  console.log('\n' + checksEvalReport());
 }
 
 main().catch((err) => {

@@ -335,3 +335,21 @@ describe('stem', () => {
     expect(stem('roll')).not.toBe(stem('role'));
   });
 });
+
+describe('verdicts explain themselves', () => {
+  it('personal names the debrief items it found, credited through other forms, compounds and numbers', () => {
+    const ctx = { challenge: 'The monthly close takes 12 working days.', topics: 'on-call rotation; burned out engineers', company: 'Ashby', role: 'Analyst' };
+    const p = check(input({ body: 'Dear Dana, twelve days to close is long. I have run oncall for years.', context: ctx }), 'personal');
+    expect(p.verdict).toBe('pass');
+    expect(p.found!.map((f) => f.text)).toEqual(['The monthly close takes 12 working days.', 'on-call rotation']);
+    expect(p.message).toContain('"The monthly close takes 12 working days."');
+    const burnout = check(input({ body: 'Dear Dana, burnout on your team worries me.', context: ctx }), 'personal');
+    expect(burnout.found!.map((f) => f.text)).toEqual(['burned out engineers']);
+  });
+
+  it('distinct says how many passages are shared', () => {
+    const c = DISTINCT_CASES.find((x) => x.id === 'name-swapped')!;
+    const d = check(input({ body: c.a.body, others: [{ id: 1, label: 'Priya Raman', body: c.b.body }] }), 'distinct');
+    expect(d.message).toMatch(/^100% alike with the note to Priya Raman: (one passage is|\d+ passages are) shared\./);
+  });
+});
