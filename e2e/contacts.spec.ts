@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseVCards } from '../electron/formats/vcard/vcard';
+import { parseVCards } from '../electron/formats/vcard';
 import { expect, screenshots, test } from './fixtures';
 
 const HOUR = 3_600_000;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tx } from '../../db/sql';
 import { testCore, type TestCore } from '../../testing/core';
 import { createNote } from '../notes/records';
-import { parseVCards } from '../../formats/vcard/vcard';
+import { parseVCards } from '../../formats/vcard';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'formats', 'vcard', 'fixtures', name), 'utf8');
 const NOW = Date.UTC(2026, 2, 10, 15, 0);

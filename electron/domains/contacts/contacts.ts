@@ -11,7 +11,7 @@ import { companyIdFor } from '../companies/companies';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
 import { ftsQuery } from '../../db/fts';
-import { parseVCards, toVCard, type VCardAddress, type VCardContact } from '../../formats/vcard/vcard';
+import { parseVCards, toVCard, type VCardAddress, type VCardContact } from '../../formats/vcard';
 
 type Duplicate = z.output<typeof DuplicateMatch>;
 type PreviewCard = z.output<typeof ImportPreviewCard>;

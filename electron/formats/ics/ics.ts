@@ -8,7 +8,7 @@
 // - it writes `TRIGGER:PT` (invalid) for a zero-minute duration, so a 0-minute alarm uses an
 //   absolute trigger at the start time.
 import * as ics from 'ics';
-import { foldContentLine } from '../vcard/vcard';
+import { foldContentLine } from '../vcard/lines';
 
 export interface IcsInterview {
   id: number;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { foldContentLine, parseVCards, toVCard, type VCardExportContact } from './vcard';
+import { foldContentLine, parseVCards, toVCard, type VCardExportContact } from '.';
 
 const fixture = (name: string) =>
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
