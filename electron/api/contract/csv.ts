@@ -1,27 +1,8 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { ApplicationListInput, Priority, Stage } from './applications';
+import { CSV_TARGETS } from '../../formats/csv/columns';
 
-/** What a CSV column can become. `salary` is a range ("$120k–140k"); `appendToNotes` keeps a column as "Header: value" in the notes. */
-export const CSV_TARGETS = [
-  'ignore',
-  'company',
-  'role',
-  'stage',
-  'priority',
-  'location',
-  'source',
-  'postingUrl',
-  'salary',
-  'salaryMin',
-  'salaryMax',
-  'salaryCurrency',
-  'appliedAt',
-  'deadlineAt',
-  'stageChangedAt',
-  'notes',
-  'appendToNotes',
-] as const;
 export const CsvTarget = z.enum(CSV_TARGETS, { error: 'Choose a field or “ignore”.' });
 
 /** Column i of the file goes to mapping[i]. */

@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../testing/core';
-import { parseDate, parseSalary, stageFromWord } from './csv';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'formats', 'csv', 'fixtures', name), 'utf8');
 
@@ -33,80 +32,6 @@ async function failure(c: TestCore, method: 'csv.importApplications' | 'csv.prev
   if (env.ok) throw new Error('expected an error');
   return env.error;
 }
-
-describe('stage words, salaries and dates', () => {
-  it('reads the stage words spreadsheets use', () => {
-    const cases: Array<[string, string | null]> = [
-      ['Applied', 'applied'],
-      ['Phone screen', 'screening'],
-      ['Recruiter call', 'screening'],
-      ['Interview', 'interviewing'],
-      ['Interviewing', 'interviewing'],
-      ['🟡 Interviewing', 'interviewing'],
-      ['Onsite', 'interviewing'],
-      ['Offer', 'offer'],
-      ['Offer accepted', 'accepted'],
-      ['Rejected', 'rejected'],
-      ['Declined', 'rejected'],
-      ['🔴 Rejected after final round', 'rejected'],
-      ['Withdrawn', 'withdrawn'],
-      ['Withdrew', 'withdrawn'],
-      ['Wishlist', 'wishlist'],
-      ['Wish list', 'wishlist'],
-      ['Saved', 'wishlist'],
-      ['Interested', 'wishlist'],
-      ['Not applied yet', 'wishlist'],
-      ['SCREENING', 'screening'],
-      ['Maybe later?', null],
-      ['42', null],
-    ];
-    expect(cases.map(([w]) => [w, stageFromWord(w)])).toEqual(cases);
-  });
-
-  it('reads salary ranges into min, max and currency', () => {
-    const pick = (s: string) => {
-      const r = parseSalary(s);
-      return r.unreadable ? 'unreadable' : [r.min, r.max, r.currency];
-    };
-    expect(pick('$120k–140k')).toEqual([120000, 140000, 'USD']);
-    expect(pick('120000-140000')).toEqual([120000, 140000, null]);
-    expect(pick('$150,000 - $175,000')).toEqual([150000, 175000, 'USD']);
-    expect(pick('120-140k')).toEqual([120000, 140000, null]);
-    expect(pick('EUR 70k-80k')).toEqual([70000, 80000, 'EUR']);
-    expect(pick('55.000–65.000 €')).toEqual([55000, 65000, 'EUR']);
-    expect(pick("CHF 120'000")).toEqual([120000, 120000, 'CHF']);
-    expect(pick('£45,000 to £55,000 per year')).toEqual([45000, 55000, 'GBP']);
-    expect(pick('CA$90k')).toEqual([90000, 90000, 'CAD']);
-    expect(pick('150k+')).toEqual([150000, null, null]);
-    expect(pick('up to 90k')).toEqual([null, 90000, null]);
-    expect(pick('1.2m')).toEqual([1200000, 1200000, null]);
-    expect(pick('Competitive')).toBe('unreadable');
-    expect(pick('100-200-300')).toBe('unreadable');
-    expect(parseSalary('$45/hr').hourly).toBe(true);
-  });
-
-  it('reads ISO, US, day-first and written-out dates in the user’s zone', () => {
-    const ms = (s: string, order: 'mdy' | 'dmy' = 'mdy') => {
-      const r = parseDate(s, ZONE, order);
-      return 'ms' in r ? r.ms : r.error;
-    };
-    const nov3 = day('2026-11-03');
-    for (const s of ['2026-11-03', '2026/11/03', '11/3/2026', '11/03/26', 'Nov 3, 2026', 'November 3, 2026', 'nov 3rd, 2026', 'Tue, Nov 3, 2026', '3 Nov 2026', '3-Nov-26'])
-      expect([s, ms(s)]).toEqual([s, nov3]);
-    expect(ms('03/11/2026', 'dmy')).toBe(nov3);
-    expect(ms('03.11.2026')).toBe(nov3); // dotted dates are day-first whatever the order
-    expect(ms('Sept 30, 2026')).toBe(day('2026-09-30'));
-    expect(ms('November 1, 2026 9:14 AM')).toBe(day('2026-11-01T09:14'));
-    expect(ms('11/3/2026 14:30:00')).toBe(day('2026-11-03T14:30'));
-    expect(ms('2026-11-03T14:30:00Z')).toBe(Date.UTC(2026, 10, 3, 14, 30));
-    expect(ms('November 3, 2026 → November 5, 2026')).toBe(nov3);
-    expect(ms('13/45/2026')).toMatch(/is not a date we can read/);
-    expect(ms('sometime in October')).toBe('“sometime in October” is not a date we can read (use 2026-11-03, 11/03/2026 or Nov 3, 2026).');
-    // The zone decides the instant: midnight in Paris is six hours before midnight in New York.
-    const paris = parseDate('2026-11-03', 'Europe/Paris', 'mdy');
-    expect('ms' in paris && paris.ms).toBe(day('2026-11-03', 'Europe/Paris'));
-  });
-});
 
 describe('csv.previewApplications', () => {
   it('maps a Google Sheets export and reads each row, with errors by row number and duplicates in the file', async () => {
