@@ -1,13 +1,9 @@
-// iCalendar (RFC 5545) export of interviews, generated with the `ics` package.
+// iCalendar (RFC 5545) export of interviews, built with ical.js (which vCard import uses too).
 //
-// `ics` is used as is, with three repairs around it:
-// - it folds at 75 *characters* (not octets) with a TAB, so the output is unfolded and refolded
-//   at 75 octets (non-ASCII titles would otherwise produce over-long lines);
-// - it does not escape commas/semicolons in VALARM DESCRIPTION and writes `"` in CN as `\"`
-//   (not valid in a parameter), so those texts are prepared here;
-// - it writes `TRIGGER:PT` (invalid) for a zero-minute duration, so a 0-minute alarm uses an
-//   absolute trigger at the start time.
-import * as ics from 'ics';
+// ical.js writes each property (text escaping, parameter quoting, UTC date-times, durations); the
+// lines are folded here with the shared folder from formats/vcard, because ical.js lets a
+// continuation line reach 76 octets with its leading space, one more than RFC 5545 allows.
+import ICAL from 'ical.js';
 import { foldContentLine } from '../vcard/lines';
 
 export interface IcsInterview {
@@ -31,12 +27,14 @@ export interface IcsOptions {
 
 export const DEFAULT_PRODUCT_ID = '-//Courtesy//Courtesy Interviews//EN';
 
-// The same address check `ics` applies (yup's); an address it would reject fails the whole file.
+// An attendee needs an address a calendar can write to; a typo is left out rather than written.
 const EMAIL_RE =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
-// `isValidURL` is exported at runtime but missing from the package's typings.
-const isValidURL = (ics as unknown as { isValidURL: (url: string) => boolean }).isValidURL;
+/** A URL property must be a URI; free text typed into the link field ("not a url") is left out. */
+function isUrl(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(s) && URL.canParse(s);
+}
 
 /** Normalises line breaks and drops control characters, which TEXT values may not contain. */
 function plain(s: string): string {
@@ -44,66 +42,71 @@ function plain(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 
-function escapeText(s: string): string {
-  return plain(s).replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : '\\' + c));
-}
-
 /** Parameter values cannot contain DQUOTE or line breaks at all. */
 function paramSafe(s: string): string {
   return plain(s).replace(/\n+/g, ' ').replace(/"/g, "'").trim();
 }
 
-function refold(text: string): string {
-  const unfolded = text.replace(/\r\n[ \t]/g, '');
-  const lines = unfolded.split('\r\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => foldContentLine(l)).join('\r\n') + '\r\n';
+const utc = (ms: number) => ICAL.Time.fromJSDate(new Date(ms), true);
+
+function serialise(component: ICAL.Component, out: string[]) {
+  const name = component.name.toUpperCase();
+  out.push(`BEGIN:${name}`);
+  const design = ICAL.design.icalendar;
+  for (const prop of component.getAllProperties()) out.push(foldContentLine(ICAL.stringify.property(prop.toJSON(), design, true)));
+  for (const sub of component.getAllSubcomponents()) serialise(sub, out);
+  out.push(`END:${name}`);
+}
+
+function event(iv: IcsInterview, minutes: number, now: ICAL.Time): ICAL.Component {
+  if (!Number.isFinite(iv.startAt) || !Number.isFinite(iv.endAt) || iv.endAt < iv.startAt) {
+    throw new RangeError(`Interview ${iv.id}: end must not be before start`);
+  }
+  const start = utc(Math.trunc(iv.startAt));
+  const end = Math.trunc(iv.endAt);
+  const ev = new ICAL.Component('vevent');
+  ev.addPropertyWithValue('uid', `interview-${iv.id}@courtesy.local`);
+  ev.addPropertyWithValue('summary', plain(iv.title));
+  ev.addPropertyWithValue('dtstamp', now);
+  ev.addPropertyWithValue('dtstart', start);
+  // RFC 5545: DTEND must be later than DTSTART; a zero-length interview has none.
+  if (end > Math.trunc(iv.startAt)) ev.addPropertyWithValue('dtend', utc(end));
+  if (iv.description) ev.addPropertyWithValue('description', plain(iv.description));
+  const url = iv.url?.trim();
+  if (url && isUrl(url)) ev.addPropertyWithValue('url', url);
+  if (iv.location) ev.addPropertyWithValue('location', plain(iv.location));
+  for (const p of iv.participants) {
+    const email = p.email?.trim();
+    if (!email || !EMAIL_RE.test(email)) continue;
+    const attendee = new ICAL.Property('attendee');
+    attendee.setParameter('rsvp', 'FALSE');
+    attendee.setParameter('cn', paramSafe(p.name) || email);
+    attendee.setValue(`mailto:${email}`);
+    ev.addProperty(attendee);
+  }
+  const alarm = new ICAL.Component('valarm');
+  alarm.addPropertyWithValue('action', 'DISPLAY');
+  alarm.addPropertyWithValue('description', plain(iv.title));
+  // At the start itself the trigger is the start time, which every calendar reads the same way.
+  alarm.addPropertyWithValue('trigger', minutes === 0 ? start : ICAL.Duration.fromSeconds(-minutes * 60));
+  ev.addSubcomponent(alarm);
+  return ev;
 }
 
 export function interviewsToIcs(interviews: IcsInterview[], opts: IcsOptions): string {
   const minutes = opts.alarmMinutesBefore ?? 30;
   if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError('alarmMinutesBefore must be a whole number ≥ 0');
   if (!Number.isFinite(opts.now)) throw new RangeError('now must be a timestamp');
+  const now = utc(Math.trunc(opts.now));
 
-  const events = interviews.map((iv) => {
-    if (!Number.isFinite(iv.startAt) || !Number.isFinite(iv.endAt) || iv.endAt < iv.startAt) {
-      throw new RangeError(`Interview ${iv.id}: end must not be before start`);
-    }
-    const start = Math.trunc(iv.startAt);
-    const end = Math.trunc(iv.endAt);
-    const attendees = iv.participants
-      .filter((p) => p.email && EMAIL_RE.test(p.email.trim()))
-      .map((p) => ({ name: paramSafe(p.name) || p.email!.trim(), email: p.email!.trim(), rsvp: false }));
-    const url = iv.url?.trim();
-    const event: ics.EventAttributes & { timestamp: number } = {
-      uid: `interview-${iv.id}@courtesy.local`,
-      timestamp: Math.trunc(opts.now), // DTSTAMP; accepted by ics' schema, absent from its types
-      start, // a number is formatted as a UTC instant
-      // RFC 5545: DTEND must be later than DTSTART. ics drops undefined attributes, but its
-      // typings insist on end or duration, hence the cast.
-      end: (end > start ? end : undefined) as number,
-      title: plain(iv.title),
-      ...(iv.description ? { description: plain(iv.description) } : {}),
-      ...(iv.location ? { location: plain(iv.location) } : {}),
-      ...(url && isValidURL(url) ? { url } : {}), // an invalid URL would fail the whole export
-      ...(attendees.length ? { attendees } : {}),
-      alarms: [
-        {
-          action: 'display',
-          description: escapeText(iv.title), // ics only encodes line breaks here
-          trigger: minutes === 0 ? start : { before: true, minutes },
-        },
-      ],
-    };
-    return event;
-  });
-
+  const cal = new ICAL.Component('vcalendar');
+  cal.addPropertyWithValue('version', '2.0');
+  cal.addPropertyWithValue('calscale', 'GREGORIAN');
+  cal.addPropertyWithValue('prodid', plain(opts.productId ?? DEFAULT_PRODUCT_ID).replace(/\n/g, ' '));
   // METHOD is left out on purpose: PUBLISH forbids ATTENDEE and REQUEST would mean invitations.
-  const { error, value } = ics.createEvents(events, { productId: plain(opts.productId ?? DEFAULT_PRODUCT_ID).replace(/\n/g, ' '), method: undefined });
-  if (error || value == null) {
-    // Validation errors come back as plain objects copied from yup's ValidationError.
-    const detail = (error as { errors?: string[]; message?: string } | null)?.errors?.join('; ') ?? error?.message;
-    throw new Error(`Could not build the calendar file: ${detail ?? 'unknown error'}`);
-  }
-  return refold(value);
+  for (const iv of interviews) cal.addSubcomponent(event(iv, minutes, now));
+
+  const out: string[] = [];
+  serialise(cal, out);
+  return out.join('\r\n') + '\r\n';
 }
