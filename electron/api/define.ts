@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpUrl } from '../shared/url';
+import { EMAIL_MESSAGE, isEmail } from '../shared/email';
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -48,6 +49,6 @@ export const optEmail = z
   .max(320)
   .nullish()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like name@example.com.');
+  .refine((v) => v === null || isEmail(v), EMAIL_MESSAGE);
 
 export const ok = z.object({ ok: z.literal(true) });

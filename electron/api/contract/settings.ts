@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DELIVERIES } from '../../shared/domain';
-import { method, optText } from '../define';
+import { method, optEmail, optText } from '../define';
 
 export const Profile = z.object({
   name: optText(200, 'Your name'),
@@ -13,6 +13,9 @@ export const Profile = z.object({
   country: optText(100, 'Country'),
   signature: optText(1000, 'Signature'),
 });
+/** What a profile change may hold: the email follows the one rule (shared/email.ts). A profile saved
+ * before that rule is still read back as it is, and refused only when the address is changed. */
+const ProfileInput = Profile.extend({ email: optEmail });
 
 const isTimeZone = (tz: string) => {
   try {
@@ -39,7 +42,7 @@ export const settingsContract = {
   'settings.get': method('Profile and preferences.', z.object({}), SettingsShape),
   'settings.update': method(
     'Change some settings; the profile merges field by field.',
-    SettingsShape.omit({ profile: true }).partial().extend({ profile: Profile.partial().optional() }),
+    SettingsShape.omit({ profile: true }).partial().extend({ profile: ProfileInput.partial().optional() }),
     SettingsShape,
   ),
 };

@@ -7,6 +7,7 @@ import { stmt, tx, updateFields } from '../../db/sql';
 import { ContactFields, type ContactFieldsT, type ContactSummaryT, type ContactT, type DuplicateMatch, type ImportContact, type ImportPreviewCard } from '../../api/contract/contacts';
 import { AppError, conflict, invalid, notFound } from '../../shared/errors';
 import { isHttpUrl } from '../../shared/url';
+import { isEmail } from '../../shared/email';
 import { companyIdFor } from '../companies/companies';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
@@ -348,7 +349,6 @@ const DEFAULT_LIMIT = 200;
 // ---------------------------------------------------------------------------------------------
 // vCard import
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BARE_DOMAIN = /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}(?:[/?#]\S*)?$/u;
 
 function addressText(a: VCardAddress): string {
@@ -361,8 +361,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Maps a parsed card to our fields: the first valid email/phone/address; everything else into notes. */
 export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings: string[] } {
   const warnings: string[] = [];
-  const validEmails = v.emails.filter((e) => EMAIL_RE.test(e));
-  const badEmails = v.emails.filter((e) => !EMAIL_RE.test(e));
+  const validEmails = v.emails.filter(isEmail);
+  const badEmails = v.emails.filter((e) => !isEmail(e));
   const [email = null, ...moreEmails] = validEmails;
   const [phone = null, ...morePhones] = v.phones;
   const [address, ...moreAddresses] = v.addresses;

@@ -4,6 +4,7 @@
 // lines are folded here with the shared folder from formats/vcard, because ical.js lets a
 // continuation line reach 76 octets with its leading space, one more than RFC 5545 allows.
 import ICAL from 'ical.js';
+import { isEmail } from '../../shared/email';
 import { foldContentLine } from '../vcard/lines';
 
 export interface IcsInterview {
@@ -26,10 +27,6 @@ export interface IcsOptions {
 }
 
 export const DEFAULT_PRODUCT_ID = '-//Courtesy//Courtesy Interviews//EN';
-
-// An attendee needs an address a calendar can write to; a typo is left out rather than written.
-const EMAIL_RE =
-  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /** A URL property must be a URI; free text typed into the link field ("not a url") is left out. */
 function isUrl(s: string): boolean {
@@ -77,7 +74,7 @@ function event(iv: IcsInterview, minutes: number, now: ICAL.Time): ICAL.Componen
   if (iv.location) ev.addPropertyWithValue('location', plain(iv.location));
   for (const p of iv.participants) {
     const email = p.email?.trim();
-    if (!email || !EMAIL_RE.test(email)) continue;
+    if (!email || !isEmail(email)) continue; // a typo is left out rather than written
     const attendee = new ICAL.Property('attendee');
     attendee.setParameter('rsvp', 'FALSE');
     attendee.setParameter('cn', paramSafe(p.name) || email);
