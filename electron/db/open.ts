@@ -8,6 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
+import { count } from '../shared/words';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
@@ -98,7 +99,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
         migrate(drizzle(sqlite), { migrationsFolder: opts.migrationsFolder });
         const violations = sqlite.pragma('foreign_key_check') as unknown[];
         if (violations.length > 0) {
-          throw new Error(`Migration left ${violations.length} foreign key violation(s); restore from ${backupPath ?? 'a backup'}.`);
+          throw new Error(`Migration left ${count(violations.length, { one: 'foreign key violation', other: 'foreign key violations' })}; restore from ${backupPath ?? 'a backup'}.`);
         }
       } finally {
         sqlite.pragma('foreign_keys = ON');

@@ -349,7 +349,7 @@ describe('vCard import', () => {
       postalCode: '95014',
       country: 'United States',
     });
-    expect(johnny.warnings).toEqual(['Kept in notes: 1 more email, 1 more phone, 2 more addresses']);
+    expect(johnny.warnings).toEqual(['Kept in notes: 1 more email, 1 more phone, and 2 more addresses']);
     expect(johnny.contact!.notes).toContain('Met at the SF tech fair');
     expect(johnny.contact!.notes).toContain('Other emails: johnny.appleseed@mac.example');
     expect(johnny.contact!.notes).toContain('- Lindenstraße 5, München, Bayern 80331, Germany (Conference hotel)');

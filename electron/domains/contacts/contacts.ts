@@ -8,6 +8,7 @@ import { ContactFields, type ContactFieldsT, type ContactSummaryT, type ContactT
 import { AppError, conflict, invalid, notFound } from '../../shared/errors';
 import { isHttpUrl } from '../../shared/url';
 import { isEmail } from '../../shared/email';
+import { count, listAnd } from '../../shared/words';
 import { companyIdFor } from '../companies/companies';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
@@ -170,7 +171,7 @@ function duplicateConflict(dups: Duplicate[], editing = false): AppError {
   if (byName) fields.name = `${who(byName)} is already saved${byName.company ? ' at this company' : ''}.`;
   // One key per match, so the UI can offer "open" and "merge into" for each.
   for (const d of dups) fields[`duplicate.${d.id}`] = [who(d), d.email].filter(Boolean).join(' · ');
-  const names = dups.map(who).join(', ');
+  const names = listAnd(dups.map(who));
   return conflict(
     editing
       ? `With these details this contact looks like ${names}. Open the existing contact, merge the two (Merge… on the contact page), or save anyway.`
@@ -345,6 +346,7 @@ ORDER BY c.name COLLATE NOCASE, c.id`;
 }
 
 const DEFAULT_LIMIT = 200;
+const NOTE = { one: 'note', other: 'notes' };
 
 // ---------------------------------------------------------------------------------------------
 // vCard import
@@ -355,8 +357,6 @@ function addressText(a: VCardAddress): string {
   const text = formatAddress({ addressLines: a.lines, city: a.city, region: a.region, postalCode: a.postalCode, country: a.country });
   return a.type ? `${text} (${a.type})` : text;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Maps a parsed card to our fields: the first valid email/phone/address; everything else into notes. */
 export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings: string[] } {
@@ -379,15 +379,15 @@ export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings:
     }
   }
   if (moreEmails.length || badEmails.length) extra.push(`Other emails: ${[...moreEmails, ...badEmails].join(', ')}`);
-  if (badEmails.length) warnings.push(`${plural(badEmails.length, 'email')} not valid (${badEmails.join(', ')}); kept in notes`);
+  if (badEmails.length) warnings.push(`${count(badEmails.length, { one: 'email', other: 'emails' })} not valid (${listAnd(badEmails)}); kept in notes`);
   if (morePhones.length) extra.push(`Other phones: ${morePhones.join(', ')}`);
   if (moreAddresses.length) extra.push(`Other addresses:\n${moreAddresses.map((a) => `- ${addressText(a)}`).join('\n')}`);
   const moved = [
-    moreEmails.length ? plural(moreEmails.length, 'more email') : '',
-    morePhones.length ? plural(morePhones.length, 'more phone') : '',
-    moreAddresses.length ? plural(moreAddresses.length, 'more address', 'more addresses') : '',
+    moreEmails.length ? count(moreEmails.length, { one: 'more email', other: 'more emails' }) : '',
+    morePhones.length ? count(morePhones.length, { one: 'more phone', other: 'more phones' }) : '',
+    moreAddresses.length ? count(moreAddresses.length, { one: 'more address', other: 'more addresses' }) : '',
   ].filter(Boolean);
-  if (moved.length) warnings.push(`Kept in notes: ${moved.join(', ')}`);
+  if (moved.length) warnings.push(`Kept in notes: ${listAnd(moved)}`);
   const notes = [v.note, extra.join('\n')].filter(Boolean).join('\n\n') || null;
   return {
     contact: {
@@ -522,8 +522,8 @@ export const contactsHandlers: Handlers<
       const c = contactRow(ctx, id);
       const { n } = stmt<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM notes WHERE contact_id = ?').get(id)!;
       if (n > 0 && noteCount !== n) {
-        throw conflict(`${c.name} has ${plural(n, 'note')}. They are kept (addressed to ${c.name}); confirm to delete the contact.`, {
-          noteCount: `Confirm that the ${plural(n, 'note')} to ${c.name} stay in your notes log.`,
+        throw conflict(`${c.name} has ${count(n, NOTE)}. They are kept (addressed to ${c.name}); confirm to delete the contact.`, {
+          noteCount: `Confirm that the ${count(n, NOTE)} to ${c.name} stay in your notes log.`,
         });
       }
       // The history keeps who each note was to once the link is gone.

@@ -174,7 +174,9 @@ describe('csv.previewApplications', () => {
     expect(hooli.values).toMatchObject({ stage: 'screening', salaryMin: 150000, salaryMax: null, deadlineAt: day('2026-11-20'), notes: 'Tags: Hybrid' });
     expect(raviga.values).toMatchObject({ stage: 'wishlist', appliedAt: null });
     expect(aviato.values).toMatchObject({ stage: 'rejected', salaryMin: 180000, salaryMax: 210000, salaryCurrency: 'USD' });
-    expect(endframe.fieldErrors).toEqual({ stage: expect.stringContaining('“Maybe later?” is not a stage we know') });
+    expect(endframe.fieldErrors).toEqual({
+      stage: '“Maybe later?” is not a stage we know; use Wishlist, Applied, Screening, Interviewing, Offer, Accepted, Rejected, or Withdrawn.',
+    });
     expect(pied2.fieldErrors).toEqual({ postingUrl: 'Posting URL must start with http:// or https://' });
     // Saved already (case differs), and again later in the file: the saved one is named.
     const saved = (await core.api('applications.list', {})).items[0];
@@ -242,7 +244,7 @@ describe('csv.previewApplications', () => {
     expect(broken.fileErrors[0]).toMatch(/^Row 2: .*quote/i);
     const err = await failure(core, 'csv.previewApplications', { text: 'Company,Role\nA,B\n', mapping: ['company'] });
     expect(err.code).toBe('validation');
-    expect(err.fields).toEqual({ mapping: 'The mapping has 1 columns but the file has 2; read the file again.' });
+    expect(err.fields).toEqual({ mapping: 'The mapping has 1 column but the file has 2; read the file again.' });
     const bad = await failure(core, 'csv.previewApplications', { text: 'Company,Role\nA,B\n', mapping: ['company', 'salaryy'] });
     expect(bad.fields).toEqual({ 'mapping.1': 'Choose a field or “ignore”.' });
     const wide = await failure(core, 'csv.previewApplications', { text: `Company,Role\nA,B${',x'.repeat(600)}\n` });

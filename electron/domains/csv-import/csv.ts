@@ -5,6 +5,7 @@ import type { Ctx, Handlers } from '../../db/context';
 import { stmt, tx } from '../../db/sql';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
 import { invalid } from '../../shared/errors';
+import { count, listAnd } from '../../shared/words';
 import { CSV_TARGETS, DELIMITER_NAMES, TARGET_LABELS, autoMap, currencyFromHeader, detectDateOrder, readCsv, type CsvFile, type DateOrder, type Target } from '../../formats/csv';
 import { insertApplication } from '../applications/applications';
 import { getSettings } from '../settings/settings';
@@ -12,6 +13,7 @@ import { exportApplications } from './export';
 import { dupKey, rowValues, type Values } from './rows';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
+const COLUMN = { one: 'column', other: 'columns' };
 
 interface Analysed {
   row: number;
@@ -38,7 +40,7 @@ function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?
   const width = read.headers.length;
   if (input.mapping && read.headers.length > 0 && input.mapping.length !== width) {
     throw invalid(
-      { mapping: `The mapping has ${input.mapping.length} columns but the file has ${width}; read the file again.` },
+      { mapping: `The mapping has ${count(input.mapping.length, COLUMN)} but the file has ${width}; read the file again.` },
       'The column mapping does not fit this file.',
     );
   }
@@ -134,7 +136,7 @@ export const csvHandlers: Handlers<'csv.exportApplications' | 'csv.previewApplic
     const a = analyse(ctx, input);
     const missing = (['company', 'role'] as const).filter((t) => !input.mapping.includes(t));
     if (missing.length) {
-      throw invalid({ mapping: `Choose the column that holds the ${missing.map((t) => TARGET_LABELS[t].toLowerCase()).join(' and the ')}.` }, 'The mapping is not complete.');
+      throw invalid({ mapping: `Choose the column that holds ${listAnd(missing.map((t) => `the ${TARGET_LABELS[t].toLowerCase()}`))}.` }, 'The mapping is not complete.');
     }
     const skip = new Set(input.skipRows ?? []);
     return tx(ctx, () => {

@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../api/contract';
 import { ApplicationCreate } from '../../api/contract/applications';
 import type { CsvPreviewRow } from '../../api/contract/csv';
 import { STAGES, STAGE_LABELS } from '../../shared/domain';
+import { listOr } from '../../shared/words';
 import {
   PLACEHOLDER,
   currencyIn,
@@ -85,7 +86,7 @@ export function rowValues(cells: string[], mapping: Target[], headers: string[],
   if (raw.stage !== undefined) {
     const stage = stageFromWord(raw.stage);
     if (stage) values.stage = stage;
-    else errors.stage = `“${raw.stage}” is not a stage we know; use one of ${STAGES.map((s) => STAGE_LABELS[s]).join(', ')}.`;
+    else errors.stage = `“${raw.stage}” is not a stage we know; use ${listOr(STAGES.map((s) => STAGE_LABELS[s]))}.`;
   }
   if (raw.priority !== undefined) values.priority = priorityFromWord(raw.priority);
 

@@ -11,6 +11,7 @@ import { getSettings } from '../settings/settings';
 import { formatDayInZone } from '../../shared/time';
 import { interviewsToIcs } from '../../formats/ics/ics';
 import type { Stage } from '../../shared/domain';
+import { listAnd } from '../../shared/words';
 
 type Interview = MethodOutput<'interviews.get'>;
 type Participant = Interview['participants'][number];
@@ -221,7 +222,7 @@ export const interviewsHandlers: Handlers<
         id: i.id,
         title: `Interview: ${i.company} — ${i.role}${i.round ? ` (${i.round})` : ''}`,
         description: [
-          i.participants.length ? `With ${i.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)).join(', ')}` : null,
+          i.participants.length ? `With ${listAnd(i.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)))}` : null,
           i.challenge ? `Their challenge: ${i.challenge}` : null,
           'Afterwards: a thank-you to each person within 24 hours.',
         ]

@@ -6,8 +6,13 @@ import { stmt, tx, updateFields } from '../../db/sql';
 import type { LedgerRow, StationeryItemT } from '../../api/contract/stationery';
 import { conflict, notFound } from '../../shared/errors';
 import type { StationeryKind } from '../../shared/domain';
+import { listAnd, type Forms } from '../../shared/words';
 
-const KIND_LABEL: Record<StationeryKind, string> = { card: 'card', envelope: 'envelope', stamp: 'stamp' };
+const KIND_LABEL: Record<StationeryKind, Forms> = {
+  card: { one: 'card', other: 'cards' },
+  envelope: { one: 'envelope', other: 'envelopes' },
+  stamp: { one: 'stamp', other: 'stamps' },
+};
 
 interface OnHandRow {
   id: number;
@@ -43,16 +48,16 @@ export function useForMailedCard(ctx: Ctx, noteId: number, opts: { allowNegative
     const item = bestItem(ctx, kind);
     if (!item) {
       // Envelopes are optional: many people do not track them. Cards and stamps are the point.
-      if (kind !== 'envelope') warnings.push(`No ${KIND_LABEL[kind]}s are tracked in Stationery, so none was counted as used.`);
+      if (kind !== 'envelope') warnings.push(`No ${KIND_LABEL[kind].other} are tracked in Stationery, so none was counted as used.`);
       continue;
     }
     picks.push({ kind, item });
   }
   const short = picks.filter((p) => p.item.onHand - 1 < 0);
   if (short.length > 0 && !opts.allowNegative) {
-    const names = short.map((p) => `${p.item.name} (${KIND_LABEL[p.kind]})`).join(', ');
+    const names = listAnd(short.map((p) => `${p.item.name} (${KIND_LABEL[p.kind].one})`));
     throw conflict(`None left on hand: ${names}. Mark it mailed anyway and let the count go below zero?`, {
-      stock: `Out of ${short.map((p) => KIND_LABEL[p.kind] + 's').join(' and ')}: ${names}.`,
+      stock: `Out of ${listAnd(short.map((p) => KIND_LABEL[p.kind].other))}: ${names}.`,
     });
   }
   const now = ctx.clock.now();

@@ -9,6 +9,7 @@
 // invisible characters (zero-width, soft hyphen, controls) are dropped; neither is reported.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { invalid } from '../../shared/errors';
+import { count, plural } from '../../shared/words';
 
 export type EnvelopeSize = 'no10' | 'a2' | 'a7';
 export type CardSize = 'a2' | 'a7';
@@ -341,8 +342,8 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
   const sideNotes = [
     `${cardSize.label}, actual size.`,
     `About ${capacity} handwritten lines fit.`,
-    `This note: ${bodyLines.length} ${bodyLines.length === 1 ? 'line' : 'lines'}, ${words} ${words === 1 ? 'word' : 'words'}.`,
-    ...(overflow.length > 0 ? [`${overflow.length} ${overflow.length === 1 ? 'line does' : 'lines do'} not fit on the card.`] : []),
+    `This note: ${count(bodyLines.length, { one: 'line', other: 'lines' })}, ${count(words, { one: 'word', other: 'words' })}.`,
+    ...(overflow.length > 0 ? [`${overflow.length} ${plural(overflow.length, { one: 'line does', other: 'lines do' })} not fit on the card.`] : []),
   ];
   let sideY = boxTop - 9;
   for (const note of sideNotes) {
