@@ -10,7 +10,7 @@ import { listSql } from '../../electron/domains/applications/applications';
 import { startHttpServer } from '../../electron/server/http';
 import { checkNote, type CheckInput } from '../../electron/shared/checks';
 import { STAGES } from '../../electron/shared/domain';
-import { checksEvalReport } from '../../electron/shared/eval/score';
+import { checksEvalReport } from './checks-eval';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = { applications: 10_000, contacts: 20_000, interviews: 30_000, notes: 100_000 };

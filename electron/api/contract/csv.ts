@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { ApplicationListInput, Priority, Stage } from './applications';
-import { CSV_TARGETS } from '../../formats/csv/columns';
+import { CSV_TARGETS } from '../../shared/csv-targets';
 
 export const CsvTarget = z.enum(CSV_TARGETS, { error: 'Choose a field or “ignore”.' });
 

@@ -1,26 +1,8 @@
 // Spreadsheet columns: what a column can become, and the guess from its header.
 
-/** What a CSV column can become. `salary` is a range ("$120k–140k"); `appendToNotes` keeps a column as "Header: value" in the notes. */
-export const CSV_TARGETS = [
-  'ignore',
-  'company',
-  'role',
-  'stage',
-  'priority',
-  'location',
-  'source',
-  'postingUrl',
-  'salary',
-  'salaryMin',
-  'salaryMax',
-  'salaryCurrency',
-  'appliedAt',
-  'deadlineAt',
-  'stageChangedAt',
-  'notes',
-  'appendToNotes',
-] as const;
-export type Target = (typeof CSV_TARGETS)[number];
+import { CSV_TARGETS, type Target } from '../../shared/csv-targets';
+
+export { CSV_TARGETS, type Target };
 
 export const TARGET_LABELS: Record<Target, string> = {
   ignore: 'Ignore this column',
