@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt, tx, updateFields } from '../../db/sql';
+import { deleteRow, insertOrIgnore, insertRow, param, pick, prepare, rowExists, stmt, tx, updateRow } from '../../db/sql';
+import { applicationContacts, applications, contacts, interviewParticipants, interviews, notes } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
 import { MAX_INTERVIEW_MS, type ParticipantInput } from '../../api/contract/interviews';
 import type { InterviewSummaryT } from '../../api/contract/shapes';
@@ -19,6 +21,8 @@ type Participant = Interview['participants'][number];
 /** Stages before interviewing: scheduling an interview moves these on. */
 const EARLY_STAGES: readonly Stage[] = ['wishlist', 'applied', 'screening'];
 
+// Raw SQL: the summary joins company and role and folds the participants into one JSON column, for
+// Today and every list of interviews in one statement.
 export const INTERVIEW_SUMMARY_SELECT = `
 SELECT i.id, i.application_id AS applicationId, co.name AS company, a.role, a.stage, i.round, i.kind,
        i.start_at AS startAt, i.end_at AS endAt, i.time_zone AS timeZone, i.location, i.debriefed_at AS debriefedAt,
@@ -34,14 +38,78 @@ export function interviewSummaries(ctx: Ctx, where: string, params: Record<strin
   return stmt<SummaryRow>(ctx.sqlite, `${INTERVIEW_SUMMARY_SELECT}\nWHERE ${where}\nORDER BY ${order}`).all(params).map(toSummary);
 }
 
+const ID = sql.placeholder('id');
+const debriefById = prepare((db) =>
+  db
+    .select({
+      topics: interviews.topics,
+      challenge: interviews.challenge,
+      lookingFor: interviews.lookingFor,
+      questions: interviews.questions,
+      promises: interviews.promises,
+      impression: interviews.impression,
+      createdAt: interviews.createdAt,
+      updatedAt: interviews.updatedAt,
+    })
+    .from(interviews)
+    .where(eq(interviews.id, ID))
+    .prepare(),
+);
+const timesById = prepare((db) =>
+  db.select({ startAt: interviews.startAt, endAt: interviews.endAt, debriefedAt: interviews.debriefedAt }).from(interviews).where(eq(interviews.id, ID)).prepare(),
+);
+const stageOfApplication = prepare((db) => db.select({ stage: applications.stage }).from(applications).where(eq(applications.id, ID)).prepare());
+const setTalkedAbout = prepare((db) =>
+  db
+    .update(interviewParticipants)
+    .set({ talkedAbout: param<string>('text') })
+    .where(and(eq(interviewParticipants.interviewId, sql.placeholder('interviewId')), eq(interviewParticipants.contactId, sql.placeholder('contactId'))))
+    .prepare(),
+);
+const deleteParticipant = prepare((db) =>
+  db
+    .delete(interviewParticipants)
+    .where(and(eq(interviewParticipants.interviewId, sql.placeholder('interviewId')), eq(interviewParticipants.contactId, sql.placeholder('contactId'))))
+    .prepare(),
+);
+const whereOf = prepare((db) =>
+  db
+    .select({ applicationId: interviews.applicationId, companyId: applications.companyId, startAt: interviews.startAt, timeZone: interviews.timeZone, round: interviews.round })
+    .from(interviews)
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .where(eq(interviews.id, ID))
+    .prepare(),
+);
+const sameContactAt = prepare((db) =>
+  db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(sql`${contacts.name} COLLATE NOCASE`, sql.placeholder('name')), eq(contacts.companyId, sql.placeholder('companyId'))))
+    .prepare(),
+);
+const draftThankYous = prepare((db) =>
+  db
+    .select({ id: notes.id })
+    .from(notes)
+    .where(
+      and(
+        eq(notes.interviewId, sql.placeholder('interviewId')),
+        eq(notes.contactId, sql.placeholder('contactId')),
+        eq(notes.kind, 'thank_you'),
+        eq(notes.status, 'draft'),
+      ),
+    )
+    .prepare(),
+);
+
+/** The fields interviews.update may change, by their schema names. */
+const EDITABLE = ['round', 'kind', 'startAt', 'endAt', 'timeZone', 'location', 'topics', 'challenge', 'lookingFor', 'questions', 'promises', 'impression'] as const;
+
 export function getInterview(ctx: Ctx, id: number): Interview {
   const [summary] = interviewSummaries(ctx, 'i.id = @id', { id });
   if (!summary) throw notFound('Interview', id);
-  const extra = stmt<Omit<Interview, keyof InterviewSummaryT | 'participants'>>(
-    ctx.sqlite,
-    `SELECT topics, challenge, looking_for AS lookingFor, questions, promises, impression, created_at AS createdAt, updated_at AS updatedAt
-     FROM interviews WHERE id = ?`,
-  ).get(id)!;
+  const extra = debriefById(ctx).get({ id })!;
+  // Raw SQL: each participant with their first thank-you note, picked by a correlated subquery.
   const participants = stmt<Omit<Participant, 'hasAddress'> & { hasAddress: number }>(
     ctx.sqlite,
     `SELECT c.id AS contactId, c.name, c.title, c.email, (c.address_lines IS NOT NULL AND c.city IS NOT NULL) AS hasAddress,
@@ -60,48 +128,29 @@ export function getInterview(ctx: Ctx, id: number): Interview {
 
 /** Resolves a participant to a contact id, creating a quick-captured contact when given a name. */
 function participantContact(ctx: Ctx, interviewId: number, input: z.output<typeof ParticipantInput>): number {
-  const app = stmt<{ applicationId: number; companyId: number; startAt: number; timeZone: string; round: string | null }>(
-    ctx.sqlite,
-    `SELECT i.application_id AS applicationId, a.company_id AS companyId, i.start_at AS startAt, i.time_zone AS timeZone, i.round
-     FROM interviews i JOIN applications a ON a.id = i.application_id WHERE i.id = ?`,
-  ).get(interviewId)!;
+  const app = whereOf(ctx).get({ id: interviewId })!;
   let contactId: number;
   if ('contactId' in input) {
-    if (!stmt(ctx.sqlite, 'SELECT 1 FROM contacts WHERE id = ?').get(input.contactId)) {
+    if (!rowExists(ctx, contacts, input.contactId)) {
       throw new AppError('validation', 'That contact no longer exists.', { contactId: `Contact ${input.contactId} was not found.` });
     }
     contactId = input.contactId;
   } else {
     // A quick capture reuses the same person at the same company rather than making a twin.
-    const same = stmt<{ id: number }>(ctx.sqlite, 'SELECT id FROM contacts WHERE name = ? COLLATE NOCASE AND company_id = ?').get(input.name, app.companyId);
+    const same = sameContactAt(ctx).get({ name: input.name, companyId: app.companyId });
     if (same) contactId = same.id;
     else {
-      const now = ctx.clock.now();
-      const met = `Interview${app.round ? ` (${app.round})` : ''} on ${formatDayInZone(app.startAt, app.timeZone)}`;
-      contactId = Number(
-        stmt(
-          ctx.sqlite,
-          'INSERT INTO contacts (name, title, email, company_id, met_how, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ).run(input.name, input.title ?? null, input.email ?? null, app.companyId, met, now, now).lastInsertRowid,
-      );
+      const metHow = `Interview${app.round ? ` (${app.round})` : ''} on ${formatDayInZone(app.startAt, app.timeZone)}`;
+      contactId = insertRow(ctx, contacts, { name: input.name, title: input.title ?? null, email: input.email ?? null, companyId: app.companyId, metHow });
     }
   }
-  stmt(ctx.sqlite, "INSERT OR IGNORE INTO application_contacts (application_id, contact_id, role, created_at) VALUES (?, ?, 'interviewer', ?)").run(
-    app.applicationId,
-    contactId,
-    ctx.clock.now(),
-  );
+  insertOrIgnore(ctx, applicationContacts, { applicationId: app.applicationId, contactId, role: 'interviewer' });
   return contactId;
 }
 
 function addParticipant(ctx: Ctx, interviewId: number, input: z.output<typeof ParticipantInput>): void {
   const contactId = participantContact(ctx, interviewId, input);
-  const res = stmt(ctx.sqlite, 'INSERT OR IGNORE INTO interview_participants (interview_id, contact_id, created_at) VALUES (?, ?, ?)').run(
-    interviewId,
-    contactId,
-    ctx.clock.now(),
-  );
-  if (res.changes > 0) addThankYouObligation(ctx, interviewId, contactId);
+  if (insertOrIgnore(ctx, interviewParticipants, { interviewId, contactId })) addThankYouObligation(ctx, interviewId, contactId);
 }
 
 export const interviewsHandlers: Handlers<
@@ -116,17 +165,17 @@ export const interviewsHandlers: Handlers<
 > = {
   'interviews.create': (input, ctx) => {
     const id = tx(ctx, () => {
-      const app = stmt<{ stage: Stage }>(ctx.sqlite, 'SELECT stage FROM applications WHERE id = ?').get(input.applicationId);
+      const app = stageOfApplication(ctx).get({ id: input.applicationId });
       if (!app) throw new AppError('validation', 'Choose an application.', { applicationId: 'That application was not found.' });
-      const now = ctx.clock.now();
-      const timeZone = input.timeZone ?? getSettings(ctx).timeZone;
-      const id = Number(
-        stmt(
-          ctx.sqlite,
-          `INSERT INTO interviews (application_id, round, kind, start_at, end_at, time_zone, location, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(input.applicationId, input.round ?? null, input.kind, input.startAt, input.endAt, timeZone, input.location ?? null, now, now).lastInsertRowid,
-      );
+      const id = insertRow(ctx, interviews, {
+        applicationId: input.applicationId,
+        round: input.round ?? null,
+        kind: input.kind,
+        startAt: input.startAt,
+        endAt: input.endAt,
+        timeZone: input.timeZone ?? getSettings(ctx).timeZone,
+        location: input.location ?? null,
+      });
       if (EARLY_STAGES.includes(app.stage)) changeStage(ctx, input.applicationId, 'interviewing', 'Interview scheduled');
       for (const p of input.participants ?? []) addParticipant(ctx, id, p);
       return id;
@@ -138,35 +187,18 @@ export const interviewsHandlers: Handlers<
 
   'interviews.update': (input, ctx) => {
     tx(ctx, () => {
-      const cur = stmt<{ startAt: number; endAt: number; debriefedAt: number | null }>(
-        ctx.sqlite,
-        'SELECT start_at AS startAt, end_at AS endAt, debriefed_at AS debriefedAt FROM interviews WHERE id = ?',
-      ).get(input.id);
+      const cur = timesById(ctx).get({ id: input.id });
       if (!cur) throw notFound('Interview', input.id);
       const startAt = input.startAt ?? cur.startAt;
       const endAt = input.endAt ?? cur.endAt;
       if (endAt <= startAt) throw new AppError('validation', 'Please correct: endAt.', { endAt: 'The end must be after the start.' });
       if (endAt - startAt > MAX_INTERVIEW_MS) throw new AppError('validation', 'Please correct: endAt.', { endAt: 'An interview lasts at most a day; schedule each day separately.' });
-      const columns: Record<string, string> = {
-        round: 'round',
-        kind: 'kind',
-        startAt: 'start_at',
-        endAt: 'end_at',
-        timeZone: 'time_zone',
-        location: 'location',
-        topics: 'topics',
-        challenge: 'challenge',
-        lookingFor: 'looking_for',
-        questions: 'questions',
-        promises: 'promises',
-        impression: 'impression',
-      };
       const debriefKeys = ['topics', 'challenge', 'lookingFor', 'questions', 'promises', 'impression', 'talkedAbout'];
       const debriefing = debriefKeys.some((k) => (input as Record<string, unknown>)[k] !== undefined);
       // The first debrief is the moment it was debriefed; later edits keep that time.
-      updateFields(ctx, 'interviews', input.id, input, columns, debriefing && cur.debriefedAt === null ? { debriefed_at: ctx.clock.now() } : {});
+      updateRow(ctx, interviews, input.id, { ...pick(input, EDITABLE), debriefedAt: debriefing && cur.debriefedAt === null ? ctx.clock.now() : undefined });
       for (const t of input.talkedAbout ?? []) {
-        const res = stmt(ctx.sqlite, 'UPDATE interview_participants SET talked_about = ? WHERE interview_id = ? AND contact_id = ?').run(t.text, input.id, t.contactId);
+        const res = setTalkedAbout(ctx).run({ text: t.text, interviewId: input.id, contactId: t.contactId });
         if (res.changes === 0) throw new AppError('validation', 'That person is not a participant.', { talkedAbout: `Contact ${t.contactId} is not in this interview.` });
       }
       if (input.endAt !== undefined && input.endAt !== cur.endAt) rescheduleObligations(ctx, input.id, endAt);
@@ -183,14 +215,13 @@ export const interviewsHandlers: Handlers<
   },
 
   'interviews.delete': ({ id }, ctx) => {
-    const res = stmt(ctx.sqlite, 'DELETE FROM interviews WHERE id = ?').run(id);
-    if (res.changes === 0) throw notFound('Interview', id);
+    if (!deleteRow(ctx, interviews, id)) throw notFound('Interview', id);
     return { ok: true as const };
   },
 
   'interviews.addParticipant': ({ interviewId, participant }, ctx) => {
     tx(ctx, () => {
-      if (!stmt(ctx.sqlite, 'SELECT 1 FROM interviews WHERE id = ?').get(interviewId)) throw notFound('Interview', interviewId);
+      if (!rowExists(ctx, interviews, interviewId)) throw notFound('Interview', interviewId);
       addParticipant(ctx, interviewId, participant);
     });
     return getInterview(ctx, interviewId);
@@ -198,18 +229,14 @@ export const interviewsHandlers: Handlers<
 
   'interviews.removeParticipant': ({ interviewId, contactId, draft }, ctx) => {
     tx(ctx, () => {
-      const drafts = stmt<{ id: number; body: string }>(
-        ctx.sqlite,
-        "SELECT id, body FROM notes WHERE interview_id = ? AND contact_id = ? AND kind = 'thank_you' AND status = 'draft'",
-      ).all(interviewId, contactId);
+      const drafts = draftThankYous(ctx).all({ interviewId, contactId });
       if (drafts.length > 0 && !draft) {
         throw conflict('This person has a draft thank-you. Keep it or delete it?', { draft: 'Choose whether to keep or delete the draft thank-you.' });
       }
-      const res = stmt(ctx.sqlite, 'DELETE FROM interview_participants WHERE interview_id = ? AND contact_id = ?').run(interviewId, contactId);
-      if (res.changes === 0) throw notFound('Participant', contactId);
-      if (draft === 'delete') for (const d of drafts) stmt(ctx.sqlite, 'DELETE FROM notes WHERE id = ?').run(d.id);
+      if (deleteParticipant(ctx).run({ interviewId, contactId }).changes === 0) throw notFound('Participant', contactId);
+      if (draft === 'delete') for (const d of drafts) deleteRow(ctx, notes, d.id);
       // A kept draft stays linked to the interview but is no longer an obligation with a due time.
-      if (draft === 'keep') for (const d of drafts) stmt(ctx.sqlite, 'UPDATE notes SET due_at = NULL, updated_at = ? WHERE id = ?').run(ctx.clock.now(), d.id);
+      if (draft === 'keep') for (const d of drafts) updateRow(ctx, notes, d.id, { dueAt: null });
     });
     return getInterview(ctx, interviewId);
   },

@@ -1,7 +1,8 @@
 // The smallest shared piece of the notes domain: creating a note with its first status event, and
 // the summary shape used by Today, the pipeline and logs. The composer (notes.ts) builds on this.
 import type { Ctx } from '../../db/context';
-import { stmt } from '../../db/sql';
+import { insertRow, stmt } from '../../db/sql';
+import { noteEvents, notes } from '../../db/schema';
 import type { Delivery, NoteKind, NoteStatus } from '../../shared/domain';
 import type { NoteSummaryT } from '../../api/contract/shapes';
 
@@ -21,38 +22,32 @@ export interface NewNote {
 
 /** Inserts a draft note and its 'draft' status event. Call inside a transaction. */
 export function createNote(ctx: Ctx, n: NewNote): number {
-  const now = ctx.clock.now();
-  const res = stmt(
-    ctx.sqlite,
-    `INSERT INTO notes (kind, contact_id, recipient_name, application_id, interview_id, delivery, subject, body, status, due_at,
-       follows_note_id, template_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
-  ).run(
-    n.kind,
-    n.contactId,
-    n.recipientName ?? null,
-    n.applicationId,
-    n.interviewId,
-    n.delivery,
-    n.subject ?? null,
-    n.body ?? '',
-    n.dueAt,
-    n.followsNoteId ?? null,
-    n.templateId ?? null,
-    now,
-    now,
-  );
-  const id = Number(res.lastInsertRowid);
+  const id = insertRow(ctx, notes, {
+    kind: n.kind,
+    contactId: n.contactId,
+    recipientName: n.recipientName ?? null,
+    applicationId: n.applicationId,
+    interviewId: n.interviewId,
+    delivery: n.delivery,
+    subject: n.subject ?? null,
+    body: n.body ?? '',
+    status: 'draft',
+    dueAt: n.dueAt,
+    followsNoteId: n.followsNoteId ?? null,
+    templateId: n.templateId ?? null,
+  });
   recordNoteEvent(ctx, id, 'draft');
   return id;
 }
 
-export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, detail: string | null = null) {
-  stmt(ctx.sqlite, 'INSERT INTO note_events (note_id, status, at, detail) VALUES (?, ?, ?, ?)').run(noteId, status, ctx.clock.now(), detail);
+/** Records a status step of a note, at `at` (now by default). */
+export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, detail: string | null = null, at = ctx.clock.now()) {
+  insertRow(ctx, noteEvents, { noteId, status, at, detail });
 }
 
 /**
  * Columns of a note summary (recipient, company and role resolved). Callers add WHERE/ORDER.
+ * Raw SQL: Today, the pipeline and the notes log splice their own conditions and orders into it.
  * Aliases match the NoteSummary zod shape in contract/notes.ts.
  */
 export const NOTE_SUMMARY_SELECT = `

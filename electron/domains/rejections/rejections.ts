@@ -1,11 +1,13 @@
 // After a rejection: a gracious note to each person on the application keeps the door open (thank
 // them, restate interest, what you bring, ask to be kept in mind), and a reminder to reconnect later,
 // because no is not forever.
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt, tx } from '../../db/sql';
+import { prepare, stmt, tx, updateRow } from '../../db/sql';
+import { applications, companies, reminders } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
 import { invalid, notFound } from '../../shared/errors';
-import type { ContactRole, Delivery, NoteStatus, Stage } from '../../shared/domain';
+import type { ContactRole, Delivery, NoteStatus } from '../../shared/domain';
 import { createNote } from '../notes/records';
 import { createReminder, getReminder } from '../reminders/reminders';
 import { getSettings } from '../settings/settings';
@@ -17,14 +19,30 @@ const NOTE_DUE_DAYS = 2;
 
 type Prepared = MethodOutput<'rejections.prepare'>;
 
+const applicationById = prepare((db) =>
+  db
+    .select({ id: applications.id, company: companies.name, role: applications.role, stage: applications.stage })
+    .from(applications)
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 function application(ctx: Ctx, applicationId: number) {
-  const a = stmt<{ id: number; company: string; role: string; stage: Stage }>(
-    ctx.sqlite,
-    'SELECT a.id, co.name AS company, a.role, a.stage FROM applications a JOIN companies co ON co.id = a.company_id WHERE a.id = ?',
-  ).get(applicationId);
+  const a = applicationById(ctx).get({ id: applicationId });
   if (!a) throw notFound('Application', applicationId);
   return a;
 }
+
+const openReconnect = prepare((db) =>
+  db
+    .select({ id: reminders.id })
+    .from(reminders)
+    .where(and(eq(reminders.applicationId, sql.placeholder('applicationId')), eq(reminders.kind, 'reconnect'), isNull(reminders.doneAt)))
+    .orderBy(asc(reminders.id))
+    .limit(1)
+    .prepare(),
+);
 
 interface ContactRow {
   contactId: number;
@@ -39,7 +57,10 @@ interface ContactRow {
   noteDelivery: Delivery | null;
 }
 
-/** Contacts with a role on the application or met at one of its interviews, each once. */
+/**
+ * Contacts with a role on the application or met at one of its interviews, each once. Raw SQL: a
+ * UNION of two paths to a person, with roles, interview counts and their note folded in per row.
+ */
 function rejectionContacts(ctx: Ctx, applicationId: number): Prepared['contacts'] {
   const rows = stmt<ContactRow>(
     ctx.sqlite,
@@ -71,7 +92,10 @@ function rejectionContacts(ctx: Ctx, applicationId: number): Prepared['contacts'
   }));
 }
 
-/** The interview a note should draw on: the last ended one this person was in, else the application's last ended one. */
+/**
+ * The interview a note should draw on: the last ended one this person was in, else the application's
+ * last ended one. Raw SQL: the preference is an ORDER BY over an EXISTS.
+ */
 function interviewFor(ctx: Ctx, applicationId: number, contactId: number): number | null {
   const row = stmt<{ id: number }>(
     ctx.sqlite,
@@ -131,12 +155,10 @@ export const rejectionsHandlers: Handlers<'rejections.prepare' | 'rejections.app
       if (days !== null) {
         const dueAt = now + days * DAY;
         // One open reconnect reminder per application: a second rejection prompt moves it, not doubles it.
-        const open = stmt<{ id: number }>(ctx.sqlite, "SELECT id FROM reminders WHERE application_id = ? AND kind = 'reconnect' AND done_at IS NULL ORDER BY id LIMIT 1").get(
-          applicationId,
-        );
+        const open = openReconnect(ctx).get({ applicationId });
         let reminderId: number;
         if (open) {
-          stmt(ctx.sqlite, 'UPDATE reminders SET due_at = ? WHERE id = ?').run(dueAt, open.id);
+          updateRow(ctx, reminders, open.id, { dueAt });
           reminderId = open.id;
         } else {
           reminderId = createReminder(ctx, { kind: 'reconnect', title: reconnectTitle(app.company), dueAt, applicationId });

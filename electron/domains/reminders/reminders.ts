@@ -1,13 +1,15 @@
 // Reminders and tasks: "reconnect with Globex in 90 days", "call Dana with a follow-up question".
 // Today lists the open ones that are due; these handlers create, complete, snooze and delete them.
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt } from '../../db/sql';
+import { deleteRow, insertRow, rowExists, stmt, updateRow } from '../../db/sql';
+import { applications, contacts, reminders } from '../../db/schema';
 import type { ReminderT } from '../../api/contract/reminders';
 import { invalid, notFound } from '../../shared/errors';
 import type { REMINDER_KINDS } from '../../shared/domain';
 
 type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+// Raw SQL for reading: a reminder is shown with its company, role and contact, joined in one statement.
 const REMINDER_SELECT = `
 SELECT r.id, r.kind, r.title, r.due_at AS dueAt, r.done_at AS doneAt, r.application_id AS applicationId,
        r.contact_id AS contactId, r.note_id AS noteId, co.name AS company, a.role, ct.name AS contactName,
@@ -16,6 +18,7 @@ FROM reminders r
 LEFT JOIN applications a ON a.id = r.application_id
 LEFT JOIN companies co ON co.id = a.company_id
 LEFT JOIN contacts ct ON ct.id = r.contact_id`;
+
 
 export function getReminder(ctx: Ctx, reminderId: number): ReminderT {
   const row = stmt<ReminderT>(ctx.sqlite, `${REMINDER_SELECT} WHERE r.id = ?`).get(reminderId);
@@ -28,17 +31,20 @@ export function createReminder(
   ctx: Ctx,
   r: { title: string; dueAt: number; kind?: ReminderKind; applicationId?: number | null; contactId?: number | null; noteId?: number | null },
 ): number {
-  if (r.applicationId != null && !stmt(ctx.sqlite, 'SELECT 1 FROM applications WHERE id = ?').get(r.applicationId)) {
+  if (r.applicationId != null && !rowExists(ctx, applications, r.applicationId)) {
     throw invalid({ applicationId: 'That application no longer exists.' });
   }
-  if (r.contactId != null && !stmt(ctx.sqlite, 'SELECT 1 FROM contacts WHERE id = ?').get(r.contactId)) {
+  if (r.contactId != null && !rowExists(ctx, contacts, r.contactId)) {
     throw invalid({ contactId: 'That contact no longer exists.' });
   }
-  const res = stmt(
-    ctx.sqlite,
-    'INSERT INTO reminders (kind, title, due_at, application_id, contact_id, note_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(r.kind ?? 'custom', r.title, r.dueAt, r.applicationId ?? null, r.contactId ?? null, r.noteId ?? null, ctx.clock.now());
-  return Number(res.lastInsertRowid);
+  return insertRow(ctx, reminders, {
+    kind: r.kind ?? 'custom',
+    title: r.title,
+    dueAt: r.dueAt,
+    applicationId: r.applicationId ?? null,
+    contactId: r.contactId ?? null,
+    noteId: r.noteId ?? null,
+  });
 }
 
 export const remindersHandlers: Handlers<'reminders.list' | 'reminders.create' | 'reminders.complete' | 'reminders.snooze' | 'reminders.delete'> = {
@@ -54,18 +60,18 @@ export const remindersHandlers: Handlers<'reminders.list' | 'reminders.create' |
     const r = getReminder(ctx, id);
     // Completing twice keeps the first time it was done.
     const doneAt = done ? (r.doneAt ?? ctx.clock.now()) : null;
-    stmt(ctx.sqlite, 'UPDATE reminders SET done_at = ? WHERE id = ?').run(doneAt, id);
+    updateRow(ctx, reminders, id, { doneAt });
     return getReminder(ctx, id);
   },
   'reminders.snooze': ({ id, until }, ctx) => {
     getReminder(ctx, id);
     if (until <= ctx.clock.now()) throw invalid({ until: 'Choose a time in the future.' });
-    stmt(ctx.sqlite, 'UPDATE reminders SET due_at = ?, done_at = NULL WHERE id = ?').run(until, id);
+    updateRow(ctx, reminders, id, { dueAt: until, doneAt: null });
     return getReminder(ctx, id);
   },
   'reminders.delete': ({ id }, ctx) => {
     getReminder(ctx, id);
-    stmt(ctx.sqlite, 'DELETE FROM reminders WHERE id = ?').run(id);
+    deleteRow(ctx, reminders, id);
     return { ok: true as const };
   },
 };

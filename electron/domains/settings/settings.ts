@@ -1,6 +1,17 @@
+import { sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt, tx } from '../../db/sql';
+import { prepare, tx } from '../../db/sql';
+import { settings } from '../../db/schema';
 import { SettingsShape, type Settings } from '../../api/contract/settings';
+
+const allSettings = prepare((db) => db.select({ key: settings.key, value: settings.value }).from(settings).prepare());
+const putSetting = prepare((db) =>
+  db
+    .insert(settings)
+    .values({ key: sql.placeholder('key'), value: sql.placeholder('value'), updatedAt: sql.placeholder('now') })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+    .prepare(),
+);
 
 function defaultTimeZone(): string {
   try {
@@ -34,8 +45,8 @@ export function defaultSettings(): Settings {
 }
 
 /** Current settings: stored values over the defaults; a stored value that no longer validates is ignored. */
-export function getSettings(ctx: Pick<Ctx, 'sqlite'>): Settings {
-  const rows = stmt<{ key: string; value: string }>(ctx.sqlite, 'SELECT key, value FROM settings').all();
+export function getSettings(ctx: Pick<Ctx, 'db'>): Settings {
+  const rows = allSettings(ctx).all();
   const merged: Record<string, unknown> = { ...defaultSettings() };
   for (const { key, value } of rows) {
     try {
@@ -56,8 +67,7 @@ export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
     const next: Settings = { ...current, ...input, profile: { ...current.profile, ...(input.profile ?? {}) } } as Settings;
     const now = ctx.clock.now();
     tx(ctx, () => {
-      const put = stmt(ctx.sqlite, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
-      for (const [key, value] of Object.entries(next)) put.run(key, JSON.stringify(value), now);
+      for (const [key, value] of Object.entries(next)) putSetting(ctx).run({ key, value: JSON.stringify(value), now });
     });
     return getSettings(ctx);
   },

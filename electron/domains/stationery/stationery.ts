@@ -2,7 +2,8 @@
 // The count on hand is always derived from the ledger (stationery-core.ts), never stored.
 import type { z } from 'zod';
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt, tx, updateFields } from '../../db/sql';
+import { insertRow, pick, stmt, tx, updateRow } from '../../db/sql';
+import { stationeryItems, stationeryLedger } from '../../db/schema';
 import type { LedgerRow, StationeryItemT } from '../../api/contract/stationery';
 import { conflict, notFound } from '../../shared/errors';
 import type { StationeryKind } from '../../shared/domain';
@@ -19,6 +20,8 @@ interface OnHandRow {
   name: string;
   onHand: number;
 }
+
+// Raw SQL in this module: stock is a sum over the ledger, grouped per item (a report, not CRUD).
 
 /** The non-archived item of a kind with the most on hand (ties: lowest id), or undefined. */
 function bestItem(ctx: Ctx, kind: StationeryKind): OnHandRow | undefined {
@@ -61,10 +64,9 @@ export function useForMailedCard(ctx: Ctx, noteId: number, opts: { allowNegative
     });
   }
   const now = ctx.clock.now();
-  const insert = stmt(ctx.sqlite, `INSERT INTO stationery_ledger (item_id, delta, reason, note_id, at) VALUES (?, -1, 'use', ?, ?)`);
   const used: MailedCardUse['used'] = [];
   for (const p of picks) {
-    insert.run(p.item.id, noteId, now);
+    insertRow(ctx, stationeryLedger, { itemId: p.item.id, delta: -1, reason: 'use', noteId, at: now });
     const after = p.item.onHand - 1;
     used.push({ itemId: p.item.id, kind: p.kind, onHandAfter: after });
     if (after < 0) warnings.push(`${p.item.name} is now below zero on hand (${after}); record a purchase or a correction.`);
@@ -151,15 +153,15 @@ export function recordEntry(
         quantity: `Only ${item.onHand} on hand; this would go below zero (${after}).`,
       });
     }
-    const res = stmt(ctx.sqlite, 'INSERT INTO stationery_ledger (item_id, delta, reason, cost_cents, memo, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      item.id,
-      input.quantity,
-      input.reason,
-      input.reason === 'purchase' ? (input.costCents ?? null) : null,
-      input.memo ?? null,
-      ctx.clock.now(),
-    );
-    const entry = stmt<LedgerRowT>(ctx.sqlite, `${LEDGER_SELECT} WHERE l.id = ?`).get(Number(res.lastInsertRowid))!;
+    const entryId = insertRow(ctx, stationeryLedger, {
+      itemId: item.id,
+      delta: input.quantity,
+      reason: input.reason,
+      costCents: input.reason === 'purchase' ? (input.costCents ?? null) : null,
+      memo: input.memo ?? null,
+      at: ctx.clock.now(),
+    });
+    const entry = stmt<LedgerRowT>(ctx.sqlite, `${LEDGER_SELECT} WHERE l.id = ?`).get(entryId)!;
     return { entry, item: getItem(ctx, item.id) };
   });
 }
@@ -231,38 +233,34 @@ export function summary(ctx: Ctx) {
 // ---------------------------------------------------------------------------------------------------------
 // Handlers
 
-const ITEM_COLUMNS: Record<string, string> = {
-  kind: 'kind',
-  name: 'name',
-  postageCents: 'postage_cents',
-  currency: 'currency',
-  lowStockThreshold: 'low_stock_threshold',
-};
+/** The fields stationery.updateItem may change, by their schema names. */
+const ITEM_FIELDS = ['kind', 'name', 'postageCents', 'currency', 'lowStockThreshold'] as const;
 
 export const stationeryHandlers: Handlers<
   'stationery.list' | 'stationery.createItem' | 'stationery.updateItem' | 'stationery.archiveItem' | 'stationery.record' | 'stationery.ledger' | 'stationery.summary'
 > = {
   'stationery.list': ({ includeArchived }, ctx) => ({ items: listItems(ctx, includeArchived ?? false) }),
   'stationery.createItem': (input, ctx) => {
-    const now = ctx.clock.now();
-    const res = stmt(
-      ctx.sqlite,
-      'INSERT INTO stationery_items (kind, name, postage_cents, currency, low_stock_threshold, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(input.kind, input.name, input.kind === 'stamp' ? (input.postageCents ?? null) : null, input.currency ?? 'USD', input.lowStockThreshold ?? 0, now, now);
-    return getItem(ctx, Number(res.lastInsertRowid));
+    const id = insertRow(ctx, stationeryItems, {
+      kind: input.kind,
+      name: input.name,
+      postageCents: input.kind === 'stamp' ? (input.postageCents ?? null) : null,
+      currency: input.currency ?? 'USD',
+      lowStockThreshold: input.lowStockThreshold ?? 0,
+    });
+    return getItem(ctx, id);
   },
   'stationery.updateItem': (input, ctx) => {
     const current = getItem(ctx, input.id);
     const kind = input.kind ?? current.kind;
     // Only stamps carry postage: any other kind has none, whatever the input says.
-    const extra = kind !== 'stamp' && (input.postageCents !== undefined || current.postageCents !== null) ? { postage_cents: null } : {};
-    if (!updateFields(ctx, 'stationery_items', input.id, input, ITEM_COLUMNS, extra)) return current;
+    const noPostage = kind !== 'stamp' && (input.postageCents !== undefined || current.postageCents !== null);
+    if (!updateRow(ctx, stationeryItems, input.id, { ...pick(input, ITEM_FIELDS), ...(noPostage ? { postageCents: null } : {}) })) return current;
     return getItem(ctx, input.id);
   },
   'stationery.archiveItem': ({ id, archived }, ctx) => {
     getItem(ctx, id);
-    const now = ctx.clock.now();
-    stmt(ctx.sqlite, 'UPDATE stationery_items SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived === false ? null : now, now, id);
+    updateRow(ctx, stationeryItems, id, { archivedAt: archived === false ? null : ctx.clock.now() });
     return getItem(ctx, id);
   },
   'stationery.record': (input, ctx) => recordEntry(ctx, input),

@@ -1,7 +1,9 @@
 // Templates and merge data. The built-in texts live in shared/templates-builtin.ts (pure, so their merge
 // is unit-tested beside the fitter).
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt, tx, updateFields } from '../../db/sql';
+import { deleteRow, insertRow, param, pick, prepare, stmt, tx, updateRow } from '../../db/sql';
+import { notes, templates } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
 import { AppError, notFound } from '../../shared/errors';
 import type { Delivery, NoteKind } from '../../shared/domain';
@@ -14,29 +16,67 @@ type Template = MethodOutput<'templates.create'>;
 
 export { BUILT_IN_TEMPLATES };
 
+const ID = sql.placeholder('id');
+const builtInNamed = prepare((db) =>
+  db
+    .select({ id: templates.id })
+    .from(templates)
+    .where(and(eq(templates.builtIn, true), eq(templates.name, sql.placeholder('name'))))
+    .prepare(),
+);
+const builtInFor = prepare((db) =>
+  db
+    .select({ id: templates.id })
+    .from(templates)
+    .where(and(eq(templates.builtIn, true), eq(templates.kind, sql.placeholder('kind'))))
+    .orderBy(desc(sql`${templates.delivery} = ${sql.placeholder('delivery')}`), asc(templates.id))
+    .limit(1)
+    .prepare(),
+);
+const wordsById = prepare((db) => db.select({ subject: templates.subject, body: templates.body }).from(templates).where(eq(templates.id, ID)).prepare());
+const noteIds = prepare((db) =>
+  db.select({ contactId: notes.contactId, applicationId: notes.applicationId, interviewId: notes.interviewId }).from(notes).where(eq(notes.id, ID)).prepare(),
+);
+const TEMPLATE_COLUMNS = {
+  id: templates.id,
+  kind: templates.kind,
+  delivery: templates.delivery,
+  name: templates.name,
+  subject: templates.subject,
+  body: templates.body,
+  builtIn: templates.builtIn,
+  updatedAt: templates.updatedAt,
+};
+const templateById = prepare((db) => db.select(TEMPLATE_COLUMNS).from(templates).where(eq(templates.id, ID)).prepare());
+const templateList = prepare((db) =>
+  db
+    .select(TEMPLATE_COLUMNS)
+    .from(templates)
+    .where(or(isNull(param('kind')), eq(templates.kind, param('kind'))))
+    .orderBy(desc(templates.builtIn), asc(templates.kind), sql`${templates.name} COLLATE NOCASE`)
+    .prepare(),
+);
+
+/** The fields templates.update may change, by their schema names. */
+const EDITABLE = ['kind', 'delivery', 'name', 'subject', 'body'] as const;
+
 /** Adds any built-in template that is missing (by name); never overwrites the user's edits. */
 export function seedTemplates(ctx: Ctx) {
   tx(ctx, () => {
     for (const t of BUILT_IN_TEMPLATES) {
-      const exists = stmt(ctx.sqlite, 'SELECT 1 FROM templates WHERE built_in = 1 AND name = ?').get(t.name);
-      if (!exists) {
-        stmt(ctx.sqlite, 'INSERT INTO templates (kind, delivery, name, subject, body, built_in) VALUES (?, ?, ?, ?, ?, 1)').run(t.kind, t.delivery, t.name, t.subject, t.body);
-      }
+      if (!builtInNamed(ctx).get({ name: t.name })) insertRow(ctx, templates, { ...t, builtIn: true });
     }
   });
 }
 
 /** The built-in template for a kind and delivery (falling back to the kind's email template). */
 export function builtInTemplateId(ctx: Ctx, kind: NoteKind, delivery: Delivery): number | null {
-  const row = stmt<{ id: number }>(
-    ctx.sqlite,
-    'SELECT id FROM templates WHERE built_in = 1 AND kind = ? ORDER BY (delivery = ?) DESC, id LIMIT 1',
-  ).get(kind, delivery);
-  return row?.id ?? null;
+  return builtInFor(ctx).get({ kind, delivery })?.id ?? null;
 }
 
 /** Everything a template can say about this recipient, application and interview. */
 export function mergeData(ctx: Ctx, ids: { contactId?: number | null; applicationId?: number | null; interviewId?: number | null }): MergeData {
+  // Raw SQL below: each lookup joins or reads a handful of columns across tables for the merge fields.
   const settings = getSettings(ctx);
   const data: MergeData = { profile: { name: settings.profile.name, signature: settings.profile.signature ?? settings.profile.name } };
   if (ids.contactId) {
@@ -81,7 +121,7 @@ export function mergeData(ctx: Ctx, ids: { contactId?: number | null; applicatio
 }
 
 export function renderFor(ctx: Ctx, templateId: number, ids: { contactId?: number | null; applicationId?: number | null; interviewId?: number | null }) {
-  const t = stmt<{ subject: string | null; body: string }>(ctx.sqlite, 'SELECT subject, body FROM templates WHERE id = ?').get(templateId);
+  const t = wordsById(ctx).get({ id: templateId });
   if (!t) throw notFound('Template', templateId);
   const data = mergeData(ctx, ids);
   const body = renderTemplate(t.body, data);
@@ -90,42 +130,23 @@ export function renderFor(ctx: Ctx, templateId: number, ids: { contactId?: numbe
 
 /** Fills a note's subject and body from a template. Call inside a transaction. */
 export function applyTemplateToNote(ctx: Ctx, noteId: number, templateId: number) {
-  const n = stmt<{ contactId: number | null; applicationId: number | null; interviewId: number | null }>(
-    ctx.sqlite,
-    'SELECT contact_id AS contactId, application_id AS applicationId, interview_id AS interviewId FROM notes WHERE id = ?',
-  ).get(noteId);
+  const n = noteIds(ctx).get({ id: noteId });
   if (!n) throw notFound('Note', noteId);
   const r = renderFor(ctx, templateId, n);
-  stmt(ctx.sqlite, 'UPDATE notes SET subject = ?, body = ?, template_id = ?, updated_at = ? WHERE id = ?').run(r.subject, r.body, templateId, ctx.clock.now(), noteId);
+  updateRow(ctx, notes, noteId, { subject: r.subject, body: r.body, templateId });
 }
 
-const TEMPLATE_SELECT = 'SELECT id, kind, delivery, name, subject, body, built_in AS builtIn, updated_at AS updatedAt FROM templates';
 function getTemplate(ctx: Ctx, id: number): Template {
-  const row = stmt<Omit<Template, 'builtIn'> & { builtIn: number }>(ctx.sqlite, `${TEMPLATE_SELECT} WHERE id = ?`).get(id);
+  const row = templateById(ctx).get({ id });
   if (!row) throw notFound('Template', id);
-  return { ...row, builtIn: !!row.builtIn };
+  return row;
 }
 
 export const templatesHandlers: Handlers<'templates.list' | 'templates.create' | 'templates.update' | 'templates.reset' | 'templates.delete' | 'templates.render'> = {
-  'templates.list': ({ kind }, ctx) => {
-    const rows = stmt<Omit<Template, 'builtIn'> & { builtIn: number }>(
-      ctx.sqlite,
-      `${TEMPLATE_SELECT} WHERE (@kind IS NULL OR kind = @kind) ORDER BY built_in DESC, kind, name COLLATE NOCASE`,
-    ).all({ kind: kind ?? null });
-    return { items: rows.map((r) => ({ ...r, builtIn: !!r.builtIn })) };
-  },
+  'templates.list': ({ kind }, ctx) => ({ items: templateList(ctx).all({ kind: kind ?? null }) }),
   'templates.create': (input, ctx) => {
-    const now = ctx.clock.now();
-    const res = stmt(ctx.sqlite, 'INSERT INTO templates (kind, delivery, name, subject, body, built_in, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)').run(
-      input.kind,
-      input.delivery,
-      input.name,
-      input.subject ?? null,
-      input.body,
-      now,
-      now,
-    );
-    return getTemplate(ctx, Number(res.lastInsertRowid));
+    const id = insertRow(ctx, templates, { kind: input.kind, delivery: input.delivery, name: input.name, subject: input.subject ?? null, body: input.body, builtIn: false });
+    return getTemplate(ctx, id);
   },
   'templates.update': (input, ctx) => {
     const current = getTemplate(ctx, input.id);
@@ -138,19 +159,19 @@ export const templatesHandlers: Handlers<'templates.list' | 'templates.create' |
       if (input.delivery !== undefined && input.delivery !== current.delivery) fields.delivery = 'A built-in template keeps its delivery; duplicate it to make your own.';
       if (Object.keys(fields).length) throw new AppError('validation', 'Built-in templates can be reworded, not renamed or repurposed.', fields);
     }
-    updateFields(ctx, 'templates', input.id, input, { kind: 'kind', delivery: 'delivery', name: 'name', subject: 'subject', body: 'body' });
+    updateRow(ctx, templates, input.id, pick(input, EDITABLE));
     return getTemplate(ctx, input.id);
   },
   'templates.reset': ({ id }, ctx) => {
     const current = getTemplate(ctx, id);
     const original = BUILT_IN_TEMPLATES.find((t) => current.builtIn && t.name === current.name);
     if (!original) throw new AppError('conflict', 'Only built-in templates can be reset to their original words.');
-    updateFields(ctx, 'templates', id, { subject: original.subject, body: original.body }, { subject: 'subject', body: 'body' });
+    updateRow(ctx, templates, id, { subject: original.subject, body: original.body });
     return getTemplate(ctx, id);
   },
   'templates.delete': ({ id }, ctx) => {
     if (getTemplate(ctx, id).builtIn) throw new AppError('conflict', 'Built-in templates can be edited but not deleted.');
-    stmt(ctx.sqlite, 'DELETE FROM templates WHERE id = ?').run(id);
+    deleteRow(ctx, templates, id);
     return { ok: true as const };
   },
   'templates.render': ({ templateId, ...ids }, ctx) => renderFor(ctx, templateId, ids),

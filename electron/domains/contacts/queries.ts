@@ -1,0 +1,162 @@
+// Reading contacts: one contact with its roles, interviews and notes; list pages with the latest
+// interaction per person; the filters the list and the vCard export share.
+import { eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../db/context';
+import { prepare, stmt } from '../../db/sql';
+import { companies, contacts } from '../../db/schema';
+import type { ContactSummaryT, ContactT } from '../../api/contract/contacts';
+import { notFound } from '../../shared/errors';
+import { interviewSummaries } from '../interviews/interviews';
+import { noteSummaries } from '../notes/records';
+import { ftsQuery } from '../../db/fts';
+
+/** Same definition as notes and interviews use for "can receive a card". */
+const MISSING_ADDRESS = '(c.address_lines IS NULL OR c.city IS NULL)';
+export const MISSING_SQL = { email: 'c.email IS NULL', address: MISSING_ADDRESS, any: `(c.email IS NULL OR ${MISSING_ADDRESS})` } as const;
+
+// Raw SQL for summaries: list pages sort and cut ids first, then join just that page (see listPageSql).
+export const SUMMARY_SELECT = `
+SELECT c.id, c.name, c.title, c.company_id AS companyId, co.name AS company, c.email, c.phone, c.city, c.country,
+       c.email IS NULL AS missingEmail, ${MISSING_ADDRESS} AS missingAddress, c.created_at AS createdAt, c.updated_at AS updatedAt
+FROM contacts c
+LEFT JOIN companies co ON co.id = c.company_id`;
+
+export type SummaryRow = Omit<ContactSummaryT, 'missingEmail' | 'missingAddress' | 'lastInteractionAt'> & { missingEmail: number; missingAddress: number };
+
+const contactById = prepare((db) =>
+  db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      title: contacts.title,
+      companyId: contacts.companyId,
+      company: companies.name,
+      email: contacts.email,
+      phone: contacts.phone,
+      addressLines: contacts.addressLines,
+      city: contacts.city,
+      region: contacts.region,
+      postalCode: contacts.postalCode,
+      country: contacts.country,
+      url: contacts.url,
+      metHow: contacts.metHow,
+      notes: contacts.notes,
+    })
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(eq(contacts.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** A contact's own fields and company name. */
+export type ContactRow = NonNullable<ReturnType<ReturnType<typeof contactById>['get']>>;
+
+/** Raw SQL, the same columns for many contacts at once (the vCard export filters with json_each and FTS5). */
+export const ROW_SELECT = `
+SELECT c.id, c.name, c.title, c.company_id AS companyId, co.name AS company, c.email, c.phone, c.address_lines AS addressLines,
+       c.city, c.region, c.postal_code AS postalCode, c.country, c.url, c.met_how AS metHow, c.notes
+FROM contacts c LEFT JOIN companies co ON co.id = c.company_id`;
+
+export function contactRow(ctx: Ctx, id: number): ContactRow {
+  const row = contactById(ctx).get({ id });
+  if (!row) throw notFound('Contact', id);
+  return row;
+}
+
+/**
+ * Latest interaction per contact: an interview that has started, or a note sent or mailed to them.
+ * One grouped, indexed query per kind over just the given ids (never over every note).
+ */
+function lastInteractions(ctx: Ctx, ids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (ids.length === 0) return out;
+  const params = { ids: JSON.stringify(ids), now: ctx.clock.now() };
+  const rows = [
+    ...stmt<{ id: number; at: number | null }>(
+      ctx.sqlite,
+      `SELECT p.contact_id AS id, max(i.start_at) AS at FROM interview_participants p JOIN interviews i ON i.id = p.interview_id
+       WHERE p.contact_id IN (SELECT value FROM json_each(@ids)) AND i.start_at <= @now GROUP BY p.contact_id`,
+    ).all(params),
+    ...stmt<{ id: number; at: number | null }>(
+      ctx.sqlite,
+      `SELECT contact_id AS id, max(coalesce(mailed_at, sent_at)) AS at FROM notes
+       WHERE contact_id IN (SELECT value FROM json_each(@ids)) GROUP BY contact_id`,
+    ).all(params),
+  ];
+  for (const r of rows) if (r.at != null && r.at > (out.get(r.id) ?? -1)) out.set(r.id, r.at);
+  return out;
+}
+
+export function toSummaries(ctx: Ctx, rows: SummaryRow[]): ContactSummaryT[] {
+  const last = lastInteractions(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, missingEmail: !!r.missingEmail, missingAddress: !!r.missingAddress, lastInteractionAt: last.get(r.id) ?? null }));
+}
+
+export function getContact(ctx: Ctx, id: number): ContactT {
+  const row = stmt<SummaryRow>(ctx.sqlite, `${SUMMARY_SELECT} WHERE c.id = ?`).get(id);
+  if (!row) throw notFound('Contact', id);
+  const [summary] = toSummaries(ctx, [row]);
+  const { addressLines, region, postalCode, url, metHow, notes } = contactRow(ctx, id);
+  const extra = { addressLines, region, postalCode, url, metHow, notes };
+  // Raw SQL: each role with its application's company, role and stage, ordered by the pipeline's recency.
+  const roles = stmt<ContactT['roles'][number]>(
+    ctx.sqlite,
+    `SELECT ac.application_id AS applicationId, co.name AS company, a.role AS applicationRole, a.stage, ac.role, ac.created_at AS createdAt
+     FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies co ON co.id = a.company_id
+     WHERE ac.contact_id = ? ORDER BY a.stage_changed_at DESC, a.id, ac.role`,
+  ).all(id);
+  const interviews = interviewSummaries(ctx, 'i.id IN (SELECT interview_id FROM interview_participants WHERE contact_id = @id)', { id }, 'i.start_at DESC');
+  const noteLog = noteSummaries(ctx, 'n.contact_id = @id', { id }, 'coalesce(n.mailed_at, n.sent_at, n.created_at) DESC, n.id DESC');
+  return { ...summary, ...extra, roles, interviews, noteLog };
+}
+
+export interface ListFilters {
+  search?: string;
+  companyId?: number;
+  missing?: keyof typeof MISSING_SQL;
+}
+
+interface Filter {
+  /** FROM clause over contacts `c` (joined to contacts_fts `f` when searching). */
+  from: string;
+  where: string;
+  params: Record<string, unknown>;
+  searchOnly: boolean;
+}
+
+/** FROM/WHERE and parameters for the list filters; null when the search has nothing searchable. */
+export function filterSql(f: ListFilters): Filter | null {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  let from = 'contacts c';
+  if (f.search) {
+    const match = ftsQuery(f.search);
+    if (!match) return null;
+    // Driven by the FTS index: only the matching rows are read.
+    from = 'contacts_fts f JOIN contacts c ON c.id = f.rowid';
+    where.push('contacts_fts MATCH @match');
+    params.match = match;
+  }
+  if (f.companyId !== undefined) {
+    where.push('c.company_id = @companyId');
+    params.companyId = f.companyId;
+  }
+  if (f.missing) where.push(MISSING_SQL[f.missing]);
+  return { from, where: where.length ? `WHERE ${where.join(' AND ')}` : '', params, searchOnly: !!f.search && where.length === 1 };
+}
+
+/**
+ * One page of the list: the matching ids are sorted and cut first (only name and id go through the
+ * sorter), then just that page is joined to its company.
+ */
+export function listPageSql(f: Filter): string {
+  return `${SUMMARY_SELECT}
+JOIN (SELECT c.id FROM ${f.from} ${f.where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit) page ON page.id = c.id
+ORDER BY c.name COLLATE NOCASE, c.id`;
+}
+
+export const DEFAULT_LIMIT = 200;
+
