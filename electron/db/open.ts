@@ -1,5 +1,7 @@
-// Opening the database: pragmas, a backup when migrations are pending, migrations in one transaction,
-// and a refusal to touch a database written by a newer Courtesy. Nothing registers handlers or opens a
+// Opening the database: first, without writing a byte, the -wal beside it (recovery.ts), quick_check
+// and the version on a read-only connection; then pragmas, a backup when migrations are pending, and
+// migrations in one transaction. Every refusal (OpenRefusedError) names the file and the next step and
+// leaves the person's files as they were, or moved aside whole. Nothing registers handlers or opens a
 // window before this has succeeded.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { count } from '../shared/words';
+import { classifyFileError, cleanPartialBackups, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
+import { checkWal, ensureIdentity, moveAside, newRecoveryFolder } from './recovery';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
@@ -35,12 +39,25 @@ export interface OpenedDb {
   close(): void;
 }
 
-export class DatabaseTooNewError extends Error {
+export type OpenRefusal = 'too_new' | 'damaged' | 'orphan_wal' | 'wal_mismatch' | 'disk_full' | 'read_only';
+
+/** Opening stopped before anything was lost; the message names the file and the next step. */
+export class OpenRefusedError extends Error {
+  constructor(
+    readonly reason: OpenRefusal,
+    readonly file: string,
+    message: string,
+    /** Where files were set aside, and the newest backup that passes the check (a damaged file). */
+    readonly details: { setAside?: string; backup?: string | null } = {},
+  ) {
+    super(message);
+    this.name = 'OpenRefusedError';
+  }
+}
+
+export class DatabaseTooNewError extends OpenRefusedError {
   constructor(file: string) {
-    super(
-      `The database at ${file} was written by a newer version of Courtesy. ` +
-        'Update Courtesy to open it; it was left untouched.',
-    );
+    super('too_new', file, `The database at ${file} was written by a newer version of Courtesy. Update Courtesy to open it; it was left untouched.`);
     this.name = 'DatabaseTooNewError';
   }
 }
@@ -68,9 +85,20 @@ export function pendingMigrations(sqlite: Sqlite, migrationsFolder: string) {
 
 export function applyPragmas(sqlite: Sqlite, file: string) {
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL, not NORMAL: in WAL mode NORMAL syncs only at checkpoints, so a power cut or OS crash can roll
+  // back the last acknowledged commits (a process crash cannot). FULL syncs the WAL at every commit,
+  // one fsync per user action, which people do not notice at the pace they type.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+}
+
+function fileSize(file: string) {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
@@ -78,13 +106,14 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     throw new Error(`Migrations folder not found or incomplete: ${opts.migrationsFolder}`);
   }
   const isFile = opts.file !== ':memory:';
-  if (isFile) fs.mkdirSync(path.dirname(opts.file), { recursive: true });
-  const existed = isFile && fs.existsSync(opts.file) && fs.statSync(opts.file).size > 0;
-  const sqlite = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  let sqlite: Sqlite | null = null;
   try {
+    let existed = false;
+    if (isFile) existed = inspectBeforeOpening(opts);
+    sqlite = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     applyPragmas(sqlite, opts.file);
     const { pending, tooNew } = pendingMigrations(sqlite, opts.migrationsFolder);
-    if (tooNew) throw new DatabaseTooNewError(opts.file);
+    if (tooNew) throw new DatabaseTooNewError(opts.file); // only reachable for a file that changed since the check
 
     let backupPath: string | null = null;
     if (pending > 0 && existed) backupPath = await backupBeforeMigrating(sqlite, opts);
@@ -105,20 +134,128 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
         sqlite.pragma('foreign_keys = ON');
       }
     }
+    if (isFile) ensureIdentity(sqlite);
     const db = drizzle(sqlite, { schema });
-    return { sqlite, db, backupPath, appliedMigrations: pending, close: () => closeQuietly(sqlite) };
+    const opened = sqlite;
+    return { sqlite, db, backupPath, appliedMigrations: pending, close: () => closeQuietly(opened) };
   } catch (err) {
-    closeQuietly(sqlite);
-    throw err;
+    if (sqlite) closeQuietly(sqlite);
+    throw translateOpenError(err, opts.file);
   }
+}
+
+/** Disk full and read-only get their own refusal, naming the file and what to do. */
+function translateOpenError(err: unknown, file: string): unknown {
+  if (err instanceof OpenRefusedError) return err;
+  const kind = classifyFileError(err);
+  const detail = err instanceof Error ? err.message : String(err);
+  if (kind === 'disk_full') {
+    return new OpenRefusedError('disk_full', file, `The disk holding ${file} is full (${detail}). Free some disk space and start Courtesy again; your data was not changed.`);
+  }
+  if (kind === 'read_only') {
+    return new OpenRefusedError(
+      'read_only',
+      file,
+      `Courtesy cannot write to ${file} or its folder ${path.dirname(file)} (${detail}). Fix the permissions (or move the folder off a read-only disk) and start again; your data was not changed.`,
+    );
+  }
+  return err;
+}
+
+/**
+ * Everything that must happen before the file is opened for writing: the -wal beside it, then a
+ * read-only check of the file itself (quick_check and the version; no pragma, so not one byte
+ * changes). Returns whether the file holds data.
+ */
+function inspectBeforeOpening(opts: OpenOptions): boolean {
+  const { file } = opts;
+  const dataDir = path.dirname(file);
+  const backupDir = opts.backupDir ?? path.join(dataDir, 'backups');
+  fs.mkdirSync(dataDir, { recursive: true });
+  cleanPartialBackups(backupDir);
+  const refuseTooNew = (db: Database.Database) => {
+    if (pendingMigrations(db, opts.migrationsFolder).tooNew) throw new DatabaseTooNewError(file);
+  };
+  const verdict = checkWal({ file, dataDir, backupDir, now: opts.now, inspectMerged: refuseTooNew });
+  if (verdict.kind === 'orphan') {
+    const next = verdict.recovered
+      ? `Courtesy rebuilt a database from it: restore the backup ${path.basename(verdict.recovered)} from Settings → Backups after starting again.`
+      : 'No database could be rebuilt from it. If you moved or renamed courtesy.sqlite, put it back beside it; otherwise restore a backup.';
+    throw new OpenRefusedError(
+      'orphan_wal',
+      file,
+      `Courtesy found ${path.basename(file)}-wal (recent changes) without its database ${file}. Nothing was deleted: it was moved to ${verdict.folder}. ${next} Starting again now opens an empty database.`,
+      { setAside: verdict.folder, backup: verdict.recovered },
+    );
+  }
+  if (verdict.kind === 'mismatch') {
+    throw new OpenRefusedError(
+      'wal_mismatch',
+      file,
+      `Courtesy found ${file}-wal that does not belong to ${file} (${verdict.reason}). It was not applied: it was moved, with a copy of your database, to ${verdict.folder}. Your database was not changed; start Courtesy again to open it.`,
+      { setAside: verdict.folder },
+    );
+  }
+  const existed = fileSize(file) > 0;
+  if (!existed || verdict.kind === 'match') return existed; // a matching WAL was checked on a merged copy
+  // A write probe that writes nothing: a read-only file would otherwise open read-only without a word.
+  fs.closeSync(fs.openSync(file, 'r+'));
+  let problem: string | null = null;
+  try {
+    problem = inspectReadOnly(file, (db) => quickCheck(db) ?? (refuseTooNew(db), null), opts.nativeBinding);
+  } catch (err) {
+    if (classifyFileError(err) !== 'damaged') throw err;
+    problem = err instanceof Error ? err.message : String(err);
+  }
+  if (problem) refuseDamaged(opts, backupDir, problem);
+  return existed;
+}
+
+function refuseDamaged(opts: OpenOptions, backupDir: string, problem: string): never {
+  const { file } = opts;
+  const folder = newRecoveryFolder(path.dirname(file), 'damaged', (opts.now ?? Date.now)());
+  for (const f of [file, file + '-wal', file + '-shm']) if (fs.existsSync(f)) moveAside(f, folder);
+  const backup = newestSoundBackup(backupDir, opts.migrationsFolder);
+  const next = backup
+    ? `Next step: restore the backup ${path.basename(backup)}, the newest one that passes the check.`
+    : 'No backup passes the check. Starting Courtesy again opens an empty database; keep the damaged file for expert recovery.';
+  throw new OpenRefusedError(
+    'damaged',
+    file,
+    `Courtesy's database ${file} is damaged (${problem}). Nothing was deleted: it was moved, unchanged, to ${folder}. ${next}`,
+    { setAside: folder, backup },
+  );
+}
+
+/** The newest regular file in `dir` that is a sound Courtesy database this version can open. */
+export function newestSoundBackup(dir: string, migrationsFolder: string): string | null {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.sqlite'));
+  } catch {
+    return null;
+  }
+  const files = names
+    .map((n) => path.join(dir, n))
+    .filter(isRegularFile)
+    .map((f) => ({ f, at: fs.lstatSync(f).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of files) {
+    try {
+      const ok = inspectReadOnly(f, (db) => !quickCheck(db) && !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'applications'").get() && !pendingMigrations(db, migrationsFolder).tooNew);
+      if (ok) return f;
+    } catch {
+      // not a database: try the next
+    }
+  }
+  return null;
 }
 
 async function backupBeforeMigrating(sqlite: Sqlite, opts: OpenOptions): Promise<string> {
   const dir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date((opts.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${path.basename(opts.file, path.extname(opts.file))}-pre-migration-${stamp}.sqlite`);
-  await sqlite.backup(target);
+  await writeBackupFile(sqlite, target);
   return target;
 }
 
@@ -134,8 +271,7 @@ function closeQuietly(sqlite: Sqlite) {
   sqlite.close();
 }
 
-/** A consistent online copy of the live database (better-sqlite3 backup API), for the user's backups. */
+/** A consistent online copy of the live database, complete or absent (see writeBackupFile). */
 export async function backupTo(sqlite: Sqlite, target: string): Promise<void> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  await sqlite.backup(target);
+  await writeBackupFile(sqlite, target);
 }

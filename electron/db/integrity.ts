@@ -1,0 +1,167 @@
+// File-level safety shared by open, backups and restore: integrity checks that never write, backups
+// written under a temporary name and renamed only once complete, and the classification of disk-full
+// and read-only failures (so people are told which one it is, not "something went wrong").
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type FileProblem = 'disk_full' | 'read_only' | 'damaged';
+
+const READ_ONLY_ERRNO = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** What kind of file-level failure an error from SQLite or fs is, if it is one. */
+export function classifyFileError(err: unknown): FileProblem | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
+  if (code.startsWith('SQLITE_READONLY') || READ_ONLY_ERRNO.has(code) || code === 'SQLITE_PERM') return 'read_only';
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') return 'damaged';
+  return null;
+}
+
+/**
+ * PRAGMA quick_check: every page, b-tree and record format checked, but not index contents against
+ * their tables (integrity_check's slow part). Returns null when the file is sound, else the first problem.
+ */
+export function quickCheck(sqlite: Database.Database): string | null {
+  try {
+    const rows = sqlite.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
+    const first = rows[0]?.quick_check;
+    return first === 'ok' ? null : (first ?? 'the check returned nothing');
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export function fsyncFile(file: string) {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a rename durable: the directory entry itself must reach the disk. Not possible on Windows. */
+export function fsyncDir(dir: string) {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** True for a regular file (never a symlink, whatever it points to). */
+export function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Creates `dir` if needed and refuses a symlink or a non-folder in its place (never followed). */
+export function ensureRealDir(dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory()) {
+    throw Object.assign(new Error(`${dir} is not a plain folder (it is a link or a file); Courtesy does not follow links there. Move it away.`), {
+      code: 'ENOTDIR_LINK',
+    });
+  }
+}
+
+export const PARTIAL_SUFFIX = '.partial';
+
+/** Removes unreadable suffix files that a kill during a backup leaves behind. */
+function removeSidecars(file: string) {
+  for (const s of ['-journal', '-wal', '-shm']) if (isRegularFile(file + s) || isLink(file + s)) fs.rmSync(file + s, { force: true });
+}
+
+function isLink(file: string) {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a consistent copy of the live database to `target` so that `target` either does not exist or
+ * is complete: copy under a temporary name (the backup API), fsync, quick_check the copy, rename into
+ * place, fsync the folder. A kill at any point leaves only a `.partial` file, removed at the next start.
+ */
+export async function writeBackupFile(sqlite: Database.Database, target: string): Promise<void> {
+  const dir = path.dirname(target);
+  ensureRealDir(dir);
+  const tmp = target + PARTIAL_SUFFIX;
+  // A planted link under the temporary name must not redirect the copy: remove the link itself.
+  fs.rmSync(tmp, { force: true });
+  removeSidecars(tmp);
+  try {
+    await sqlite.backup(tmp);
+    const check = new Database(tmp, { readonly: true, fileMustExist: true });
+    let problem: string | null;
+    try {
+      problem = quickCheck(check);
+    } finally {
+      check.close();
+    }
+    if (problem) throw new Error(`The new backup failed its check (${problem}); it was not kept.`);
+    removeSidecars(tmp);
+    fsyncFile(tmp);
+    fs.renameSync(tmp, target);
+    fsyncDir(dir);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    removeSidecars(tmp);
+    throw err;
+  }
+}
+
+/** Removes what an interrupted backup left in `dir`: `.partial` copies and their journals. Links are only unlinked. */
+export function cleanPartialBackups(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!fs.lstatSync(dir).isDirectory()) return [];
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    // Older versions wrote backups in place: a `.sqlite` beside its `-journal` was interrupted mid-copy.
+    const interruptedInPlace = name.endsWith('.sqlite') && fs.existsSync(full + '-journal');
+    const partial = /\.partial(-journal|-wal|-shm)?$/.test(name);
+    if ((partial || interruptedInPlace) && (isRegularFile(full) || isLink(full))) {
+      fs.rmSync(full, { force: true });
+      if (interruptedInPlace) fs.rmSync(full + '-journal', { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Opens `file` read-only and reads what `inspect` wants; never writes to it. A read-only connection to
+ * a WAL-mode file creates empty `-wal`/`-shm` files; those it created are removed again.
+ */
+export function inspectReadOnly<T>(file: string, inspect: (db: Database.Database) => T, nativeBinding?: string): T {
+  const created = ['-wal', '-shm'].filter((s) => !fs.existsSync(file + s));
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    return inspect(db);
+  } finally {
+    db.close();
+    for (const s of created) {
+      try {
+        if (fs.lstatSync(file + s).size === 0 || s === '-shm') fs.rmSync(file + s, { force: true });
+      } catch {
+        // not created after all
+      }
+    }
+  }
+}
