@@ -5,6 +5,7 @@ import { contract, isMethodName, type MethodName } from './contract';
 import type { Ctx, Handler } from '../db/context';
 import { AppError, fromZodError, type Envelope } from '../shared/errors';
 import { handlers } from './registry';
+import { classifyFileError } from '../db/integrity';
 
 export interface DispatchOptions {
   /** Validate handler output against the contract too (tests and development). */
@@ -36,6 +37,28 @@ function toErrorBody(name: string, err: unknown, log?: DispatchOptions['log']) {
   const code = (err as { code?: string } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return new AppError('conflict', 'That change conflicts with existing data.').toBody();
+  }
+  const fileProblem = classifyFileError(err);
+  if (fileProblem === 'disk_full') {
+    return new AppError('disk_full', 'The disk is full, so Courtesy could not save this. Free some disk space and try again; nothing was changed.').toBody();
+  }
+  if (fileProblem === 'read_only') {
+    return new AppError(
+      'read_only',
+      'Courtesy cannot write to its data folder (it is read-only or its permissions changed). Fix the permissions and try again; nothing was changed.',
+    ).toBody();
+  }
+  if (fileProblem === 'damaged') {
+    (log ?? defaultLog)(`API ${name} found a damaged database`, err);
+    return new AppError(
+      'internal',
+      "Courtesy's database file is damaged. Quit and start Courtesy again: it checks the file, sets it aside unchanged and offers your newest sound backup.",
+    ).toBody();
+  }
+  // A stack overflow or an impossible length/date from an oversized or out-of-range input is the
+  // input's fault, not ours: say so instead of answering "internal".
+  if (err instanceof RangeError) {
+    return new AppError('validation', 'That request is too large or out of range for Courtesy to handle; nothing was changed.').toBody();
   }
   (log ?? defaultLog)(`API ${name} failed`, err);
   return new AppError('internal', 'Something went wrong on our side; your data was not changed. Details are in the log.').toBody();

@@ -40,8 +40,12 @@ export interface Ctx {
   version: string;
   /** Allows system.setNow; only the test/browser server started with --test-clock sets it. */
   allowTestClock: boolean;
-  /** Swaps the open database for a copy of `source` (restore); null for in-memory databases. */
-  replaceDatabase: ((source: string) => Promise<void>) | null;
+  /**
+   * Swaps the open database for a copy of `source` (restore); null for in-memory databases. Runs alone:
+   * other calls finish first and new ones wait. `prepare` (the safety backup) runs in that same quiet
+   * moment, just before the connection closes, and its result is returned.
+   */
+  replaceDatabase: (<T>(source: string, prepare: () => Promise<T>) => Promise<T>) | null;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: Ctx) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -212,3 +212,23 @@ export function ensureIdentity(sqlite: Database.Database) {
   // Written to the main file at once, so a crash right after cannot leave an identity only in the WAL.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
+
+/**
+ * Puts a copy of `backup` (a regular file) where the database was, after the database was set aside:
+ * copy under a temporary name, fsync, rename. Refuses if a database is already there.
+ */
+export function restoreBackupFile(file: string, backup: string) {
+  if (fs.existsSync(file)) throw new Error(`${file} exists; restore from Settings → Backups instead, which keeps a safety copy.`);
+  if (!isRegularFile(backup)) throw new Error(`${backup} is not a backup file Courtesy can restore (missing, or a link).`);
+  copyInto(backup, file);
+}
+
+/** Copies `source` to `target` so that `target` is complete or absent: temporary name, fsync, rename. */
+export function copyInto(source: string, target: string) {
+  const tmp = target + '.restoring';
+  fs.rmSync(tmp, { force: true });
+  fs.copyFileSync(source, tmp, fs.constants.COPYFILE_EXCL);
+  fsyncFile(tmp);
+  fs.renameSync(tmp, target);
+  fsyncDir(path.dirname(target));
+}

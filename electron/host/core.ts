@@ -1,12 +1,17 @@
-// Start-up shared by the Electron app and the browser-mode server: open and migrate the database,
-// then build the handler context. Nothing else may run before this succeeds.
+// Start-up shared by the Electron app and the browser-mode server: lock the data folder, open and
+// migrate the database, then build the handler context. Nothing else may run before this succeeds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type OpenedDb } from '../db/open';
+import { OpenRefusedError, openDatabase, type OpenedDb } from '../db/open';
 import { createClock, type Ctx } from '../db/context';
+import { classifyFileError } from '../db/integrity';
+import { lockDataFolder, type DataFolderLock } from '../db/lock';
+import { copyInto, moveAside, newRecoveryFolder } from '../db/recovery';
 import { dispatch, type DispatchOptions } from '../api/dispatch';
+import { AppError, type Envelope } from '../shared/errors';
 import { DB_FILE_NAME } from './paths';
 import { seedBuiltIns } from '../domains/templates/seed';
+import { dailyBackupDue, runDailyBackup } from '../domains/backups/backups';
 
 export interface CoreOptions {
   dataDir: string;
@@ -17,19 +22,46 @@ export interface CoreOptions {
   /** Use this file instead of dataDir/courtesy.sqlite (':memory:' in tests). */
   dbFile?: string;
   dispatch?: DispatchOptions;
+  /** Take an automatic backup once a day while the app is used (the apps turn this on; tests do not). */
+  dailyBackup?: boolean;
 }
 
 export interface Core {
   ctx: Ctx;
   opened: OpenedDb;
-  call(method: string, input: unknown): ReturnType<typeof dispatch>;
+  call(method: string, input: unknown): Promise<Envelope>;
   close(): void;
+}
+
+/** How long a call that arrives during a restore waits before it is told to try again. */
+const RESTORE_WAIT_MS = 30_000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function takeLock(dataDir: string): Promise<DataFolderLock> {
+  try {
+    return await lockDataFolder(dataDir);
+  } catch (err) {
+    if (classifyFileError(err) === 'read_only') {
+      throw new OpenRefusedError('read_only', dataDir, `Courtesy cannot write to its data folder ${dataDir} (${(err as Error).message}). Fix the folder's permissions and start again.`);
+    }
+    if (classifyFileError(err) === 'disk_full') {
+      throw new OpenRefusedError('disk_full', dataDir, `The disk holding ${dataDir} is full. Free some disk space and start Courtesy again.`);
+    }
+    throw err;
+  }
 }
 
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dbFile = opts.dbFile ?? path.join(opts.dataDir, DB_FILE_NAME);
+  const lock = dbFile === ':memory:' ? null : await takeLock(opts.dataDir);
   const open = () => openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding });
-  let opened = await open();
+  let opened: OpenedDb;
+  try {
+    opened = await open();
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const ctx: Ctx = {
     db: opened.db,
     sqlite: opened.sqlite,
@@ -41,30 +73,94 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     allowTestClock: !!opts.allowTestClock,
     replaceDatabase: null,
   };
+
+  // Calls in flight, and the restore (if one runs): a restore waits for the others to finish, and
+  // calls that arrive meanwhile wait for it, so no call ever meets a closed connection.
+  let inflight = 0;
+  let restoring: Promise<void> | null = null;
+  const tracked = async <T>(fn: () => Promise<T>): Promise<T> => {
+    inflight++;
+    try {
+      return await fn();
+    } finally {
+      inflight--;
+    }
+  };
+
   if (dbFile !== ':memory:') {
-    ctx.replaceDatabase = async (source) => {
-      opened.close();
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
-      fs.copyFileSync(source, dbFile);
-      // An older backup is migrated forward on open, like any older database.
-      opened = await open();
-      ctx.db = opened.db;
-      ctx.sqlite = opened.sqlite;
-      seedBuiltIns(ctx);
+    ctx.replaceDatabase = async (source, prepare) => {
+      if (restoring) throw new AppError('restoring', 'A restore is already running; wait for it to finish.');
+      let done!: () => void;
+      restoring = new Promise<void>((r) => (done = r));
+      try {
+        // The restore is itself a call in flight; wait for the others.
+        for (let waited = 0; inflight > 1; waited += 10) {
+          if (waited > RESTORE_WAIT_MS) throw new AppError('restoring', 'Courtesy is still busy; try the restore again in a moment.');
+          await sleep(10);
+        }
+        const result = await prepare();
+        // Close first (checkpointing the WAL into the file), then move the files aside, never
+        // removing a -wal under a live connection.
+        opened.close();
+        const aside = newRecoveryFolder(opts.dataDir, 'pre-restore');
+        const moved = [dbFile, dbFile + '-wal', dbFile + '-shm'].filter((f) => fs.existsSync(f)).map((f) => [f, moveAside(f, aside)] as const);
+        try {
+          copyInto(source, dbFile);
+          // An older backup is migrated forward on open, like any older database.
+          opened = await open();
+        } catch (err) {
+          for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) fs.rmSync(f, { force: true });
+          for (const [original, kept] of moved) fs.renameSync(kept, original);
+          fs.rmSync(aside, { recursive: true, force: true });
+          opened = await open();
+          throw err;
+        } finally {
+          ctx.db = opened.db;
+          ctx.sqlite = opened.sqlite;
+        }
+        // The safety backup taken by `prepare` holds exactly these files (nothing ran in between).
+        fs.rmSync(aside, { recursive: true, force: true });
+        seedBuiltIns(ctx);
+        return result;
+      } finally {
+        restoring = null;
+        done();
+      }
     };
   }
   seedBuiltIns(ctx);
+
   let closed = false;
+  let dailyRunning = false;
+  const maybeDailyBackup = () => {
+    if (!opts.dailyBackup || dailyRunning || closed || restoring || !dailyBackupDue(ctx)) return;
+    dailyRunning = true;
+    tracked(() => runDailyBackup(ctx))
+      .catch((err) => (opts.dispatch?.log ?? console.error)('Daily backup failed', err))
+      .finally(() => (dailyRunning = false));
+  };
+  maybeDailyBackup();
+
   return {
     ctx,
     get opened() {
       return opened;
     },
-    call: (method, input) => dispatch(ctx, method, input, opts.dispatch),
+    call: async (method, input) => {
+      const started = Date.now();
+      while (restoring) {
+        const finished = await Promise.race([restoring.then(() => true), sleep(RESTORE_WAIT_MS - (Date.now() - started)).then(() => false)]);
+        if (!finished) return { ok: false, error: new AppError('restoring', 'Courtesy is restoring a backup; try again in a moment.').toBody() };
+      }
+      if (closed) return { ok: false, error: new AppError('internal', 'Courtesy is shutting down; your data was saved.').toBody() };
+      maybeDailyBackup();
+      return tracked(() => dispatch(ctx, method, input, opts.dispatch));
+    },
     close: () => {
       if (closed) return;
       closed = true;
       opened.close();
+      lock?.release();
     },
   };
 }

@@ -1,7 +1,20 @@
 // The one error envelope every transport answers with.
 import type { z } from 'zod';
 
-export const ERROR_CODES = ['validation', 'unauthorized', 'forbidden', 'not_found', 'unknown_method', 'conflict', 'internal'] as const;
+// disk_full, read_only and restoring are conditions of the machine or the moment, not bugs: each gets
+// its own words (free disk space, fix permissions, wait a moment) instead of "something went wrong".
+export const ERROR_CODES = [
+  'validation',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'unknown_method',
+  'conflict',
+  'disk_full',
+  'read_only',
+  'restoring',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiErrorBody {
@@ -50,5 +63,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
+  disk_full: 507,
+  read_only: 503,
+  restoring: 503,
   internal: 500,
 };

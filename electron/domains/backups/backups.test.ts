@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, type TestCore } from '../../testing/core';
+import os from 'node:os';
+import { MIGRATIONS, testCore, type TestCore } from '../../testing/core';
+import { startCore } from '../../host/core';
+import { KEEP_AUTOMATIC, runDailyBackup } from './backups';
+import { backupTo } from '../../db/open';
 
 let core: TestCore;
 afterEach(() => core?.close());
@@ -37,5 +41,117 @@ describe('backups', () => {
     const env = await core.call('backups.restore', { name: 'junk.sqlite', confirm: true });
     expect(!env.ok && env.error.message).toBe('That file is not a usable Courtesy backup.');
     expect((await core.api('applications.list', {})).total).toBe(0);
+  });
+});
+
+describe('backups are what they claim', () => {
+  it('lists regular files only: a dangling link, a link to a database elsewhere and a folder are ignored', async () => {
+    core = await testCore({ memory: false });
+    const dir = path.join(core.dir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const outside = path.join(core.dir, 'elsewhere.sqlite');
+    fs.copyFileSync(path.join(core.dir, 'courtesy.sqlite'), outside);
+    fs.symlinkSync(path.join(core.dir, 'missing.sqlite'), path.join(dir, 'dangling.sqlite'));
+    fs.symlinkSync(outside, path.join(dir, 'linked.sqlite'));
+    fs.mkdirSync(path.join(dir, 'folder.sqlite'));
+    const list = await core.call('backups.list', {});
+    expect(list.ok && list.data.items).toEqual([]);
+    const restore = await core.call('backups.restore', { name: 'linked.sqlite', confirm: true });
+    expect(!restore.ok && restore.error.code).toBe('not_found');
+  });
+
+  it('never writes through a link planted under the temporary or the final name', async () => {
+    core = await testCore({ memory: false });
+    const dir = path.join(core.dir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const victim = path.join(core.dir, 'other-program.sqlite');
+    fs.writeFileSync(victim, 'precious');
+    for (const planted of ['b.sqlite.partial', 'b.sqlite']) {
+      fs.rmSync(path.join(dir, 'b.sqlite'), { force: true });
+      fs.symlinkSync(victim, path.join(dir, planted));
+      await backupTo(core.ctx.sqlite, path.join(dir, 'b.sqlite'));
+      expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
+      expect(fs.lstatSync(path.join(dir, 'b.sqlite')).isFile()).toBe(true);
+    }
+  });
+
+  it('refuses a backups folder that is a link', async () => {
+    core = await testCore({ memory: false });
+    const elsewhere = fs.mkdtempSync(path.join(core.dir, 'elsewhere-'));
+    fs.symlinkSync(elsewhere, path.join(core.dir, 'backups'));
+    const env = await core.call('backups.create', {});
+    expect(!env.ok && env.error.code).toBe('conflict');
+    expect(!env.ok && env.error.message).toMatch(/not a plain folder/);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('cleans up what an interrupted backup left at the next start, and lists only complete backups', async () => {
+    core = await testCore({ memory: false });
+    const good = await core.api('backups.create', {});
+    const dir = path.join(core.dir, 'backups');
+    core.close();
+    fs.writeFileSync(path.join(dir, 'courtesy-manual-x.sqlite.partial'), 'half');
+    fs.writeFileSync(path.join(dir, 'courtesy-manual-x.sqlite.partial-journal'), 'j');
+    // What older versions left after a kill mid-backup: an empty .sqlite beside its -journal.
+    fs.writeFileSync(path.join(dir, 'courtesy-manual-old.sqlite'), '');
+    fs.writeFileSync(path.join(dir, 'courtesy-manual-old.sqlite-journal'), 'j');
+    core = await testCore({ dir: core.dir });
+    expect(fs.readdirSync(dir).sort()).toEqual([good.name]);
+    expect((await core.api('backups.list', {})).items.map((i) => i.name)).toEqual([good.name]);
+  });
+
+  it(`keeps the newest ${KEEP_AUTOMATIC} automatic backups and every manual one`, async () => {
+    core = await testCore({ memory: false });
+    const manual = await core.api('backups.create', {});
+    let first = '';
+    for (let i = 0; i < KEEP_AUTOMATIC + 3; i++) {
+      core.ctx.clock.set(Date.UTC(2026, 0, 1 + i));
+      const made = await runDailyBackup(core.ctx);
+      if (i === 0) first = made.name;
+      // Distinct mtimes, newest last.
+      fs.utimesSync(path.join(core.dir, 'backups', made.name), new Date(Date.UTC(2026, 0, 1 + i)), new Date(Date.UTC(2026, 0, 1 + i)));
+    }
+    const names = (await core.api('backups.list', {})).items.map((i) => i.name);
+    expect(names.filter((n) => n.startsWith('courtesy-auto-'))).toHaveLength(KEEP_AUTOMATIC);
+    expect(names).toContain(manual.name);
+    expect(names).not.toContain(first);
+  });
+
+  it('takes a daily backup when started with dailyBackup on, once a day', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-daily-'));
+    const c = await startCore({ dataDir: dir, migrationsFolder: MIGRATIONS, version: 't', dailyBackup: true, dispatch: { log: () => {} } });
+    await c.call('applications.list', {});
+    for (let i = 0; i < 50 && !fs.readdirSync(path.join(dir, 'backups')).some((n) => n.startsWith('courtesy-auto-')); i++) await new Promise((r) => setTimeout(r, 20));
+    c.close();
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.startsWith('courtesy-auto-'))).toHaveLength(1);
+    const again = await startCore({ dataDir: dir, migrationsFolder: MIGRATIONS, version: 't', dailyBackup: true });
+    await again.call('applications.list', {});
+    again.close();
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.startsWith('courtesy-auto-'))).toHaveLength(1);
+  });
+
+  it('answers calls that arrive during a restore after it, never with an internal error', async () => {
+    core = await testCore({ memory: false });
+    await core.api('applications.create', { company: 'Acme', role: 'Kept' });
+    const b = await core.api('backups.create', {});
+    await core.api('applications.create', { company: 'Globex', role: 'Replaced' });
+    const restore = core.call('backups.restore', { name: b.name, confirm: true });
+    const others = Array.from({ length: 40 }, (_, i) =>
+      i % 2 ? core.call('applications.list', {}) : core.call('applications.create', { company: 'During', role: `During ${i}` }),
+    );
+    const results = await Promise.all([restore, ...others]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual([]);
+    // Writes that arrived during the restore landed after it, in the restored database.
+    const list = await core.api('applications.list', { limit: 100 });
+    expect(list.items.map((a) => a.role)).toContain('Kept');
+    expect(list.items.map((a) => a.role)).not.toContain('Replaced');
+    expect(list.items.filter((a) => a.role.startsWith('During'))).toHaveLength(20);
+    // A second restore while one runs is told so.
+    const [first, second] = await Promise.all([
+      core.call('backups.restore', { name: b.name, confirm: true }),
+      core.call('backups.restore', { name: b.name, confirm: true }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second.ok || second.error.code).not.toBe('internal');
   });
 });
