@@ -173,6 +173,8 @@ function inspectBeforeOpening(opts: OpenOptions): boolean {
   const backupDir = opts.backupDir ?? path.join(dataDir, 'backups');
   fs.mkdirSync(dataDir, { recursive: true });
   cleanPartialBackups(backupDir);
+  // A restore killed before its rename leaves its copy of a backup here; the database itself is intact.
+  fs.rmSync(file + '.restoring', { force: true });
   const refuseTooNew = (db: Database.Database) => {
     if (pendingMigrations(db, opts.migrationsFolder).tooNew) throw new DatabaseTooNewError(file);
   };

@@ -223,12 +223,27 @@ export function restoreBackupFile(file: string, backup: string) {
   copyInto(backup, file);
 }
 
-/** Copies `source` to `target` so that `target` is complete or absent: temporary name, fsync, rename. */
-export function copyInto(source: string, target: string) {
-  const tmp = target + '.restoring';
+/**
+ * Copies `source` to `target` so that `target` is complete or absent: temporary name, fsync, rename.
+ * With keepName the copy is written straight to `target` (itself a temporary name) and fsynced.
+ */
+export function copyInto(source: string, target: string, opts: { keepName?: boolean } = {}) {
+  const tmp = opts.keepName ? target : target + '.restoring';
   fs.rmSync(tmp, { force: true });
   fs.copyFileSync(source, tmp, fs.constants.COPYFILE_EXCL);
   fsyncFile(tmp);
-  fs.renameSync(tmp, target);
+  if (!opts.keepName) fs.renameSync(tmp, target);
   fsyncDir(path.dirname(target));
+}
+
+/** Keeps `file` in `dir` under the same name without copying (a hard link), or copies where links are impossible. */
+export function linkAside(file: string, dir: string) {
+  if (!fs.existsSync(file)) return;
+  const target = path.join(dir, path.basename(file));
+  try {
+    fs.linkSync(file, target);
+    fsyncDir(dir);
+  } catch {
+    copyAside(file, dir);
+  }
 }

@@ -6,7 +6,8 @@ import { OpenRefusedError, openDatabase, type OpenedDb } from '../db/open';
 import { createClock, type Ctx } from '../db/context';
 import { classifyFileError } from '../db/integrity';
 import { lockDataFolder, type DataFolderLock } from '../db/lock';
-import { copyInto, moveAside, newRecoveryFolder } from '../db/recovery';
+import { copyInto, linkAside, moveAside, newRecoveryFolder } from '../db/recovery';
+import { fsyncDir } from '../db/integrity';
 import { dispatch, type DispatchOptions } from '../api/dispatch';
 import { AppError, type Envelope } from '../shared/errors';
 import { DB_FILE_NAME } from './paths';
@@ -99,18 +100,23 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           await sleep(10);
         }
         const result = await prepare();
-        // Close first (checkpointing the WAL into the file), then move the files aside, never
-        // removing a -wal under a live connection.
+        // Close first (checkpointing the WAL into the file); a -wal is never removed under a live
+        // connection. The restored copy is complete on disk before it replaces the file by rename, so
+        // a kill at any moment leaves either the old database or the restored one, never neither.
         opened.close();
+        copyInto(source, dbFile + '.restoring', { keepName: true });
         const aside = newRecoveryFolder(opts.dataDir, 'pre-restore');
-        const moved = [dbFile, dbFile + '-wal', dbFile + '-shm'].filter((f) => fs.existsSync(f)).map((f) => [f, moveAside(f, aside)] as const);
+        for (const f of [dbFile + '-wal', dbFile + '-shm']) if (fs.existsSync(f)) moveAside(f, aside);
+        // The current file is kept aside as a hard link (no copy), until the restored one has opened.
+        linkAside(dbFile, aside);
+        fs.renameSync(dbFile + '.restoring', dbFile);
+        fsyncDir(opts.dataDir);
         try {
-          copyInto(source, dbFile);
           // An older backup is migrated forward on open, like any older database.
           opened = await open();
         } catch (err) {
           for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) fs.rmSync(f, { force: true });
-          for (const [original, kept] of moved) fs.renameSync(kept, original);
+          for (const name of fs.readdirSync(aside)) fs.renameSync(path.join(aside, name), path.join(path.dirname(dbFile), name));
           fs.rmSync(aside, { recursive: true, force: true });
           opened = await open();
           throw err;

@@ -55,7 +55,7 @@ describe('backups are what they claim', () => {
     fs.symlinkSync(outside, path.join(dir, 'linked.sqlite'));
     fs.mkdirSync(path.join(dir, 'folder.sqlite'));
     const list = await core.call('backups.list', {});
-    expect(list.ok && list.data.items).toEqual([]);
+    expect(list.ok && (list.data as { items: unknown[] }).items).toEqual([]);
     const restore = await core.call('backups.restore', { name: 'linked.sqlite', confirm: true });
     expect(!restore.ok && restore.error.code).toBe('not_found');
   });

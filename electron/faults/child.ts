@@ -1,0 +1,51 @@
+// A second process for the fault tests: starts a real core on a data folder and writes in a loop,
+// printing one line per acknowledged write, until the test kills it (SIGKILL) mid-write.
+// Usage: node child.cjs <dataDir> <migrationsFolder> <mode>
+import { startCore } from '../host/core';
+import { STAGES } from '../shared/domain';
+
+const [dataDir, migrationsFolder, mode] = process.argv.slice(2);
+const say = (line: string) => process.stdout.write(line + '\n');
+
+async function main() {
+  const core = await startCore({ dataDir, migrationsFolder, version: 'fault', dispatch: { log: () => {} } });
+  const call = async (method: string, input: unknown) => {
+    const env = await core.call(method, input);
+    if (!env.ok) throw new Error(`${method}: ${env.error.code} ${env.error.message}`);
+    return env.data as Record<string, unknown>;
+  };
+  say('READY');
+  if (mode === 'hold') return; // keeps the lock until killed
+  for (let i = 0; ; i++) {
+    if (mode === 'create') {
+      const app = await call('applications.create', { company: `Company ${i % 7}`, role: `Role ${i}`, notes: 'n'.repeat(i % 500) });
+      say(`A ${app.id} Role ${i}`);
+    } else if (mode === 'move') {
+      const id = 1 + (i % 5);
+      const stage = STAGES[i % STAGES.length];
+      await call('applications.moveStage', { id, stage });
+      say(`M ${id} ${stage}`);
+    } else if (mode === 'backup') {
+      const b = await call('backups.create', {});
+      say(`B ${b.name}`);
+    } else if (mode === 'restore') {
+      if (i % 2 === 0) {
+        await call('backups.restore', { name: 'base.sqlite', confirm: true });
+        say('R');
+      } else {
+        const app = await call('applications.create', { company: 'After', role: `After ${i}` });
+        say(`A ${app.id} After ${i}`);
+      }
+    } else if (mode === 'csv') {
+      const rows = Array.from({ length: 50 }, (_, j) => `Import Co ${j % 3},Imported ${process.pid}-${i}-${j}`);
+      const r = await call('csv.importApplications', { text: `Company,Role\n${rows.join('\n')}\n`, mapping: ['company', 'role'] });
+      if (r.created !== 50) throw new Error(`imported ${String(r.created)} of 50`);
+      say(`C ${r.created}`);
+    } else throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+main().catch((err) => {
+  say(`ERROR ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+// Shared by the fault tests: the child bundled once (plain node starts in a fraction of tsx's time),
+// and a runner that kills it with SIGKILL after a number of acknowledged writes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const MIGRATIONS = path.join(ROOT, 'drizzle');
+// Inside the worktree, so the bundle's require('better-sqlite3') finds node_modules.
+const OUT = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults', 'child.cjs');
+
+let built: Promise<string> | null = null;
+export function childBundle(): Promise<string> {
+  built ??= build({
+    entryPoints: [path.join(__dirname, 'child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3', 'electron'],
+    outfile: OUT,
+    logLevel: 'warning',
+  }).then(() => OUT);
+  return built;
+}
+
+export interface ChildRun {
+  lines: string[];
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs the child; kills it with SIGKILL once `killAfter` lines starting with one of `ackPrefixes` were printed. */
+export async function runChild(dataDir: string, mode: string, opts: { killAfter?: number; timeoutMs?: number } = {}): Promise<ChildRun> {
+  const bundle = await childBundle();
+  const child: ChildProcess = spawn(process.execPath, [bundle, dataDir, MIGRATIONS, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buffer = '';
+  let acks = 0;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 15_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        lines.push(line);
+        if (line !== 'READY' && !line.startsWith('ERROR')) acks++;
+        if (opts.killAfter !== undefined && acks >= opts.killAfter) child.kill('SIGKILL');
+      }
+    });
+    child.stderr!.on('data', () => {});
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ lines, code, signal });
+    });
+  });
+}
+
+/** Spawns the child in `hold` mode and resolves once it holds the lock (its READY line). */
+export async function holdLock(dataDir: string): Promise<{ child: ChildProcess; firstLine: string }> {
+  const bundle = await childBundle();
+  const child = spawn(process.execPath, [bundle, dataDir, MIGRATIONS, 'hold'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const firstLine = await new Promise<string>((resolve) => {
+    let buf = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString('utf8');
+      if (buf.includes('\n')) resolve(buf.split('\n')[0]);
+    });
+    child.on('exit', () => resolve(buf.split('\n')[0] ?? ''));
+  });
+  return { child, firstLine };
+}
+
+export const tmpDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
