@@ -15,7 +15,10 @@ async function main() {
     return env.data as Record<string, unknown>;
   };
   say('READY');
-  if (mode === 'hold') return; // keeps the lock until killed
+  if (mode === 'hold') {
+    setInterval(() => {}, 1 << 30); // keeps the process, and so the lock, until killed
+    return;
+  }
   for (let i = 0; ; i++) {
     if (mode === 'create') {
       const app = await call('applications.create', { company: `Company ${i % 7}`, role: `Role ${i}`, notes: 'n'.repeat(i % 500) });
