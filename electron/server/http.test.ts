@@ -16,7 +16,7 @@ async function setup() {
 }
 
 function request(path: string, opts: { method?: string; token?: string | null; host?: string; body?: string } = {}) {
-  return new Promise<{ status: number; json: any }>((resolve, reject) => {
+  return new Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const req = http.request(
       {
         host: '127.0.0.1',
@@ -32,7 +32,7 @@ function request(path: string, opts: { method?: string; token?: string | null; h
       (res) => {
         let data = '';
         res.on('data', (c) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode!, json: data ? JSON.parse(data) : null }));
+        res.on('end', () => resolve({ status: res.statusCode!, json: data.startsWith('{') ? JSON.parse(data) : data || null, headers: res.headers }));
       },
     );
     req.on('error', reject);
@@ -73,5 +73,37 @@ describe('loopback HTTP transport', () => {
     const names = res.json.methods.map((m: { name: string }) => m.name);
     expect(names).toContain('applications.moveStage');
     expect(res.json.methods[0]).toHaveProperty('input.type', 'object');
+  });
+
+  it('answers a malformed percent-escape with 400, with and without a token', async () => {
+    await setup();
+    expect((await request('/api/%E0%A4%A', { body: '{}' })).status).toBe(400);
+    expect((await request('/api/%E0%A4%A', { token: null, body: '{}' })).status).toBe(401);
+    expect((await request('/%E0%A4%A', { method: 'GET', token: null })).status).toBe(404); // no renderer on this server
+  });
+
+  it('sends no-referrer and cross-origin isolation headers, and never serves source maps', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-renderer-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>x</title>');
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'assets', 'index.js'), 'console.log(1)\n//# sourceMappingURL=index.js.map');
+    fs.writeFileSync(path.join(dir, 'assets', 'index.js.map'), '{"sources":["secret.ts"]}');
+    core = await testCore();
+    server = await startHttpServer({ call: core.call, rendererDir: dir });
+    for (const p of ['/', '/assets/index.js']) {
+      const res = await request(p, { method: 'GET', token: null });
+      expect(res.status).toBe(200);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    }
+    expect((await request('/assets/index.js.map', { method: 'GET', token: null })).status).toBe(404);
+    expect((await request('/assets/index%2Ejs%2Emap', { method: 'GET', token: null })).status).toBe(404);
+    expect((await request('/%E0%A4%A', { method: 'GET', token: null })).status).toBe(400);
+    const api = await request('/api/applications.list', { body: '{}' });
+    expect(api.headers['referrer-policy']).toBe('no-referrer');
   });
 });

@@ -62,12 +62,18 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     if (!hostAllowed(req.headers.host)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Host not allowed.' } });
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return badPath(res);
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       if (!authorized(req)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } });
       if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, describeApi());
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'validation', message: 'Use POST.' } });
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = safeDecode(url.pathname.slice('/api/'.length));
+      if (method === null) return badPath(res);
       let input: unknown = {};
       try {
         const body = await readBody(req, maxBody);
@@ -120,14 +126,41 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
+/** decodeURIComponent throws on a malformed escape (`/%E0%A4%A`); that is bad input, answered 400. */
+function safeDecode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function badPath(res: http.ServerResponse) {
+  return sendJson(res, 400, { ok: false, error: { code: 'validation', message: 'The address is not valid (a malformed %-escape).' } });
+}
+
+/**
+ * On every response: no Referer leaves the app (URLs carry the token), and other origins can neither
+ * open us in a shared browsing context nor embed our resources.
+ */
+const COMMON_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
-  const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const rel = safeDecode(pathname === '/' ? '/index.html' : pathname);
+  if (rel === null) return badPath(res);
+  // Source maps would hand out the source; the build may write them for debugging, we never serve them.
+  if (rel.endsWith('.map')) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
   const file = path.resolve(root, '.' + rel);
   if (!file.startsWith(path.resolve(root) + path.sep)) return sendJson(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
   let target = file;
@@ -137,7 +170,7 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
     target = path.join(root, 'index.html');
   }
   const ext = path.extname(target);
-  const headers: Record<string, string> = { 'Content-Type': MIME[ext] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
+  const headers: Record<string, string> = { ...COMMON_HEADERS, 'Content-Type': MIME[ext] ?? 'application/octet-stream' };
   if (ext === '.html') {
     headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
     headers['Cache-Control'] = 'no-store';
