@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCore } from '../host/core';
-import { defaultDataDir } from '../host/paths';
+import { DB_FILE_NAME, defaultDataDir } from '../host/paths';
+import { OpenRefusedError } from '../db/open';
+import { restoreBackupFile } from '../db/recovery';
 import { startHttpServer } from './http';
 import pkg from '../../package.json';
 
@@ -13,19 +15,36 @@ async function main() {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       'test-clock': { type: 'boolean', default: false },
+      'restore-backup': { type: 'string' },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${values.port}`);
   const root = path.resolve(__dirname, '..');
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-  const core = await startCore({
-    dataDir,
-    migrationsFolder: path.join(root, 'drizzle'),
-    version: pkg.version,
-    allowTestClock: values['test-clock'],
-    dispatch: { validateOutput: process.env.COURTESY_VALIDATE_OUTPUT === '1' },
-  });
+  // After a damaged database was set aside: put the named backup in its place (never over a file).
+  if (values['restore-backup']) {
+    const name = path.basename(values['restore-backup']);
+    restoreBackupFile(path.join(dataDir, DB_FILE_NAME), path.join(dataDir, 'backups', name));
+    console.error(`Restored ${name} as ${path.join(dataDir, DB_FILE_NAME)}.`);
+  }
+  let core;
+  try {
+    core = await startCore({
+      dataDir,
+      migrationsFolder: path.join(root, 'drizzle'),
+      version: pkg.version,
+      allowTestClock: values['test-clock'],
+      // Test runs set the clock and count their own backups; people get one automatic backup a day.
+      dailyBackup: !values['test-clock'],
+      dispatch: { validateOutput: process.env.COURTESY_VALIDATE_OUTPUT === '1' },
+    });
+  } catch (err) {
+    if (err instanceof OpenRefusedError && err.reason === 'damaged' && err.details.backup) {
+      throw new Error(`${err.message}\nTo restore it, run again with: --restore-backup ${path.basename(err.details.backup)}`);
+    }
+    throw err;
+  }
   const server = await startHttpServer({ call: core.call, rendererDir: path.join(root, 'dist', 'renderer'), port });
   console.log(`Courtesy is running at ${server.url}`);
 

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { startCore, type Core } from '../host/core';
+import { OpenRefusedError } from '../db/open';
+import { restoreBackupFile } from '../db/recovery';
+import { DB_FILE_NAME } from '../host/paths';
 import { electronNativeBinding } from './native';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, safeExternalUrl } from '../host/security';
 import { registerIpc } from './ipc';
@@ -72,26 +75,75 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-app.whenReady().then(async () => {
-  try {
-    core = await startCore({
-      dataDir: app.getPath('userData'),
+// One window per data folder: a second launch focuses the first instead of opening the database again.
+// (The data-folder lock in startCore also stops browser mode and other profiles' processes.)
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+let mainWindow: BrowserWindow | null = null;
+app.on('second-instance', () => {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+async function openCore(): Promise<Core | null> {
+  const dataDir = app.getPath('userData');
+  const start = () =>
+    startCore({
+      dataDir,
       migrationsFolder: path.join(appRoot, 'drizzle'),
       version: app.getVersion(),
       nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+      dailyBackup: true,
     });
+  try {
+    return await start();
   } catch (err) {
-    dialog.showErrorBox('Courtesy could not open its database', err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    // A damaged file was set aside unchanged: offer the newest backup that passes the check.
+    if (err instanceof OpenRefusedError && err.reason === 'damaged' && err.details.backup) {
+      const name = path.basename(err.details.backup);
+      const choice = dialog.showMessageBoxSync({
+        type: 'warning',
+        title: 'Courtesy found a damaged database',
+        message: 'Your database file is damaged.',
+        detail: message,
+        buttons: [`Restore ${name}`, 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice === 0) {
+        try {
+          restoreBackupFile(path.join(dataDir, DB_FILE_NAME), err.details.backup);
+          return await start();
+        } catch (again) {
+          dialog.showErrorBox('Courtesy could not restore the backup', again instanceof Error ? again.message : String(again));
+          return null;
+        }
+      }
+      return null;
+    }
+    dialog.showErrorBox('Courtesy could not open its database', message);
+    return null;
+  }
+}
+
+app.whenReady().then(async () => {
+  if (!primary) return;
+  core = await openCore();
+  if (!core) {
     app.exit(1);
     return;
   }
+  // Deny every permission, both when a page asks (request) and when one checks silently (check).
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();
   registerIpc((method, input) => core!.call(method, input));
-  Menu.setApplicationMenu(buildMenu());
-  createWindow();
+  Menu.setApplicationMenu(buildMenu(app.isPackaged));
+  mainWindow = createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
 });
 
