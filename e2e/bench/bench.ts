@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { startCore, type Core } from '../../electron/host/core';
 import { listSql } from '../../electron/domains/applications/applications';
 import { startHttpServer } from '../../electron/server/http';
+import { inspectReadOnly, quickCheck } from '../../electron/db/integrity';
 import { checkNote, type CheckInput } from '../../electron/shared/checks';
 import { STAGES } from '../../electron/shared/domain';
 import { checksEvalReport } from './checks-eval';
@@ -109,6 +110,9 @@ async function main() {
     return env.data;
   };
   const has = (m: string) => core.call(m, {}).then((e) => e.ok || e.error.code !== 'unknown_method');
+  // What every start pays before opening: PRAGMA quick_check on a fresh read-only connection (db/integrity.ts).
+  core.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  report('open check: quick_check at start (10k apps, 100k notes)', await time(5, () => inspectReadOnly(core.ctx.dbFile, quickCheck)), '', 'runs once per start');
 
   // Pipeline list: the API handler (validation, dispatch, envelope) vs the same SQL run raw.
   const raw = core.ctx.sqlite.prepare(listSql({ search: false, stages: false, includeArchived: false, limit: false }));
