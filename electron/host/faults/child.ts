@@ -1,8 +1,8 @@
 // A second process for the fault tests: starts a real core on a data folder and writes in a loop,
 // printing one line per acknowledged write, until the test kills it (SIGKILL) mid-write.
 // Usage: node child.cjs <dataDir> <migrationsFolder> <mode>
-import { startCore } from '../host/core';
-import { STAGES } from '../shared/domain';
+import { startCore } from '../core';
+import { STAGES } from '../../shared/domain';
 
 const [dataDir, migrationsFolder, mode] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(line + '\n');

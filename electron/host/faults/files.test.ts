@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCore, type Core } from '../host/core';
-import { OpenRefusedError } from '../db/open';
-import { DataFolderLockedError } from '../db/lock';
+import { startCore, type Core } from '../core';
+import { OpenRefusedError } from '../../db/open';
+import { DataFolderLockedError } from '../../db/lock';
 import { MIGRATIONS, holdLock, runChild, tmpDir } from './harness';
 
 const start = (dataDir: string) => startCore({ dataDir, migrationsFolder: MIGRATIONS, version: 'fault', dispatch: { log: () => {} } });

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCore } from '../host/core';
-import { inspectReadOnly, quickCheck } from '../db/integrity';
-import { STAGES } from '../shared/domain';
+import { startCore } from '../core';
+import { inspectReadOnly, quickCheck } from '../../db/integrity';
+import { STAGES } from '../../shared/domain';
 import { MIGRATIONS, runChild, tmpDir } from './harness';
 
 const KILL_AFTER = [2, 9, 17, 31];

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const MIGRATIONS = path.join(ROOT, 'drizzle');
 // Inside the worktree, so the bundle's require('better-sqlite3') finds node_modules.
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults', 'child.cjs');
