@@ -1,13 +1,14 @@
 // "Save as template" in the composer: the note's subject and text become a new template of its kind and
 // delivery. Only the greeting's name turns into a merge field; the dialog says what changed.
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { findUnfilled, firstNameOf } from '../../../electron/shared/merge';
 import { templateFromNote } from '../../../electron/shared/template-draft';
-import { ApiError } from '../lib/api';
 import { useCall } from '../lib/hooks';
+import { useServerForm } from '../lib/forms';
+import { plural } from '../lib/format';
 import { href } from '../lib/router';
 import { Field } from '../ui/Field';
 import { Modal } from '../ui/Modal';
@@ -36,20 +37,16 @@ export function SaveAsTemplateDialog({ note, subject, body, onClose }: { note: N
     [isEmail, subject, body, note.recipientName, firstName],
   );
   const create = useCall('templates.create');
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Subject and text are not typed here (they come from the note), but they are values of the form so the
+  // server's errors for them land in the form and show beside the template's text.
+  const form = useServerForm<{ name: string; subject: string; body: string }>({ name: '', subject: '', body: '' });
+  const { register, fieldError: errorOf } = form;
   const [saved, setSaved] = useState<Template | null>(null);
   const kindLabel = `${NOTE_KIND_LABELS[note.kind]} · ${isEmail ? 'email' : 'handwritten card'}`;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    try {
-      setSaved(await create.mutateAsync({ kind: note.kind, delivery: note.delivery, name, subject: t.subject, body: t.body }));
-    } catch (err) {
-      setErrors(err instanceof ApiError && Object.keys(err.fields).length ? err.fields : { _: err instanceof Error ? err.message : String(err) });
-    }
-  }
+  const submit = form.onSubmit(async ({ name }) => {
+    setSaved(await create.mutateAsync({ kind: note.kind, delivery: note.delivery, name, subject: t.subject, body: t.body }));
+  });
 
   if (saved) {
     return (
@@ -69,10 +66,10 @@ export function SaveAsTemplateDialog({ note, subject, body, onClose }: { note: N
     );
   }
 
-  const textError = errors.body ?? errors.subject;
+  const textError = errorOf('body') ?? errorOf('subject');
   return (
     <Modal title="Save as template" onClose={onClose}>
-      <form className="save-template" aria-label="Save as template" onSubmit={submit} noValidate>
+      <form id={form.formId} className="save-template" aria-label="Save as template" onSubmit={(e) => void submit(e)} noValidate>
         <p>
           A new {kindLabel} template from this {what}.
         </p>
@@ -93,13 +90,13 @@ export function SaveAsTemplateDialog({ note, subject, body, onClose }: { note: N
         )}
         {t.nameElsewhere > 0 && firstName ? (
           <p className="warn-text">
-            “{firstName}” appears {t.nameElsewhere === 1 ? 'once more' : `${t.nameElsewhere} more times`} in the {isEmail ? 'subject or text' : 'text'}; that stays as written. Edit
+            “{firstName}” appears {t.nameElsewhere === 1 ? 'once more' : plural(t.nameElsewhere, 'more time')} in the {isEmail ? 'subject or text' : 'text'}; that stays as written. Edit
             the template afterwards to change it.
           </p>
         ) : null}
         <p className="muted small">Everything else, like what you talked about, stays as you wrote it.</p>
-        <Field label="Template name" error={errors.name} hint="As it appears in the template picker.">
-          {(p) => <input {...p} value={name} maxLength={100} autoFocus onChange={(e) => setName(e.target.value)} />}
+        <Field label="Template name" error={errorOf('name')} hint="As it appears in the template picker.">
+          {(p) => <input {...p} {...register('name')} maxLength={100} autoFocus />}
         </Field>
         <div className="field" style={{ marginTop: 12 }}>
           <span className="field-label">The template</span>
@@ -116,15 +113,11 @@ export function SaveAsTemplateDialog({ note, subject, body, onClose }: { note: N
           </pre>
           {textError ? (
             <div className="field-error" role="alert">
-              {errors.body && !t.body.trim() ? `This ${what} has no text yet: write it first.` : textError}
+              {errorOf('body') && !t.body.trim() ? `This ${what} has no text yet: write it first.` : textError}
             </div>
           ) : null}
         </div>
-        {errors._ ? (
-          <ErrorBanner>
-            {errors._}
-          </ErrorBanner>
-        ) : null}
+        <ErrorBanner error={form.rootError} />
         <div className="form-actions">
           <button type="button" onClick={onClose}>
             Cancel

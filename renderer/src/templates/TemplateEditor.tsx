@@ -1,22 +1,25 @@
 // One template in the editor: kind, delivery, name, subject and text, a merge-field inserter, and a live
 // preview filled from a sample interview, so unfilled fields show before a note is ever written.
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { countWords } from '../../../electron/shared/checks';
 import { DELIVERIES, NOTE_KINDS, NOTE_KIND_LABELS, type Delivery, type NoteKind } from '../../../electron/shared/domain';
 import { MERGE_FIELDS, type MergeData } from '../../../electron/shared/merge';
 import { fieldKind, previewSegments } from '../../../electron/shared/template-draft';
-import { ApiError } from '../lib/api';
-import { list } from '../lib/format';
+import { list, plural } from '../lib/format';
 import { useCall } from '../lib/hooks';
+import { useServerForm } from '../lib/forms';
 import { href } from '../lib/router';
 import { Field } from '../ui/Field';
 import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
+import { ErrorBanner } from '../ui/ErrorBanner';
 
 export type Template = MethodOutput<'templates.list'>['items'][number];
 export type Draft = { kind: NoteKind; delivery: Delivery; name: string; subject: string; body: string };
-export type Editing = { seq: number; id: number | null; builtIn: boolean; copyOf: string | null; saved: Draft; draft: Draft };
+export type Editing = { seq: number; id: number | null; builtIn: boolean; copyOf: string | null; saved: Draft };
+/** What the screen needs to know of the form to warn before dropping it. */
+export type EditorState = { unsaved: boolean; draft: Draft };
 
 export const DELIVERY_LABELS: Record<Delivery, string> = { email: 'Email', handwritten: 'Handwritten card' };
 
@@ -44,30 +47,37 @@ export function TemplateEditor(props: {
   editing: Editing;
   profile: MethodOutput<'settings.get'>['profile'] | undefined;
   cardWordLimit: number;
-  onChange: (d: Draft) => void;
+  /** Called after every change: the screen asks before leaving unsaved changes. */
+  onState: (s: EditorState) => void;
   onSaved: (t: Template) => void;
-  onDuplicate: () => void;
+  onDuplicate: (d: Draft) => void;
   onDeleted: () => void;
   onCancelNew: () => void;
 }) {
   const { editing, profile, cardWordLimit } = props;
-  const { draft } = editing;
+  // The form starts from the saved template (a copy or a new one starts from its first draft).
+  const form = useServerForm<Draft>(editing.saved);
+  const { register, setValue, fieldError: errorOf } = form;
+  const draft = form.watch();
   const create = useCall('templates.create');
   const update = useCall('templates.update');
   const remove = useCall('templates.delete');
   const reset = useCall('templates.reset');
   const toast = useToast();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const subjectRef = useRef<HTMLInputElement>(null);
   const lastFocus = useRef<'subject' | 'body'>('body');
   const bodyId = useId();
   const isEmail = draft.delivery === 'email';
+  // sameDraft rather than isDirty: a subject left over after switching to a card is not a change.
   const dirty = editing.id === null || !sameDraft(draft, editing.saved);
+  // A new template is worth keeping once it has a name or text; a saved one once it differs.
+  const unsaved = editing.id === null ? draft.body.trim() !== '' || draft.name.trim() !== '' : dirty;
+  const { onState } = props;
+  useEffect(() => onState({ unsaved, draft }), [onState, unsaved, draft.kind, draft.delivery, draft.name, draft.subject, draft.body]); // eslint-disable-line react-hooks/exhaustive-deps
   const busy = create.isPending || update.isPending || remove.isPending || reset.isPending;
 
-  const set = (patch: Partial<Draft>) => props.onChange({ ...draft, ...patch });
   const fail = (err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error');
 
   function insertField(key: string) {
@@ -78,26 +88,21 @@ export function TemplateEditor(props: {
     // The textarea keeps its selection while the picker has focus: insert there, or at the end.
     const start = el?.selectionStart ?? value.length;
     const end = el?.selectionEnd ?? start;
-    set(inSubject ? { subject: value.slice(0, start) + text + value.slice(end) } : { body: value.slice(0, start) + text + value.slice(end) });
+    setValue(inSubject ? 'subject' : 'body', value.slice(0, start) + text + value.slice(end), { shouldDirty: true });
     requestAnimationFrame(() => {
       el?.focus();
       el?.setSelectionRange(start + text.length, start + text.length);
     });
   }
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    const input = { kind: draft.kind, delivery: draft.delivery, name: draft.name, subject: isEmail ? draft.subject : null, body: draft.body };
-    try {
-      const t = editing.id === null ? await create.mutateAsync(input) : await update.mutateAsync({ id: editing.id, ...input });
-      toast(editing.id === null ? `Added “${t.name}”.` : `Saved “${t.name}”.`);
-      props.onSaved(t);
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
-      else fail(err);
-    }
-  }
+  const save = form.onSubmit(async (d) => {
+    const input = { kind: d.kind, delivery: d.delivery, name: d.name, subject: d.delivery === 'email' ? d.subject : null, body: d.body };
+    const t = editing.id === null ? await create.mutateAsync(input) : await update.mutateAsync({ id: editing.id, ...input });
+    toast(editing.id === null ? `Added “${t.name}”.` : `Saved “${t.name}”.`);
+    props.onSaved(t);
+  });
+  const subjectField = register('subject');
+  const bodyField = register('body');
 
   const data: MergeData = { ...SAMPLE, profile: { name: profile?.name || SAMPLE_PROFILE, signature: profile?.signature || profile?.name || SAMPLE_PROFILE } };
   const bodySegs = previewSegments(draft.body, data);
@@ -110,7 +115,7 @@ export function TemplateEditor(props: {
 
   const title = editing.id === null ? (editing.copyOf ? `Copy of “${editing.copyOf}”` : 'New template') : editing.saved.name;
   return (
-    <form className="panel template-editor" aria-label="Template" onSubmit={save} noValidate>
+    <form id={form.formId} className="panel template-editor" aria-label="Template" onSubmit={(e) => void save(e)} noValidate>
       <div className="template-editor-head">
         <h2>{title}</h2>
         {editing.builtIn ? <span className="badge">Built-in</span> : null}
@@ -122,11 +127,12 @@ export function TemplateEditor(props: {
         </p>
       ) : null}
       {editing.copyOf ? <p className="muted small template-note">Not saved yet: change what you like, then add it as your own template.</p> : null}
+      <ErrorBanner error={form.rootError} />
 
       <div className="template-fields">
-        <Field label="Kind" error={errors.kind}>
+        <Field label="Kind" error={errorOf('kind')}>
           {(p) => (
-            <select {...p} value={draft.kind} disabled={editing.builtIn} onChange={(e) => set({ kind: e.target.value as NoteKind })}>
+            <select {...p} {...register('kind')} disabled={editing.builtIn}>
               {NOTE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {NOTE_KIND_LABELS[k]}
@@ -135,9 +141,9 @@ export function TemplateEditor(props: {
             </select>
           )}
         </Field>
-        <Field label="Delivery" error={errors.delivery}>
+        <Field label="Delivery" error={errorOf('delivery')}>
           {(p) => (
-            <select {...p} value={draft.delivery} disabled={editing.builtIn} onChange={(e) => set({ delivery: e.target.value as Delivery })}>
+            <select {...p} {...register('delivery')} disabled={editing.builtIn}>
               {DELIVERIES.map((d) => (
                 <option key={d} value={d}>
                   {DELIVERY_LABELS[d]}
@@ -146,19 +152,21 @@ export function TemplateEditor(props: {
             </select>
           )}
         </Field>
-        <Field label="Name" error={errors.name} hint="As it appears in the composer’s template picker." className="template-name">
+        <Field label="Name" error={errorOf('name')} hint="As it appears in the composer’s template picker." className="template-name">
           {/* Built-ins are recognised by name when the app starts (missing ones are added back), so it stays fixed. */}
-          {(p) => <input {...p} value={draft.name} maxLength={100} disabled={editing.builtIn} onChange={(e) => set({ name: e.target.value })} />}
+          {(p) => <input {...p} {...register('name')} maxLength={100} disabled={editing.builtIn} />}
         </Field>
         {isEmail ? (
-          <Field label="Subject" error={errors.subject} className="wide">
+          <Field label="Subject" error={errorOf('subject')} className="wide">
             {(p) => (
               <input
                 {...p}
-                ref={subjectRef}
-                value={draft.subject}
+                {...subjectField}
+                ref={(el) => {
+                  subjectField.ref(el);
+                  subjectRef.current = el;
+                }}
                 onFocus={() => (lastFocus.current = 'subject')}
-                onChange={(e) => set({ subject: e.target.value })}
               />
             )}
           </Field>
@@ -182,18 +190,20 @@ export function TemplateEditor(props: {
           </div>
           <textarea
             id={bodyId}
-            ref={bodyRef}
+            {...bodyField}
+            ref={(el) => {
+              bodyField.ref(el);
+              bodyRef.current = el;
+            }}
             className="template-body"
-            value={draft.body}
-            aria-invalid={!!errors.body}
-            aria-describedby={errors.body ? `${bodyId}-error` : `${bodyId}-hint`}
+            aria-invalid={!!errorOf('body')}
+            aria-describedby={errorOf('body') ? `${bodyId}-error` : `${bodyId}-hint`}
             spellCheck
             onFocus={() => (lastFocus.current = 'body')}
-            onChange={(e) => set({ body: e.target.value })}
           />
-          {errors.body ? (
+          {errorOf('body') ? (
             <div className="field-error" id={`${bodyId}-error`} role="alert">
-              {errors.body}
+              {errorOf('body')}
             </div>
           ) : (
             <div className="field-hint" id={`${bodyId}-hint`}>
@@ -207,7 +217,7 @@ export function TemplateEditor(props: {
             <h3>Preview</h3>
             <span className="muted small">with a sample interview</span>
             <span className={`small preview-words ${!isEmail && words > cardWordLimit ? 'over' : 'muted'}`}>
-              {words} {isEmail ? 'words' : `of ${cardWordLimit} words`}
+              {isEmail ? plural(words, 'word') : `${words} of ${plural(cardWordLimit, 'word')}`}
             </span>
           </div>
           {isEmail ? (
@@ -276,11 +286,11 @@ export function TemplateEditor(props: {
           {editing.id !== null ? (
             <>
               {dirty ? (
-                <button type="button" className="ghost" disabled={busy} onClick={() => props.onChange(editing.saved)}>
+                <button type="button" className="ghost" disabled={busy} onClick={() => form.reset(editing.saved)}>
                   Undo changes
                 </button>
               ) : null}
-              <button type="button" disabled={busy} onClick={props.onDuplicate}>
+              <button type="button" disabled={busy} onClick={() => props.onDuplicate(form.getValues())}>
                 Duplicate
               </button>
             </>

@@ -1,12 +1,12 @@
 // Templates (#/templates, #/templates/{id}): the built-in templates and your own, grouped by kind and
 // delivery, beside the editor for the one chosen (TemplateEditor).
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DELIVERIES, NOTE_KINDS, NOTE_KIND_LABELS, type NoteKind } from '../../../electron/shared/domain';
 import { useApi } from '../lib/hooks';
 import { href } from '../lib/router';
 import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
-import { DELIVERY_LABELS, TemplateEditor, sameDraft, toDraft, type Draft, type Editing, type Template } from './TemplateEditor';
+import { DELIVERY_LABELS, TemplateEditor, toDraft, type Draft, type Editing, type EditorState, type Template } from './TemplateEditor';
 import { ErrorBanner } from '../ui/ErrorBanner';
 
 /** Kind, then email before card, built-ins first, then by name. */
@@ -27,6 +27,12 @@ export function TemplatesScreen({ id }: { id?: number }) {
   const settings = useApi('settings.get', {});
   const toast = useToast();
   const [editing, setEditing] = useState<Editing | null>(null);
+  // The editor's form holds the values; it reports here whether they are worth a warning before leaving.
+  const editorState = useRef<EditorState | null>(null);
+  const onState = useCallback((s: EditorState) => {
+    editorState.current = s;
+  }, []);
+  const [discarding, setDiscarding] = useState('');
   const [pending, setPending] = useState<(() => void) | null>(null);
   const [missing, setMissing] = useState(false);
   // Each opened template (or new one) gets a fresh editor: no errors or focus carried over.
@@ -34,18 +40,20 @@ export function TemplatesScreen({ id }: { id?: number }) {
   const groups = groupTemplates(list.data?.items ?? []);
   const ordered = groups.flatMap((g) => g.deliveries.flatMap((d) => d.items));
 
-  const open = (t: Template) => setEditing({ seq: ++seq.current, id: t.id, builtIn: t.builtIn, copyOf: null, saved: toDraft(t), draft: toDraft(t) });
+  const open = (t: Template) => setEditing({ seq: ++seq.current, id: t.id, builtIn: t.builtIn, copyOf: null, saved: toDraft(t) });
   const startNew = (kind: NoteKind = 'thank_you') => {
     const blank: Draft = { kind, delivery: settings.data?.defaultDelivery ?? 'email', name: '', subject: '', body: '' };
-    setEditing({ seq: ++seq.current, id: null, builtIn: false, copyOf: null, saved: blank, draft: blank });
+    setEditing({ seq: ++seq.current, id: null, builtIn: false, copyOf: null, saved: blank });
   };
-  const duplicate = (e: Editing) => {
-    const draft = { ...e.draft, name: `${e.draft.name.trim() || 'Untitled'} (copy)`.slice(0, 100) };
-    setEditing({ seq: ++seq.current, id: null, builtIn: false, copyOf: e.draft.name || 'Untitled', saved: draft, draft });
+  const duplicate = (from: Draft) => {
+    const draft = { ...from, name: `${from.name.trim() || 'Untitled'} (copy)`.slice(0, 100) };
+    setEditing({ seq: ++seq.current, id: null, builtIn: false, copyOf: from.name || 'Untitled', saved: draft });
   };
   /** Unsaved changes are not dropped silently. */
   const guard = (next: () => void) => {
-    if (editing && (editing.id === null ? editing.draft.body.trim() !== '' || editing.draft.name.trim() !== '' : !sameDraft(editing.draft, editing.saved))) {
+    const state = editorState.current;
+    if (editing && state?.unsaved) {
+      setDiscarding(state.draft.name.trim());
       setPending(() => next);
     } else next();
   };
@@ -65,9 +73,7 @@ export function TemplatesScreen({ id }: { id?: number }) {
   if (list.error) {
     return (
       <div className="page">
-        <ErrorBanner>
-          {list.error.message}
-        </ErrorBanner>
+        <ErrorBanner error={list.error} />
       </div>
     );
   }
@@ -137,12 +143,12 @@ export function TemplatesScreen({ id }: { id?: number }) {
             editing={editing}
             profile={settings.data?.profile}
             cardWordLimit={settings.data?.cardWordLimit ?? 80}
-            onChange={(draft) => setEditing({ ...editing, draft })}
+            onState={onState}
             onSaved={(t) => {
               open(t);
               setMissing(false);
             }}
-            onDuplicate={() => guard(() => duplicate(editing))}
+            onDuplicate={(draft) => guard(() => duplicate(draft))}
             onDeleted={() => {
               const next = ordered.find((t) => t.id !== editing.id);
               if (next) open(next);
@@ -156,7 +162,7 @@ export function TemplatesScreen({ id }: { id?: number }) {
       {pending ? (
         <ConfirmDialog
           title="Discard your changes?"
-          message={<p>The changes to “{editing?.draft.name.trim() || 'this template'}” are not saved yet.</p>}
+          message={<p>The changes to “{discarding || 'this template'}” are not saved yet.</p>}
           confirmLabel="Discard changes"
           danger
           onCancel={() => setPending(null)}
