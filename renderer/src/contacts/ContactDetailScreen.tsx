@@ -1,7 +1,6 @@
-import { useDeferredValue, useState, type FormEvent } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS, type ContactRole } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
-import { ApiError } from '../lib/api';
 import { ContactForm, ContactMissing, MISSING_HINT, type Contact } from './ContactForm';
 import { ContactMerge } from './ContactMerge';
 import { Field } from '../ui/Field';
@@ -9,8 +8,9 @@ import { ConfirmDialog } from '../ui/Modal';
 import { NotesLog } from '../notes/NotesLog';
 import { useToast } from '../ui/Toast';
 import { downloadFile } from '../lib/download';
-import { formatDate, plural, relative } from '../lib/format';
+import { formatDate, plural, relative, word } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
+import { useServerForm } from '../lib/forms';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 
@@ -173,7 +173,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
               </p>
               {noteCount ? (
                 <p>
-                  <strong>{plural(noteCount, 'note')}</strong> to {c.name} {noteCount === 1 ? 'is' : 'are'} kept in your notes log, still addressed to {c.name}.
+                  <strong>{plural(noteCount, 'note')}</strong> to {c.name} {word(noteCount, 'is', 'are')} kept in your notes log, still addressed to {c.name}.
                 </p>
               ) : null}
             </>
@@ -237,34 +237,33 @@ function AddRole({ contact: c, onDone }: { contact: Contact; onDone: () => void 
   const [search, setSearch] = useState(c.company ?? '');
   const deferred = useDeferredValue(search.trim());
   const apps = useApi('applications.list', { search: deferred || undefined, limit: 20 }, { placeholderData: (prev) => prev });
-  const [applicationId, setApplicationId] = useState<number | null>(null);
-  const [role, setRole] = useState<ContactRole>('interviewer');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The application is '' until chosen: then the first that matches the search is meant.
+  const form = useServerForm<{ applicationId: string; role: ContactRole }>({ applicationId: '', role: 'interviewer' });
+  const { register, setValue, fieldError: errorOf } = form;
   const setRoleCall = useCall('contacts.setRole');
   const options = apps.data?.items ?? [];
-  const selected = applicationId ?? options[0]?.id ?? null;
+  const chosen = form.watch('applicationId');
+  const selected = chosen ? Number(chosen) : (options[0]?.id ?? null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    if (selected === null) return setErrors({ applicationId: 'Choose an application.' });
-    try {
-      await setRoleCall.mutateAsync({ applicationId: selected, contactId: c.id, role });
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { applicationId: err.message });
+  const submit = form.onSubmit(async ({ role }) => {
+    if (selected === null) {
+      form.setError('applicationId', { type: 'required', message: 'Choose an application.' });
+      return;
     }
-  }
+    await setRoleCall.mutateAsync({ applicationId: selected, contactId: c.id, role });
+    onDone();
+  });
 
   return (
-    <form onSubmit={submit} className="add-role" aria-label="Add a role" noValidate>
+    <form id={form.formId} onSubmit={(e) => void submit(e)} className="add-role" aria-label="Add a role" noValidate>
+      <ErrorBanner error={form.rootError} />
       <div className="form-grid">
         <Field label="Find the application" className="wide">
-          {(p) => <input {...p} type="search" value={search} onChange={(e) => (setSearch(e.target.value), setApplicationId(null))} placeholder="Company or role" autoFocus />}
+          {(p) => <input {...p} type="search" value={search} onChange={(e) => (setSearch(e.target.value), setValue('applicationId', ''))} placeholder="Company or role" autoFocus />}
         </Field>
-        <Field label="Application" error={errors.applicationId} className="wide">
+        <Field label="Application" error={errorOf('applicationId')} className="wide">
           {(p) => (
-            <select {...p} value={selected ?? ''} onChange={(e) => setApplicationId(Number(e.target.value))} disabled={options.length === 0}>
+            <select {...p} value={selected ?? ''} onChange={(e) => setValue('applicationId', e.target.value)} disabled={options.length === 0}>
               {options.length === 0 ? <option value="">No application matches</option> : null}
               {options.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -274,9 +273,9 @@ function AddRole({ contact: c, onDone }: { contact: Contact; onDone: () => void 
             </select>
           )}
         </Field>
-        <Field label="Their role" error={errors.role}>
+        <Field label="Their role" error={errorOf('role')}>
           {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value as ContactRole)}>
+            <select {...p} {...register('role')}>
               {CONTACT_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {CONTACT_ROLE_LABELS[r]}

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { ApiError } from '../lib/api';
 import { useApi, useCall } from '../lib/hooks';
+import { useServerForm } from '../lib/forms';
 import { href } from '../lib/router';
 import { Field } from '../ui/Field';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -26,41 +27,37 @@ function duplicatesOf(err: ApiError): Duplicate[] {
     .map(([k, label]) => ({ id: Number(k.slice('duplicate.'.length)), label }));
 }
 
+type Values = Record<Key, string>;
+
 export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact; onDone: (c: Contact, how: 'created' | 'merged' | 'saved') => void; onCancel: () => void }) {
-  const [f, setF] = useState<Record<Key, string>>(() => Object.fromEntries(KEYS.map((k) => [k, (existing?.[k] as string | null | undefined) ?? ''])) as Record<Key, string>);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useServerForm<Values>(Object.fromEntries(KEYS.map((k) => [k, (existing?.[k] as string | null | undefined) ?? ''])) as Values);
+  const { register, fieldError: errorOf } = form;
+  const f = form.watch();
   const [duplicates, setDuplicates] = useState<{ message: string; items: Duplicate[] } | null>(null);
   const companies = useApi('companies.list', {});
   const create = useCall('contacts.create');
   const update = useCall('contacts.update');
-  const set = (k: Key) => (e: { target: { value: string } }) => setF((s) => ({ ...s, [k]: e.target.value }));
 
-  const body = (): Fields => Object.fromEntries(KEYS.map((k) => [k, k === 'name' ? f.name : f[k].trim() === '' ? null : f[k]])) as unknown as Fields;
+  const body = (v: Values): Fields => Object.fromEntries(KEYS.map((k) => [k, k === 'name' ? v.name : v[k].trim() === '' ? null : v[k]])) as unknown as Fields;
 
-  async function save(extra: { force?: boolean; mergeIntoId?: number } = {}) {
-    setErrors({});
-    setFormError(null);
-    try {
-      if (existing) onDone(await update.mutateAsync({ id: existing.id, ...body(), force: extra.force }), 'saved');
-      else {
-        const c = await create.mutateAsync({ ...body(), ...extra });
-        onDone(c, extra.mergeIntoId ? 'merged' : 'created');
+  const save = (extra: { force?: boolean; mergeIntoId?: number } = {}) =>
+    form.handleSubmit(async (v) => {
+      try {
+        if (existing) onDone(await update.mutateAsync({ id: existing.id, ...body(v), force: extra.force }), 'saved');
+        else {
+          const c = await create.mutateAsync({ ...body(v), ...extra });
+          onDone(c, extra.mergeIntoId ? 'merged' : 'created');
+        }
+        setDuplicates(null);
+      } catch (err) {
+        // A possible duplicate is a question for the person (the warning below), not a field error.
+        if (err instanceof ApiError && err.code === 'conflict' && duplicatesOf(err).length) {
+          setDuplicates({ message: err.message, items: duplicatesOf(err) });
+          const rest = Object.fromEntries(Object.entries(err.fields).filter(([k]) => !k.startsWith('duplicate.')));
+          if (Object.keys(rest).length > 0) form.fail(new ApiError({ code: err.code, message: err.message, fields: rest }));
+        } else form.fail(err);
       }
-      setDuplicates(null);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict' && duplicatesOf(err).length) {
-        setDuplicates({ message: err.message, items: duplicatesOf(err) });
-        setErrors(Object.fromEntries(Object.entries(err.fields).filter(([k]) => !k.startsWith('duplicate.'))));
-      } else if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
-      else setFormError(err instanceof Error ? err.message : String(err));
-    }
-  }
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    void save();
-  }
+    });
 
   const missingEmail = !!existing && !f.email.trim();
   const missingAddress = !!existing && (!f.addressLines.trim() || !f.city.trim());
@@ -69,27 +66,23 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
     <Field
       key={k}
       label={label}
-      error={errors[k]}
+      error={errorOf(k)}
       hint={opts.missing ? MISSING_HINT[opts.missing] : undefined}
       className={[opts.wide ? 'wide' : '', opts.missing ? 'missing' : ''].join(' ')}
     >
       {(p) =>
         opts.rows ? (
-          <textarea {...p} name={k} rows={opts.rows} value={f[k]} onChange={set(k)} placeholder={opts.placeholder} />
+          <textarea {...p} {...register(k)} rows={opts.rows} placeholder={opts.placeholder} />
         ) : (
-          <input {...p} name={k} type={opts.type ?? 'text'} value={f[k]} onChange={set(k)} placeholder={opts.placeholder} list={opts.list} autoComplete="off" autoFocus={k === 'name' && !existing} />
+          <input {...p} {...register(k)} type={opts.type ?? 'text'} placeholder={opts.placeholder} list={opts.list} autoComplete="off" autoFocus={k === 'name' && !existing} />
         )
       }
     </Field>
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label={existing ? 'Edit contact' : 'New contact'} className="contact-form">
-      {formError ? (
-        <ErrorBanner>
-          {formError}
-        </ErrorBanner>
-      ) : null}
+    <form id={form.formId} onSubmit={(e) => void save()(e)} noValidate aria-label={existing ? 'Edit contact' : 'New contact'} className="contact-form">
+      <ErrorBanner error={form.rootError} />
       {duplicates ? (
         <div className="banner warn duplicate-warning" role="alert" aria-label="Possible duplicate">
           <p>{duplicates.message}</p>
@@ -102,7 +95,7 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
                     Open the existing one
                   </a>
                   {existing ? null : (
-                    <button type="button" className="primary" disabled={busy} onClick={() => void save({ mergeIntoId: d.id })}>
+                    <button type="button" className="primary" disabled={busy} onClick={() => void save({ mergeIntoId: d.id })()}>
                       Merge into it
                     </button>
                   )}
@@ -112,7 +105,7 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
           </ul>
           <div className="row dup-other">
             <span className="muted">Someone else with the same details?</span>
-            <button type="button" disabled={busy} onClick={() => void save({ force: true })}>
+            <button type="button" disabled={busy} onClick={() => void save({ force: true })()}>
               {existing ? 'Save anyway' : 'Create anyway'}
             </button>
           </div>
@@ -159,7 +152,7 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
  */
 export function ContactMissing({ contact }: { contact: Contact }) {
   const update = useCall('contacts.update');
-  const [f, setF] = useState({
+  const form = useServerForm({
     email: contact.email ?? '',
     addressLines: contact.addressLines ?? '',
     city: contact.city ?? '',
@@ -167,29 +160,20 @@ export function ContactMissing({ contact }: { contact: Contact }) {
     postalCode: contact.postalCode ?? '',
     country: contact.country ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((s) => ({ ...s, [k]: e.target.value }));
+  const { register, fieldError: errorOf } = form;
   const t = (v: string) => (v.trim() === '' ? null : v);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    try {
-      await update.mutateAsync({
-        id: contact.id,
-        ...(contact.missingEmail ? { email: t(f.email) } : {}),
-        ...(contact.missingAddress
-          ? { addressLines: t(f.addressLines), city: t(f.city), region: t(f.region), postalCode: t(f.postalCode), country: t(f.country) }
-          : {}),
-      });
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { _: err.message });
-    }
-  }
+  const submit = form.onSubmit(async (f) => {
+    await update.mutateAsync({
+      id: contact.id,
+      ...(contact.missingEmail ? { email: t(f.email) } : {}),
+      ...(contact.missingAddress ? { addressLines: t(f.addressLines), city: t(f.city), region: t(f.region), postalCode: t(f.postalCode), country: t(f.country) } : {}),
+    });
+  });
 
   if (!contact.missingEmail && !contact.missingAddress) return null;
   return (
-    <form className="panel missing-panel" onSubmit={submit} noValidate aria-label="Missing details">
+    <form id={form.formId} className="panel missing-panel" onSubmit={(e) => void submit(e)} noValidate aria-label="Missing details">
       <div className="row missing-head">
         <div>
           <h2>Missing details</h2>
@@ -199,33 +183,29 @@ export function ContactMissing({ contact }: { contact: Contact }) {
           Save details
         </button>
       </div>
-      {errors._ ? (
-        <ErrorBanner>
-          {errors._}
-        </ErrorBanner>
-      ) : null}
+      <ErrorBanner error={form.rootError} />
       <div className={`missing-grid ${contact.missingEmail ? 'with-email' : ''}`}>
         {contact.missingEmail ? (
-          <Field label="Email" error={errors.email} hint={MISSING_HINT.email} className="missing missing-email">
-            {(p) => <input {...p} name="missingEmail" type="email" value={f.email} onChange={set('email')} placeholder="name@example.com" autoFocus />}
+          <Field label="Email" error={errorOf('email')} hint={MISSING_HINT.email} className="missing missing-email">
+            {(p) => <input {...p} {...register('email')} type="email" placeholder="name@example.com" autoFocus />}
           </Field>
         ) : null}
         {contact.missingAddress ? (
           <>
-            <Field label="Street address" error={errors.addressLines} hint={MISSING_HINT.address} className="missing missing-street">
-              {(p) => <input {...p} name="missingAddressLines" value={f.addressLines} onChange={set('addressLines')} autoFocus={!contact.missingEmail} />}
+            <Field label="Street address" error={errorOf('addressLines')} hint={MISSING_HINT.address} className="missing missing-street">
+              {(p) => <input {...p} {...register('addressLines')} autoFocus={!contact.missingEmail} />}
             </Field>
-            <Field label="City" error={errors.city} className="missing">
-              {(p) => <input {...p} name="missingCity" value={f.city} onChange={set('city')} />}
+            <Field label="City" error={errorOf('city')} className="missing">
+              {(p) => <input {...p} {...register('city')} />}
             </Field>
-            <Field label="State or region" error={errors.region}>
-              {(p) => <input {...p} name="missingRegion" value={f.region} onChange={set('region')} />}
+            <Field label="State or region" error={errorOf('region')}>
+              {(p) => <input {...p} {...register('region')} />}
             </Field>
-            <Field label="Postal code" error={errors.postalCode}>
-              {(p) => <input {...p} name="missingPostalCode" value={f.postalCode} onChange={set('postalCode')} />}
+            <Field label="Postal code" error={errorOf('postalCode')}>
+              {(p) => <input {...p} {...register('postalCode')} />}
             </Field>
-            <Field label="Country" error={errors.country}>
-              {(p) => <input {...p} name="missingCountry" value={f.country} onChange={set('country')} />}
+            <Field label="Country" error={errorOf('country')}>
+              {(p) => <input {...p} {...register('country')} />}
             </Field>
           </>
         ) : null}
