@@ -7,12 +7,21 @@ import { ApiError } from './api';
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+export interface ServerFormOptions {
+  /**
+   * The form's path for a server field path, when the form holds a value under another name than the
+   * request (e.g. the length in minutes for `endAt`, or `participant.name` typed as `name`).
+   */
+  fieldFor?: (serverPath: string) => string;
+}
+
 /** Puts a failed submit's errors into the form and moves focus to the first field in error. */
-export function showServerError<T extends FieldValues>(form: UseFormReturn<T>, err: unknown, formEl: HTMLFormElement | null) {
+export function showServerError<T extends FieldValues>(form: UseFormReturn<T>, err: unknown, formEl: HTMLFormElement | null, options: ServerFormOptions = {}) {
   const fields = err instanceof ApiError ? err.fields : {};
   const top = new Set(Object.keys(form.getValues()));
   const stray: string[] = [];
-  for (const [path, message] of Object.entries(fields)) {
+  for (const [serverPath, message] of Object.entries(fields)) {
+    const path = options.fieldFor?.(serverPath) ?? serverPath;
     // A path the form does not show (or no field at all) would be lost beside nothing: it goes to the banner.
     if (top.has(path.split('.')[0])) form.setError(path as Path<T>, { type: 'server', message });
     else stray.push(message);
@@ -28,7 +37,7 @@ export function showServerError<T extends FieldValues>(form: UseFormReturn<T>, e
  * when it throws, shows the errors. Give the <form> id={formId}. `fieldError(path)` is the message for Field;
  * `rootError` for ErrorBanner.
  */
-export function useServerForm<T extends FieldValues>(defaultValues: DefaultValues<T>) {
+export function useServerForm<T extends FieldValues>(defaultValues: DefaultValues<T>, options: ServerFormOptions = {}) {
   const form = useForm<T>({ defaultValues });
   // The <form> is found by id when a submit fails (to focus its first field in error).
   const formId = useId();
@@ -38,11 +47,11 @@ export function useServerForm<T extends FieldValues>(defaultValues: DefaultValue
       try {
         await fn(values);
       } catch (err) {
-        showServerError(form, err, formEl());
+        showServerError(form, err, formEl(), options);
       }
     });
   const errors = form.formState.errors;
   const fieldError = (path: string): string | undefined => (get(errors, path) as { message?: string } | undefined)?.message;
   const rootError = (errors.root as { server?: { message?: string } } | undefined)?.server?.message;
-  return { ...form, formId, onSubmit, fieldError, rootError, fail: (err: unknown) => showServerError(form, err, formEl()) };
+  return { ...form, formId, onSubmit, fieldError, rootError, fail: (err: unknown) => showServerError(form, err, formEl(), options) };
 }

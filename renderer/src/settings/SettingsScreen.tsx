@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
-import { ApiError } from '../lib/api';
+import { useServerForm } from '../lib/forms';
+import { ErrorBanner } from '../ui/ErrorBanner';
 import { Field } from '../ui/Field';
 import { useToast } from '../ui/Toast';
 import { useApi, useCall } from '../lib/hooks';
@@ -24,95 +25,104 @@ const PROFILE_FIELDS: Array<[ProfileKey, string, boolean?]> = [
   ['signature', 'Signature', true],
 ];
 
+type NumberKey = 'thankYouDueHours' | 'reconnectDays' | 'cardWordLimit' | 'mailBusinessDays';
+const NUMBER_KEYS: NumberKey[] = ['thankYouDueHours', 'reconnectDays', 'cardWordLimit', 'mailBusinessDays'];
+// What the form holds: text as typed (numbers too, so a bad entry is explained rather than sent as NaN).
+type Values = Omit<Settings, 'profile' | NumberKey> & { profile: Record<ProfileKey, string> } & Record<NumberKey, string>;
+
+const toValues = (s: Settings): Values => ({
+  ...s,
+  profile: Object.fromEntries(PROFILE_FIELDS.map(([k]) => [k, s.profile[k] ?? ''])) as Record<ProfileKey, string>,
+  ...(Object.fromEntries(NUMBER_KEYS.map((k) => [k, String(s[k])])) as Record<NumberKey, string>),
+});
+
 export function SettingsScreen() {
   const settings = useApi('settings.get', {});
-  const [draft, setDraft] = useState<Settings | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useCall('settings.update');
-  const toast = useToast();
-  useEffect(() => {
-    if (settings.data && !draft) setDraft(settings.data);
-  }, [settings.data, draft]);
-  if (!draft) return <div className="page muted">Loading…</div>;
-
-  const setProfile = (k: ProfileKey, v: string) => setDraft({ ...draft, profile: { ...draft.profile, [k]: v } });
-  const numberField = (k: 'thankYouDueHours' | 'reconnectDays' | 'cardWordLimit' | 'mailBusinessDays', label: string, hint: string) => (
-    <Field label={label} error={errors[k]} hint={hint}>
-      {(p) => <input {...p} name={k} inputMode="numeric" value={String(draft[k])} onChange={(e) => setDraft({ ...draft, [k]: Number(e.target.value) })} />}
-    </Field>
-  );
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    try {
-      const next = await save.mutateAsync(draft!);
-      setDraft(next);
-      toast('Settings saved.');
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      toast(err instanceof Error ? err.message : String(err), 'error');
-    }
-  }
-
+  if (!settings.data && !settings.error) return <div className="page muted">Loading…</div>;
   return (
     <div className="page">
       <div className="page-header">
         <h1>Settings</h1>
       </div>
-      <form onSubmit={submit} noValidate className="panel" aria-label="Settings">
-        <h2>Profile</h2>
-        <p className="muted">Used to sign your notes and as the return address on envelopes.</p>
-        <div className="form-grid">
-          {PROFILE_FIELDS.map(([k, label, wide]) => (
-            <Field key={k} label={label} error={errors[`profile.${k}`]} className={wide ? 'wide' : ''}>
-              {(p) =>
-                wide ? (
-                  <textarea {...p} name={k} rows={2} value={draft.profile[k] ?? ''} onChange={(e) => setProfile(k, e.target.value)} />
-                ) : (
-                  <input {...p} name={k} value={draft.profile[k] ?? ''} onChange={(e) => setProfile(k, e.target.value)} />
-                )
-              }
-            </Field>
-          ))}
-        </div>
-        <h2 style={{ marginTop: 20 }}>Preferences</h2>
-        <div className="form-grid">
-          <Field label="Time zone" error={errors.timeZone}>
-            {(p) => <input {...p} name="timeZone" value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />}
-          </Field>
-          <Field label="Default delivery" error={errors.defaultDelivery}>
-            {(p) => (
-              <select {...p} value={draft.defaultDelivery} onChange={(e) => setDraft({ ...draft, defaultDelivery: e.target.value as Settings['defaultDelivery'] })}>
-                <option value="email">Email</option>
-                <option value="handwritten">Handwritten card</option>
-              </select>
-            )}
-          </Field>
-          {numberField('thankYouDueHours', 'Thank-you due after (hours)', 'Advice: email within 24 hours of the interview.')}
-          {numberField('reconnectDays', 'Reconnect after a rejection (days)', '"No is not forever."')}
-          {numberField('cardWordLimit', 'Card word limit', 'How many words fit on your cards.')}
-          {numberField('mailBusinessDays', 'Mail delivery (business days)', 'Used to estimate when a card arrives.')}
-          <Field label="Theme" error={errors.theme}>
-            {(p) => (
-              <select {...p} value={draft.theme} onChange={(e) => setDraft({ ...draft, theme: e.target.value as Settings['theme'] })}>
-                <option value="system">Follow the system</option>
-                <option value="light">Light</option>
-                <option value="dark">Dark</option>
-              </select>
-            )}
-          </Field>
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save settings
-          </button>
-        </div>
-      </form>
+      {settings.data ? <SettingsForm initial={settings.data} /> : <ErrorBanner error={settings.error} />}
       <TemplatesPanel />
       <ImportExportPanel />
       <BackupsPanel />
     </div>
+  );
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const save = useCall('settings.update');
+  const toast = useToast();
+  const form = useServerForm<Values>(toValues(initial));
+  const { register, fieldError: errorOf } = form;
+
+  // The range is the server's to check (its message shows beside the field); here only that it is a number.
+  const numberField = (k: NumberKey, label: string, unit: string, hint: string) => (
+    <Field label={label} error={errorOf(k)} hint={hint}>
+      {(p) => (
+        <input
+          {...p}
+          {...register(k, { validate: (v) => /^\s*\d+\s*$/.test(v) || `${label.replace(/ \(.*\)$/, '')} must be a whole number of ${unit}.` })}
+          inputMode="numeric"
+        />
+      )}
+    </Field>
+  );
+
+  const submit = form.onSubmit(async (v) => {
+    const numbers = Object.fromEntries(NUMBER_KEYS.map((k) => [k, Number(v[k])])) as Record<NumberKey, number>;
+    const next = await save.mutateAsync({ ...v, ...numbers });
+    form.reset(toValues(next));
+    toast('Settings saved.');
+  });
+
+  return (
+    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate className="panel" aria-label="Settings">
+      <ErrorBanner error={form.rootError} />
+      <h2>Profile</h2>
+      <p className="muted">Used to sign your notes and as the return address on envelopes.</p>
+      <div className="form-grid">
+        {PROFILE_FIELDS.map(([k, label, wide]) => (
+          <Field key={k} label={label} error={errorOf(`profile.${k}`)} className={wide ? 'wide' : ''}>
+            {(p) => (wide ? <textarea {...p} {...register(`profile.${k}`)} rows={2} /> : <input {...p} {...register(`profile.${k}`)} />)}
+          </Field>
+        ))}
+      </div>
+      <h2 style={{ marginTop: 20 }}>Preferences</h2>
+      <div className="form-grid">
+        <Field label="Time zone" error={errorOf('timeZone')}>
+          {(p) => <input {...p} {...register('timeZone')} />}
+        </Field>
+        <Field label="Default delivery" error={errorOf('defaultDelivery')}>
+          {(p) => (
+            <select {...p} {...register('defaultDelivery')}>
+              <option value="email">Email</option>
+              <option value="handwritten">Handwritten card</option>
+            </select>
+          )}
+        </Field>
+        {numberField('thankYouDueHours', 'Thank-you due after (hours)', 'hours', 'Advice: email within 24 hours of the interview.')}
+        {numberField('reconnectDays', 'Reconnect after a rejection (days)', 'days', '"No is not forever."')}
+        {numberField('cardWordLimit', 'Card word limit', 'words', 'How many words fit on your cards.')}
+        {numberField('mailBusinessDays', 'Mail delivery (business days)', 'business days', 'Used to estimate when a card arrives.')}
+        <Field label="Theme" error={errorOf('theme')}>
+          {(p) => (
+            <select {...p} {...register('theme')}>
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save settings
+        </button>
+      </div>
+    </form>
   );
 }
 
