@@ -21,6 +21,13 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   await form.getByLabel('Starts').fill('2026-11-23T10:00');
   await form.getByLabel('Length').selectOption('120');
   await form.getByLabel('People you will meet').fill('Dana Lee');
+  // An unknown time zone is flagged on Time zone (not on Starts), with focus there.
+  await form.getByLabel('Time zone').fill('Mars/Olympus');
+  await form.getByRole('button', { name: 'Schedule interview' }).click();
+  await expect(form.getByText('Unknown time zone; use a name like Europe/Paris.')).toBeVisible();
+  await expect(form.getByLabel('Time zone')).toBeFocused();
+  await expect(form.getByText('Choose the date and time it starts.')).toHaveCount(0);
+  await form.getByLabel('Time zone').fill('America/New_York');
   await screenshots(app, 'interview-schedule');
   await form.getByRole('button', { name: 'Schedule interview' }).click();
 
@@ -33,6 +40,7 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   await add.getByLabel('Name').fill('Sam Ortiz');
   await add.getByRole('button', { name: 'Add person' }).click();
   await expect(add.getByText('Enter an email address like name@example.com.')).toBeVisible();
+  await expect(add.getByLabel('Email')).toBeFocused();
   await add.getByLabel('Email').fill('sam.ortiz@globex.example');
   await add.getByRole('button', { name: 'Add person' }).click();
   await expect(people.getByText('Sam Ortiz')).toBeVisible();

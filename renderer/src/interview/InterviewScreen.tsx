@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
@@ -11,6 +11,7 @@ import { useToast } from '../ui/Toast';
 import { downloadFile } from '../lib/download';
 import { relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
+import { useServerForm } from '../lib/forms';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 
@@ -41,7 +42,7 @@ export function InterviewScreen({ id }: { id: number }) {
   if (iv.error || !iv.data)
     return (
       <div className="page">
-        <ErrorBanner>{iv.error?.message ?? 'Not found.'}</ErrorBanner>
+        <ErrorBanner error={iv.error ?? 'Not found.'} />
         <a href={href({ name: 'today' })}>Back to Today</a>
       </div>
     );
@@ -218,61 +219,59 @@ function FollowUpReminder({ interview, participant, now }: { interview: Intervie
 function Debrief({ interview: i }: { interview: Interview }) {
   const toast = useToast();
   const update = useCall('interviews.update');
-  const initial = () => ({
-    ...Object.fromEntries(DEBRIEF.map(([k]) => [k, i[k] ?? ''])),
-    ...Object.fromEntries(i.participants.map((p) => [`p${p.contactId}`, p.talkedAbout ?? ''])),
-  });
-  const [f, setF] = useState<Record<string, string>>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [dirty, setDirty] = useState(false);
-  // Participants added later get their own field without losing what was typed.
+  // One value per debrief question and one per person (`p<contactId>`); people added later start empty.
+  const form = useServerForm<Record<string, string>>(
+    {
+      ...Object.fromEntries(DEBRIEF.map(([k]) => [k, i[k] ?? ''])),
+      ...Object.fromEntries(i.participants.map((p) => [`p${p.contactId}`, p.talkedAbout ?? ''])),
+    },
+    // The request lists what each person talked about by position: `talkedAbout.2.text` is the third person's.
+    { fieldFor: (path) => (/^talkedAbout\.(\d+)/.test(path) ? `p${i.participants[Number(path.split('.')[1])]?.contactId}` : path) },
+  );
+  const { register, fieldError: errorOf } = form;
+  // People added later get their own field (with its starting value, so it is not an unsaved change)
+  // without losing what was typed in the others.
   useEffect(() => {
-    setF((cur) => ({ ...initial(), ...cur }));
+    for (const p of i.participants) {
+      const key = `p${p.contactId}`;
+      if (form.formState.defaultValues?.[key] === undefined) form.resetField(key, { defaultValue: form.getValues(key) || (p.talkedAbout ?? '') });
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [i.participants.length]);
-  const set = (k: string) => (e: { target: { value: string } }) => {
-    setF((s) => ({ ...s, [k]: e.target.value }));
-    setDirty(true);
-  };
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    try {
-      await update.mutateAsync({
-        id: i.id,
-        ...Object.fromEntries(DEBRIEF.map(([k]) => [k, f[k] || null])),
-        talkedAbout: i.participants.map((p) => ({ contactId: p.contactId, text: f[`p${p.contactId}`] || null })),
-      });
-      setDirty(false);
-      toast('Debrief saved.');
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields);
-      toast(err instanceof Error ? err.message : String(err), 'error');
-    }
-  }
+  const save = form.onSubmit(async (f) => {
+    await update.mutateAsync({
+      id: i.id,
+      ...Object.fromEntries(DEBRIEF.map(([k]) => [k, f[k] || null])),
+      talkedAbout: i.participants.map((p) => ({ contactId: p.contactId, text: f[`p${p.contactId}`] || null })),
+    });
+    // What was saved is the new starting point, so "Unsaved changes" goes away.
+    form.reset(f);
+    toast('Debrief saved.');
+  });
 
   return (
-    <form className="panel" onSubmit={save} aria-label="Debrief" noValidate>
+    <form id={form.formId} className="panel" onSubmit={(e) => void save(e)} aria-label="Debrief" noValidate>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0 }}>Debrief</h2>
         {i.debriefedAt ? <span className="badge ok">debriefed</span> : <span className="badge due">not yet debriefed</span>}
       </div>
       <p className="muted">Write it down while it is fresh: your notes will build on it.</p>
+      <ErrorBanner error={form.rootError} />
       <div className="form-grid">
         {DEBRIEF.map(([k, label, hint]) => (
-          <Field key={k} label={label} hint={hint || undefined} error={errors[k]} className={k === 'challenge' ? 'wide' : ''}>
-            {(p) => <textarea {...p} name={k} rows={k === 'challenge' ? 3 : 2} value={f[k]} onChange={set(k)} />}
+          <Field key={k} label={label} hint={hint || undefined} error={errorOf(k)} className={k === 'challenge' ? 'wide' : ''}>
+            {(p) => <textarea {...p} {...register(k)} rows={k === 'challenge' ? 3 : 2} />}
           </Field>
         ))}
         {i.participants.map((p) => (
-          <Field key={p.contactId} label={`What ${p.name} talked about`} error={errors.talkedAbout} className="wide">
-            {(props) => <textarea {...props} name={`talked-${p.contactId}`} rows={2} value={f[`p${p.contactId}`] ?? ''} onChange={set(`p${p.contactId}`)} />}
+          <Field key={p.contactId} label={`What ${p.name} talked about`} error={errorOf(`p${p.contactId}`)} className="wide">
+            {(props) => <textarea {...props} {...register(`p${p.contactId}`)} rows={2} />}
           </Field>
         ))}
       </div>
       <div className="form-actions">
-        {dirty ? <span className="muted">Unsaved changes</span> : null}
+        {form.formState.isDirty ? <span className="muted">Unsaved changes</span> : null}
         <button type="submit" className="primary" disabled={update.isPending}>
           Save debrief
         </button>
@@ -283,37 +282,25 @@ function Debrief({ interview: i }: { interview: Interview }) {
 
 function AddParticipant({ interviewId }: { interviewId: number }) {
   const add = useCall('interviews.addParticipant');
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [title, setTitle] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    try {
-      await add.mutateAsync({ interviewId, participant: { name, email: email || null, title: title || null } });
-      setName('');
-      setEmail('');
-      setTitle('');
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^participant\./, ''), v]));
-        setErrors(Object.keys(fields).length ? fields : { name: err.message });
-      }
-    }
-  }
+  const form = useServerForm({ name: '', title: '', email: '' }, { fieldFor: (path) => path.replace(/^participant\./, '') });
+  const { register, fieldError: errorOf } = form;
+  const submit = form.onSubmit(async ({ name, email, title }) => {
+    await add.mutateAsync({ interviewId, participant: { name, email: email || null, title: title || null } });
+    form.reset();
+  });
   return (
-    <form onSubmit={submit} aria-label="Add a person" className="quick-capture" noValidate>
+    <form id={form.formId} onSubmit={(e) => void submit(e)} aria-label="Add a person" className="quick-capture" noValidate>
       <h3>Add a person you met</h3>
+      <ErrorBanner error={form.rootError} />
       <div className="form-grid">
-        <Field label="Name" error={errors.name}>
-          {(p) => <input {...p} name="participantName" value={name} onChange={(e) => setName(e.target.value)} placeholder="Only the name is needed now" />}
+        <Field label="Name" error={errorOf('name')}>
+          {(p) => <input {...p} {...register('name')} placeholder="Only the name is needed now" />}
         </Field>
-        <Field label="Title" error={errors.title}>
-          {(p) => <input {...p} name="participantTitle" value={title} onChange={(e) => setTitle(e.target.value)} />}
+        <Field label="Title" error={errorOf('title')}>
+          {(p) => <input {...p} {...register('title')} />}
         </Field>
-        <Field label="Email" error={errors.email} className="wide">
-          {(p) => <input {...p} name="participantEmail" type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="From their business card" />}
+        <Field label="Email" error={errorOf('email')} className="wide">
+          {(p) => <input {...p} {...register('email')} type="email" placeholder="From their business card" />}
         </Field>
       </div>
       <div className="form-actions">
