@@ -20,16 +20,30 @@ export function showServerError<T extends FieldValues>(form: UseFormReturn<T>, e
   const fields = err instanceof ApiError ? err.fields : {};
   const top = new Set(Object.keys(form.getValues()));
   const stray: string[] = [];
+  const marked = new Set<string>();
   for (const [serverPath, message] of Object.entries(fields)) {
     const path = options.fieldFor?.(serverPath) ?? serverPath;
     // A path the form does not show (or no field at all) would be lost beside nothing: it goes to the banner.
-    if (top.has(path.split('.')[0])) form.setError(path as Path<T>, { type: 'server', message });
-    else stray.push(message);
+    if (top.has(path.split('.')[0])) {
+      form.setError(path as Path<T>, { type: 'server', message });
+      marked.add(path);
+    } else stray.push(message);
   }
   if (Object.keys(fields).length === 0) form.setError('root.server', { type: 'server', message: messageOf(err) });
   else if (stray.length > 0) form.setError('root.server', { type: 'server', message: stray.join(' ') });
-  // In the order the form shows its fields, not the order of the keys.
-  requestAnimationFrame(() => formEl?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  focusFirst(formEl, marked);
+}
+
+/**
+ * Focus on the first field in error, in the order the form shows its fields (not the order of the keys).
+ * Registered inputs carry their path as name, so they are found now; a control the form drives by hand
+ * (no name) is found by aria-invalid once React has drawn the errors.
+ */
+function focusFirst(formEl: HTMLFormElement | null, paths: Set<string>) {
+  if (!formEl) return;
+  const named = [...formEl.elements].find((el): el is HTMLInputElement => paths.has((el as HTMLInputElement).name) && !(el as HTMLInputElement).disabled);
+  if (named) named.focus();
+  else requestAnimationFrame(() => formEl.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
 /**
