@@ -112,6 +112,33 @@ const cases: Record<string, DataCase> = {
       expect(search(db, 'applications_fts', 'acme old')).toEqual([]);
     },
   },
+
+  '0005_note_revision': {
+    seed: (db) => seedRows(db, 'rev'),
+    check(db, seeded) {
+      // Every note that existed starts at revision 1, with its text untouched.
+      const rows = db.prepare('SELECT id, revision, body FROM notes ORDER BY id').all() as { id: number; revision: number; body: string }[];
+      expect(rows.map((r) => r.revision)).toEqual(rows.map(() => 1));
+      expect(rows.find((r) => r.id === seeded.note)?.body).toContain('rev');
+    },
+  },
+
+  '0006_note_revision_trigger': {
+    seed: (db) => seedRows(db, 'trig'),
+    check(db, seeded) {
+      const rev = () => db.prepare('SELECT revision FROM notes WHERE id = ?').pluck().get(seeded.note) as number;
+      expect(rev()).toBe(1);
+      // Any change bumps it once: the text, a status, or only updated_at.
+      db.prepare("UPDATE notes SET body = 'Thanks again' WHERE id = ?").run(seeded.note);
+      expect(rev()).toBe(2);
+      db.prepare("UPDATE notes SET status = 'sent' WHERE id = ?").run(seeded.note);
+      expect(rev()).toBe(3);
+      db.prepare('UPDATE notes SET updated_at = updated_at + 1 WHERE id = ?').run(seeded.note);
+      expect(rev()).toBe(4);
+      // Other notes keep theirs.
+      expect(db.prepare('SELECT revision FROM notes WHERE id = ?').pluck().get(seeded.card)).toBe(1);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

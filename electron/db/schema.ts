@@ -168,6 +168,9 @@ export const notes = sqliteTable(
     expectedArrivalAt: integer('expected_arrival_at'),
     followsNoteId: integer('follows_note_id'),
     templateId: integer('template_id'),
+    // Bumped by a trigger on every change of the row (see drizzle/0006_note_revision_trigger.sql):
+    // notes.update takes the revision it edits and refuses a stale write.
+    revision: integer('revision').notNull().default(1),
     createdAt: created(),
     updatedAt: updated(),
   },
