@@ -22,6 +22,8 @@ export interface ApiErrorBody {
   message: string;
   /** Field path (e.g. "company" or "address.city") to a message the UI shows beside that field. */
   fields?: Record<string, string>;
+  /** With a conflict over a stale write: the record as it is now, so the UI can show both versions. */
+  current?: unknown;
 }
 
 export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
@@ -31,12 +33,16 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'AppError';
   }
   toBody(): ApiErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.fields) body.fields = this.fields;
+    if (this.current !== undefined) body.current = this.current;
+    return body;
   }
 }
 

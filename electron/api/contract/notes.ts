@@ -39,6 +39,8 @@ export const OtherNote = z.object({ id: z.number(), label: z.string(), body: z.s
 export const Note = NoteSummary.extend({
   body: z.string(),
   templateId: z.number().nullable(),
+  /** Bumped on every change of the note (text, status, template); notes.update must name the one it edits. */
+  revision: z.number().int().positive(),
   /** Sent or mailed, and not reopened: the composer shows it read-only and notes.update refuses it. */
   readOnly: z.boolean(),
   /** Reopened for editing after it was sent or mailed (until locked again). */
@@ -160,7 +162,17 @@ export const notesContract = {
   ),
   'notes.update': method(
     'Edit a draft (or a reopened note). templateId re-applies that template (replacing the subject and text). Sent or mailed notes are refused unless reopened.',
-    z.object({ id, subject, body: body.optional(), delivery: delivery.optional(), kind: kind.optional(), templateId: id.optional(), dueAt: timestamp.nullish() }),
+    z.object({
+      id,
+      /** The revision this edit is based on (Note.revision): a stale one is refused with 409 conflict and the current text. */
+      revision: z.number({ error: 'Expected the revision of the note being edited.' }).int().positive(),
+      subject,
+      body: body.optional(),
+      delivery: delivery.optional(),
+      kind: kind.optional(),
+      templateId: id.optional(),
+      dueAt: timestamp.nullish(),
+    }),
     Note,
   ),
   'notes.check': method(

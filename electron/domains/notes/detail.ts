@@ -67,6 +67,7 @@ const noteById = prepare((db) =>
       body: notes.body,
       status: notes.status,
       templateId: notes.templateId,
+      revision: notes.revision,
     })
     .from(notes)
     .where(eq(notes.id, ID))
@@ -149,6 +150,7 @@ export function getNote(ctx: Ctx, id: number): NoteT {
     ...summary,
     body: row.body,
     templateId: row.templateId,
+    revision: row.revision,
     readOnly: (summary.status === 'sent' || summary.status === 'mailed') && !reopened,
     reopened,
     events: evs,

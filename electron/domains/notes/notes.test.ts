@@ -4,6 +4,9 @@ import { DANA_PERFUNCTORY, DANA_SUBSTANTIVE, INTERVIEWS, PRIYA_SUBSTANTIVE } fro
 import { localToInstant } from '../../shared/time';
 import { testCore, type TestCore } from '../../testing/core';
 
+/** The note's current revision: every edit names the one it is based on. */
+const rev = async (core: TestCore, id: number) => (await core.api('notes.get', { id })).revision;
+
 let core: TestCore;
 afterEach(() => core?.close());
 const HOUR = 3_600_000;
@@ -14,7 +17,7 @@ async function errorOf(p: Promise<unknown>) {
   try {
     await p;
   } catch (e) {
-    return (e as { body: { code: string; message: string; fields?: Record<string, string> } }).body;
+    return (e as { body: { code: string; message: string; fields?: Record<string, string>; current?: unknown } }).body;
   }
   throw new Error('expected an error');
 }
@@ -94,7 +97,7 @@ describe('notes: templates and the composer data', () => {
     expect(d.events.map((e) => e.status)).toEqual(['draft']);
 
     // Cleared on purpose: opening it again does not bring the template back.
-    await core.api('notes.update', { id: d.id, body: '' });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: '' });
     const again = await core.api('notes.forInterview', { interviewId: iv.id });
     expect(again.entries[0].notes[0].body).toBe('');
     expect(core.ctx.sqlite.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2 });
@@ -116,7 +119,7 @@ describe('notes: templates and the composer data', () => {
     expect(note.body).toContain('{{interview.topics}}');
 
     const card = (await core.api('templates.list', { kind: 'thank_you' })).items.find((t) => t.delivery === 'handwritten')!;
-    const switched = await core.api('notes.update', { id: note.id, delivery: 'handwritten', kind: 'thank_you', templateId: card.id });
+    const switched = await core.api('notes.update', { id: note.id, revision: await rev(core, note.id), delivery: 'handwritten', kind: 'thank_you', templateId: card.id });
     expect(switched).toMatchObject({ delivery: 'handwritten', kind: 'thank_you', templateId: card.id, subject: null });
     expect(switched.body).toMatch(/^Dear Dana,/);
 
@@ -131,12 +134,12 @@ describe('notes: email delivery', () => {
   it('keeps a sent note read-only until it is reopened, recording each step', async () => {
     const { iv } = await setup();
     const [d] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: d.id, body: DANA_SUBSTANTIVE });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: DANA_SUBSTANTIVE });
     const sentAt = core.ctx.clock.now();
     const sent = await core.api('notes.markSent', { id: d.id });
     expect(sent).toMatchObject({ status: 'sent', readOnly: true, reopened: false, sentAt });
 
-    const refused = await errorOf(core.api('notes.update', { id: d.id, body: 'changed' }));
+    const refused = await errorOf(core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: 'changed' }));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/Reopen it to edit/);
     expect((await errorOf(core.api('notes.markSent', { id: d.id }))).code).toBe('conflict');
@@ -145,11 +148,11 @@ describe('notes: email delivery', () => {
     core.ctx.clock.set(sentAt + HOUR);
     const reopened = await core.api('notes.reopen', { id: d.id });
     expect(reopened).toMatchObject({ status: 'sent', readOnly: false, reopened: true });
-    const edited = await core.api('notes.update', { id: d.id, body: DANA_SUBSTANTIVE + '\nP.S. The YAML schema is attached.' });
+    const edited = await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: DANA_SUBSTANTIVE + '\nP.S. The YAML schema is attached.' });
     expect(edited.body).toMatch(/P\.S\./);
     const locked = await core.api('notes.lock', { id: d.id });
     expect(locked).toMatchObject({ readOnly: true, reopened: false });
-    expect((await errorOf(core.api('notes.update', { id: d.id, body: 'x' }))).code).toBe('conflict');
+    expect((await errorOf(core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: 'x' }))).code).toBe('conflict');
     expect(locked.events.map((e) => [e.status, e.detail])).toEqual([
       ['draft', null],
       ['sent', null],
@@ -165,13 +168,13 @@ describe('notes: email delivery', () => {
     // An email is sent, never "mailed"; a card is never "sent"; delivery is fixed once it went out.
     expect((await errorOf(core.api('notes.advance', { id: d.id, status: 'written' }))).code).toBe('conflict');
     await core.api('notes.reopen', { id: d.id });
-    expect((await errorOf(core.api('notes.update', { id: d.id, delivery: 'handwritten' }))).fields?.delivery).toMatch(/only while the note is a draft/);
+    expect((await errorOf(core.api('notes.update', { id: d.id, revision: await rev(core, d.id), delivery: 'handwritten' }))).fields?.delivery).toMatch(/only while the note is a draft/);
   });
 
   it('builds a mailto: link and an .eml draft a mail parser reads back; a long body falls back to .eml only', async () => {
     const { iv } = await setup();
     const [d, p] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: d.id, subject: 'Thank you — the Airflow migration', body: 'Dear Dana,\n\nThank you for the on-call story.\n\nJordan' });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), subject: 'Thank you — the Airflow migration', body: 'Dear Dana,\n\nThank you for the on-call story.\n\nJordan' });
     const draft = await core.api('notes.emailDraft', { id: d.id });
     expect(draft.mailto).toMatch(/^mailto:dana\.lee@northwind\.example\?subject=Thank%20you%20%E2%80%94%20the%20Airflow%20migration&body=Dear%20Dana%2C%0D%0A%0D%0AThank/);
     expect(draft.eml.filename).toBe('Thank-you to Dana Lee.eml');
@@ -182,11 +185,49 @@ describe('notes: email delivery', () => {
     expect(mail.text).toBe('Dear Dana,\n\nThank you for the on-call story.\n\nJordan\n');
     expect(mail.headers.find((h) => h.key === 'x-unsent')?.value).toBe('1');
 
-    await core.api('notes.update', { id: p.id, body: PRIYA_SUBSTANTIVE.repeat(3) });
+    await core.api('notes.update', { id: p.id, revision: await rev(core, p.id), body: PRIYA_SUBSTANTIVE.repeat(3) });
     const long = await core.api('notes.emailDraft', { id: p.id });
     expect(long.mailto).toBeNull();
     expect(long.mailtoLength).toBeGreaterThan(2000);
     expect((await PostalMime.parse(Buffer.from(long.eml.base64, 'base64'))).text).toContain('schema versioning');
+  });
+});
+
+describe('notes: revisions', () => {
+  it('refuses a write based on an older copy and hands back what is saved now', async () => {
+    const { iv } = await setup();
+    const [d] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
+    const opened = await core.api('notes.get', { id: d.id });
+    // Window A saves; window B still holds the copy it opened.
+    const a = await core.api('notes.update', { id: d.id, revision: opened.revision, body: 'Dear Dana, from window A.' });
+    expect(a.revision).toBe(opened.revision + 1);
+    const stale = await errorOf(core.api('notes.update', { id: d.id, revision: opened.revision, body: 'Dear Dana, from window B.' }));
+    expect(stale).toMatchObject({ code: 'conflict', current: { revision: a.revision, body: 'Dear Dana, from window A.' } });
+    expect(stale.message).toMatch(/changed elsewhere/);
+    expect((await core.api('notes.get', { id: d.id })).body).toBe('Dear Dana, from window A.');
+    // B, having seen both, keeps its own text by naming the revision it now knows.
+    const b = await core.api('notes.update', { id: d.id, revision: a.revision, body: 'Dear Dana, from window B.' });
+    expect(b).toMatchObject({ body: 'Dear Dana, from window B.', revision: a.revision + 1 });
+  });
+
+  it('bumps the revision on status changes too, so an edit from before them is refused', async () => {
+    const { iv } = await setup();
+    const [d] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
+    const before = await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: DANA_SUBSTANTIVE });
+    const sent = await core.api('notes.markSent', { id: d.id });
+    expect(sent.revision).toBeGreaterThan(before.revision);
+    const reopened = await core.api('notes.reopen', { id: d.id });
+    expect(reopened.revision).toBeGreaterThan(sent.revision);
+    expect((await errorOf(core.api('notes.update', { id: d.id, revision: sent.revision, body: 'x' }))).code).toBe('conflict');
+    const edited = await core.api('notes.update', { id: d.id, revision: reopened.revision, body: DANA_SUBSTANTIVE + ' P.S.' });
+    expect(edited.revision).toBe(reopened.revision + 1);
+  });
+
+  it('asks for the revision: an edit without one is a validation error naming it', async () => {
+    const { iv } = await setup();
+    const [d] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
+    const missing = await errorOf(core.api('notes.update', { id: d.id, body: 'x' } as never));
+    expect(missing).toMatchObject({ code: 'validation', fields: { revision: expect.stringMatching(/revision/) } });
   });
 });
 
@@ -204,7 +245,7 @@ describe('notes: handwritten cards', () => {
     await core.api('stationery.record', { itemId: stamp.id, reason: 'purchase', quantity: 5 });
 
     const [d] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: d.id, delivery: 'handwritten' });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), delivery: 'handwritten' });
     const t1 = core.ctx.clock.now();
     const written = await core.api('notes.advance', { id: d.id, status: 'written' });
     expect(written.note.status).toBe('written');
@@ -238,7 +279,7 @@ describe('notes: handwritten cards', () => {
       { noteId: d.id, delta: -1 },
       { noteId: d.id, delta: -1 },
     ]);
-    expect((await errorOf(core.api('notes.update', { id: d.id, body: 'x' }))).code).toBe('conflict');
+    expect((await errorOf(core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: 'x' }))).code).toBe('conflict');
     // The log and Today show it on its way.
     const log = await core.api('notes.list', { interviewId: iv.id, status: 'mailed' });
     expect(log.items.map((n) => n.id)).toEqual([d.id]);
@@ -250,7 +291,7 @@ describe('notes: handwritten cards', () => {
     const cards = await core.api('stationery.createItem', { kind: 'card', name: 'Cards' });
     await core.api('stationery.record', { itemId: cards.id, reason: 'purchase', quantity: 3 });
     const [d] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: d.id, delivery: 'handwritten' });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), delivery: 'handwritten' });
     const err = await errorOf(core.api('notes.advance', { id: d.id, status: 'mailed' }));
     expect(err.code).toBe('conflict');
     expect(err.fields?.stock).toMatch(/stamps/);
@@ -269,8 +310,8 @@ describe('notes: handwritten cards', () => {
   it('follows an emailed thank-you with a linked card that is not compared with that email', async () => {
     const { iv, start } = await setup();
     const [d, p] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: d.id, body: DANA_SUBSTANTIVE });
-    await core.api('notes.update', { id: p.id, body: PRIYA_SUBSTANTIVE });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: DANA_SUBSTANTIVE });
+    await core.api('notes.update', { id: p.id, revision: await rev(core, p.id), body: PRIYA_SUBSTANTIVE });
     await core.api('notes.markSent', { id: d.id });
     const card = await core.api('notes.followWithCard', { id: d.id });
     expect(card).toMatchObject({ delivery: 'handwritten', followsNoteId: d.id, contactId: d.contactId, interviewId: iv.id, status: 'draft', kind: 'thank_you' });
@@ -295,7 +336,7 @@ describe('notes: checks, log and search', () => {
   it('runs the composer checks through the API', async () => {
     const { iv, dana, start } = await setup();
     const [d, p] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: p.id, body: PRIYA_SUBSTANTIVE });
+    await core.api('notes.update', { id: p.id, revision: await rev(core, p.id), body: PRIYA_SUBSTANTIVE });
     core.ctx.clock.set(start + 2.5 * HOUR); // due at end + 24 h: 23.5 h left
 
     const byNote = await core.api('notes.check', { noteId: d.id, body: DANA_SUBSTANTIVE, subject: 'Thanks', delivery: 'email' });
@@ -341,8 +382,8 @@ describe('notes: checks, log and search', () => {
   it('lists notes per contact, application and interview, searches their text, and deletes with confirmation', async () => {
     const { app, iv, dana, priya } = await setup();
     const [d, p] = (await core.api('notes.forInterview', { interviewId: iv.id })).entries.map((e) => e.notes[0]);
-    await core.api('notes.update', { id: d.id, body: DANA_SUBSTANTIVE });
-    await core.api('notes.update', { id: p.id, body: PRIYA_SUBSTANTIVE });
+    await core.api('notes.update', { id: d.id, revision: await rev(core, d.id), body: DANA_SUBSTANTIVE });
+    await core.api('notes.update', { id: p.id, revision: await rev(core, p.id), body: PRIYA_SUBSTANTIVE });
     const other = await core.api('applications.create', { company: 'Globex', role: 'Analyst' });
     const x = Number(core.ctx.sqlite.prepare("INSERT INTO contacts (name) VALUES ('Hank Scorpio')").run().lastInsertRowid);
     await core.api('notes.create', { kind: 'follow_up', contactId: x, applicationId: other.id });

@@ -6,7 +6,7 @@ import type { Handlers } from '../../db/context';
 import { deleteRow, pick, prepare, rowExists, stmt, tx, updateRow } from '../../db/sql';
 import { applications, contacts, interviews, notes } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
-import { conflict, invalid } from '../../shared/errors';
+import { AppError, conflict, invalid } from '../../shared/errors';
 import { createNote, NOTE_SUMMARY_SELECT } from './records';
 import { assertEditable, fillEmptyDraft, getNote, noteRow, STATUS_WORD, templateExists } from './detail';
 import { composeHandlers } from './compose';
@@ -112,6 +112,16 @@ const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'not
   'notes.update': (input, ctx) => {
     tx(ctx, () => {
       const row = noteRow(ctx, input.id);
+      // A write based on an older copy (another window, a tab left open, a change through the API) would
+      // silently replace newer text: refuse it and hand back what is saved now, so both can be shown.
+      if (input.revision !== row.revision) {
+        throw new AppError('conflict', 'This note was changed elsewhere since you opened it. Compare the two versions and choose what to keep.', undefined, {
+          revision: row.revision,
+          subject: row.subject,
+          body: row.body,
+          status: row.status,
+        });
+      }
       assertEditable(ctx, row);
       if (input.delivery !== undefined && input.delivery !== row.delivery && row.status !== 'draft') {
         throw conflict(`This note is already ${STATUS_WORD[row.status]} as ${row.delivery === 'email' ? 'an email' : 'a card'}; start a new note to send it another way.`, {

@@ -1,6 +1,7 @@
 // The note composer: #/compose/interview/{id} (a tab per person met), #/compose/note/{id} (one note),
 // #/compose/application/{id} and #/compose/contact/{id} (start a new note).
 import { useState, type KeyboardEvent } from 'react';
+import { checkNote } from '../../../electron/shared/checks';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { formatInZone } from '../../../electron/shared/time';
 import { NewNote } from './NewNote';
@@ -39,6 +40,23 @@ function liveOthers(note: NoteT, store: DraftStore, extra: NoteT[] = []) {
   return out;
 }
 
+/** The names of the checks that fail for a tab's text as typed (a tab shows them without being opened). */
+function failingChecks(note: NoteT, body: string, subject: string | undefined, others: { id: number; label: string; body: string }[], now: number, cardWordLimit: number) {
+  const r = checkNote({
+    body,
+    subject: note.delivery === 'email' ? (subject ?? note.subject ?? '') : undefined,
+    delivery: note.delivery,
+    recipient: note.recipient,
+    context: note.context,
+    dueAt: note.dueAt,
+    now,
+    status: note.status,
+    others,
+    cardWordLimit,
+  });
+  return r.checks.filter((c) => c.verdict === 'fail').map((c) => c.title.toLowerCase());
+}
+
 function Failure({ message }: { message: string }) {
   return (
     <div className="page">
@@ -50,22 +68,35 @@ function Failure({ message }: { message: string }) {
   );
 }
 
+// The composer always starts from the server's latest copy: a cached one may predate the last save
+// (made as the previous screen closed), so it waits for a fetch made after it mounted.
+const FRESH = { refetchOnWindowFocus: false, refetchOnMount: 'always', staleTime: 0 } as const;
+
+/** The tab last open for an interview, so coming back to the composer reopens it. */
+const tabKey = (interviewId: number) => `courtesy.composer.tab.${interviewId}`;
+function rememberedTab(interviewId: number): number | null {
+  const v = Number(sessionStorage.getItem(tabKey(interviewId)));
+  return Number.isInteger(v) && v > 0 ? v : null;
+}
+
 function InterviewComposer({ interviewId }: { interviewId: number }) {
-  const q = useApi('notes.forInterview', { interviewId }, { refetchOnWindowFocus: false });
+  const q = useApi('notes.forInterview', { interviewId }, FRESH);
   const data = useEditorData();
   const store = useDraftStore();
-  const [active, setActive] = useState<number | null>(null);
+  const [active, setActive] = useState<number | null>(() => rememberedTab(interviewId));
 
   if (q.error) return <Failure message={q.error.message} />;
-  if (!q.data || !data.settings) return <div className="page muted">Loading…</div>;
+  if (!q.data || !q.isFetchedAfterMount || !data.settings) return <div className="page muted">Loading…</div>;
+  const settings = data.settings;
   const { interview, entries } = q.data;
   const tabs = entries.flatMap((e) => e.notes.map((n) => ({ note: n, label: n.followsNoteId ? `${e.name} · card` : e.name })));
   const current = tabs.find((t) => t.note.id === active) ?? tabs[0];
   const allNotes = tabs.map((t) => t.note);
-  for (const n of allNotes) store.ensure(n);
+  for (const n of allNotes) store.sync(n);
 
   const select = (id: number) => {
     if (current) void store.flush(current.note.id);
+    sessionStorage.setItem(tabKey(interviewId), String(id));
     setActive(id);
   };
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
@@ -102,6 +133,7 @@ function InterviewComposer({ interviewId }: { interviewId: number }) {
             {tabs.map((t, i) => {
               const d = store.get(t.note.id);
               const selected = t.note.id === current.note.id;
+              const failing = failingChecks(t.note, d?.body ?? t.note.body, d?.subject, liveOthers(t.note, store, allNotes), data.now, settings.cardWordLimit);
               return (
                 <button
                   key={t.note.id}
@@ -119,7 +151,16 @@ function InterviewComposer({ interviewId }: { interviewId: number }) {
                   <span className={`badge ${t.note.status === 'draft' ? '' : t.note.status === 'sent' || t.note.status === 'mailed' ? 'ok' : 'due'}`}>
                     {t.note.delivery === 'email' ? 'email' : 'card'} · {t.note.status}
                   </span>
-                  {d && d.state !== 'saved' ? (
+                  {failing.length > 0 && !t.note.readOnly ? (
+                    <span className="tab-check" title={`Needs attention: ${failing.join(', ')}`} aria-label={`Needs attention: ${failing.join(', ')}`}>
+                      !
+                    </span>
+                  ) : null}
+                  {d?.state === 'conflict' ? (
+                    <span className="unsaved-dot" title="Changed elsewhere: choose what to keep">
+                      ⇄
+                    </span>
+                  ) : d && d.state !== 'saved' ? (
                     <span className="unsaved-dot" title="Unsaved changes">
                       •
                     </span>
@@ -138,7 +179,10 @@ function InterviewComposer({ interviewId }: { interviewId: number }) {
               now={data.now}
               templates={data.templates}
               stationery={data.stationery}
-              onCardCreated={(card) => setActive(card.id)}
+              onCardCreated={(card) => {
+                sessionStorage.setItem(tabKey(interviewId), String(card.id));
+                setActive(card.id);
+              }}
             />
           </div>
         </>
@@ -148,13 +192,13 @@ function InterviewComposer({ interviewId }: { interviewId: number }) {
 }
 
 function SingleNoteComposer({ noteId }: { noteId: number }) {
-  const q = useApi('notes.get', { id: noteId, compose: true }, { refetchOnWindowFocus: false });
+  const q = useApi('notes.get', { id: noteId, compose: true }, FRESH);
   const data = useEditorData();
   const store = useDraftStore();
   if (q.error) return <Failure message={q.error.message} />;
-  if (!q.data || !data.settings) return <div className="page muted">Loading…</div>;
+  if (!q.data || !q.isFetchedAfterMount || !data.settings) return <div className="page muted">Loading…</div>;
   const note = q.data;
-  store.ensure(note);
+  store.sync(note);
   return (
     <div className="page composer">
       <div className="page-header">

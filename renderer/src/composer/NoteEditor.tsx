@@ -11,6 +11,7 @@ import { href } from '../lib/router';
 import { ConfirmDialog } from '../ui/Modal';
 import { CardSteps, STEP_LABEL } from './CardSteps';
 import { ChecksPanel } from './ChecksPanel';
+import { ConflictPanel } from './ConflictPanel';
 import type { DraftStore, SaveState } from './ComposerDrafts';
 import { EmailActions } from './EmailActions';
 import { HighlightedTextarea, type Mark } from './HighlightedTextarea';
@@ -21,7 +22,7 @@ type Settings = MethodOutput<'settings.get'>;
 type StockItem = MethodOutput<'stationery.list'>['items'][number];
 type Other = { id: number; label: string; body: string };
 
-const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', dirty: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' };
+const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', dirty: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved', conflict: 'Changed elsewhere' };
 
 export interface NoteEditorProps {
   note: NoteT;
@@ -37,7 +38,7 @@ export interface NoteEditorProps {
 
 export function NoteEditor(props: NoteEditorProps) {
   const { note, store, settings, now } = props;
-  store.ensure(note);
+  store.sync(note);
   const draft = store.get(note.id)!;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
@@ -45,7 +46,8 @@ export function NoteEditor(props: NoteEditorProps) {
   const [savingTemplate, setSavingTemplate] = useState(false);
 
   const isEmail = note.delivery === 'email';
-  const readOnly = note.readOnly;
+  // While a conflict waits for a choice, typing would only add a third version: the text is held still.
+  const readOnly = note.readOnly || draft.state === 'conflict';
   const subject = isEmail ? draft.subject : undefined;
 
   // The per-keystroke work: one checkNote call for this note against the others' current text.
@@ -155,7 +157,7 @@ export function NoteEditor(props: NoteEditorProps) {
               </div>
             </div>
             <span className={`save-state save-${draft.state}`} role="status" aria-live="polite" title={draft.error ?? undefined}>
-              {readOnly ? 'Read-only' : SAVE_LABEL[draft.state]}
+              {note.readOnly ? 'Read-only' : SAVE_LABEL[draft.state]}
               {draft.state === 'error' && draft.error ? `: ${draft.error}` : ''}
             </span>
           </div>
@@ -252,7 +254,11 @@ export function NoteEditor(props: NoteEditorProps) {
               </button>
             </div>
           ) : null}
-          {draft.restored ? <div className="banner info">Brought back text you typed earlier that had not been saved yet.</div> : null}
+          {draft.state === 'conflict' ? (
+            <ConflictPanel draft={draft} isEmail={isEmail} onResolve={(choice) => store.resolve(note.id, choice)} />
+          ) : draft.restored ? (
+            <div className="banner info">Brought back text you typed on this device that had not been saved yet; it is being saved now.</div>
+          ) : null}
 
           {isEmail ? (
             <label className="field">

@@ -98,7 +98,7 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
 
   async function applyTemplate(t: Template) {
     await store.flush(note.id);
-    const updated = await update.mutateAsync({ id: note.id, templateId: t.id });
+    const updated = await update.mutateAsync({ id: note.id, revision: store.get(note.id)!.revision, templateId: t.id });
     store.reset(updated);
     setTemplateOffer(null);
   }
@@ -119,7 +119,8 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
     if (to === note.delivery) return;
     const pristine = isPristine(currentTemplate);
     await store.flush(note.id);
-    await update.mutateAsync({ id: note.id, delivery: to });
+    // The returned note carries the new revision: the store takes it before anything else is sent.
+    store.sync(await update.mutateAsync({ id: note.id, revision: store.get(note.id)!.revision, delivery: to }));
     const t = templateFor(note.kind, to);
     if (t && t.id !== note.templateId) {
       // Untouched template text follows the delivery; typed text is never replaced without asking.
@@ -130,7 +131,7 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
 
   async function changeKind(kind: NoteKind) {
     await store.flush(note.id);
-    await update.mutateAsync({ id: note.id, kind });
+    store.sync(await update.mutateAsync({ id: note.id, revision: store.get(note.id)!.revision, kind }));
   }
 
   async function openInMail() {

@@ -12,10 +12,13 @@ declare global {
 export class ApiError extends Error {
   readonly code: ApiErrorBody['code'];
   readonly fields: Record<string, string>;
+  /** With a conflict over a stale write: the record as the server holds it now. */
+  readonly current: unknown;
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.current = body.current;
   }
 }
 
