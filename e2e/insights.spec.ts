@@ -15,7 +15,7 @@ test('insights show thank-yous sent, on time, and outcomes side by side', async 
   });
   await server.api('system.setNow', { now: t0 + 3 * HOUR });
   const noteId = iv.participants[0].thankYouNoteId;
-  await server.api('notes.update', { id: noteId, revision: (await server.api('notes.get', { id: noteId })).revision, subject: 'Thank you', body: 'Dear Ana, thank you for walking me through the billing migration. Best, Jo' });
+  await server.api('notes.update', { id: noteId, revision: (await server.api<{ revision: number }>('notes.get', { id: noteId })).revision, subject: 'Thank you', body: 'Dear Ana, thank you for walking me through the billing migration. Best, Jo' });
   await server.api('notes.markSent', { id: noteId });
   await server.api('applications.moveStage', { id: a.id, stage: 'offer' });
 

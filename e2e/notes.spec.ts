@@ -15,9 +15,9 @@ test('every note in one place: full-text search and filters', async ({ app, serv
   });
   await server.api('system.setNow', { now: t0 + 2 * HOUR });
   const [zoe, bo] = iv.participants.map((p) => p.thankYouNoteId);
-  await server.api('notes.update', { id: zoe, revision: (await server.api('notes.get', { id: zoe })).revision, subject: 'Thank you', body: 'Dear Zoë, your point about idempotent backfills stayed with me. Best, Jo' });
+  await server.api('notes.update', { id: zoe, revision: (await server.api<{ revision: number }>('notes.get', { id: zoe })).revision, subject: 'Thank you', body: 'Dear Zoë, your point about idempotent backfills stayed with me. Best, Jo' });
   await server.api('notes.markSent', { id: zoe });
-  await server.api('notes.update', { id: bo, revision: (await server.api('notes.get', { id: bo })).revision, subject: 'Thank you', body: 'Dear Bo, thanks for the tour of the warehouse sensors. Best, Jo' });
+  await server.api('notes.update', { id: bo, revision: (await server.api<{ revision: number }>('notes.get', { id: bo })).revision, subject: 'Thank you', body: 'Dear Bo, thanks for the tour of the warehouse sensors. Best, Jo' });
 
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notes' }).click();
   const log = app.getByRole('table', { name: 'All notes' });
