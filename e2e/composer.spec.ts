@@ -181,6 +181,10 @@ test('thank-yous for two interviewers: distinct notes, one emailed, one mailed a
   await app.reload();
   await expect(tabs.getByRole('tab', { name: /^Dana Lee email/ })).toContainText('email · sent');
   await expect(tabs.getByRole('tab', { name: /Priya Raman/ })).toContainText('card · mailed');
+  // The composer reopens the tab that was open (Priya's card), read-only once mailed.
+  await expect(tabs.getByRole('tab', { name: /Priya Raman/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('textbox', { name: 'Card text' })).toHaveAttribute('readonly', '');
+  await tabs.getByRole('tab', { name: /^Dana Lee email/ }).click();
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveAttribute('readonly', '');
   // Reopened deliberately it can be edited, then closed again.
   await app.getByRole('button', { name: 'Reopen' }).click();

@@ -59,10 +59,15 @@ const serverCopy = (v: unknown): ServerCopy | null => {
 };
 const paragraphs = (t: string) => t.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 
-/** Both versions in one text: everything of mine, then each paragraph of theirs that mine does not have. */
-export function combine(mine: string, theirs: string): string {
-  const have = new Set(paragraphs(mine).map((p) => p.replace(/\s+/g, ' ')));
-  const missing = paragraphs(theirs).filter((p) => !have.has(p.replace(/\s+/g, ' ')));
+/**
+ * Both versions in one text: everything of mine, then each paragraph that the other side wrote or
+ * changed (in theirs, but neither in mine nor in the text both started from). A paragraph only I
+ * changed stays as I wrote it; one we both changed appears in both wordings, for the person to settle.
+ */
+export function combine(mine: string, theirs: string, base = ''): string {
+  const norm = (p: string) => p.replace(/\s+/g, ' ');
+  const have = new Set([...paragraphs(mine), ...paragraphs(base)].map(norm));
+  const missing = paragraphs(theirs).filter((p) => !have.has(norm(p)));
   return missing.length === 0 ? mine : [mine.trimEnd(), ...missing].filter(Boolean).join('\n\n');
 }
 
@@ -166,7 +171,7 @@ export class DraftStore {
       this.emit();
       return;
     }
-    const body = choice === 'mine' ? d.body : combine(d.body, s.body);
+    const body = choice === 'mine' ? d.body : combine(d.body, s.body, d.savedBody);
     const subject = d.subject.trim() ? d.subject : s.subject;
     // The edit is now based on the copy just seen, so the save goes through (unless it moves again).
     this.drafts.set(id, { ...d, subject, body, savedSubject: s.subject, savedBody: s.body, revision: s.revision, state: 'dirty', conflict: null, restored: false, error: null });
