@@ -23,6 +23,8 @@ describe('the names-only method list', () => {
     });
     const code = out.outputFiles[0].text;
     for (const name of Object.keys(contract)) expect(code).toContain(`"${name}"`);
+    const requires = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect([...new Set(requires)]).toEqual(['electron']);
     const inputs = Object.keys(out.metafile.inputs);
     expect(inputs.filter((f) => f.includes('node_modules'))).toEqual([]);
     expect(inputs.sort()).toEqual(['electron/api/method-names.ts', 'electron/shell/ipc-channel.ts', 'electron/shell/preload.ts']);
