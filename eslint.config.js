@@ -95,17 +95,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': contractTypesOnly('Import only types from the API contract: it sits above db/ and the domains.') },
   },
   {
-    // Known debt: these domains validate with a schema or constant that lives in the contract. Moving
-    // them below the domains is listed in the issue-7 report; each line here is one value import.
-    files: [
-      'electron/domains/contacts/vcf.ts', // ContactFields (vCard import validation)
-      'electron/domains/csv-import/rows.ts', // ApplicationCreate (each row is validated as applications.create is)
-      'electron/domains/settings/settings.ts', // SettingsShape
-      'electron/domains/interviews/interviews.ts', // MAX_INTERVIEW_MS
-    ],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
-  },
-  {
     // The renderer is a web page: no Node, no Electron, no database.
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import { CONTACT_ROLES, STAGES } from '../../shared/domain';
-import { id, method, optEmail, optText, optUrl, reqText } from '../define';
+import { ContactFields, contactFields, type ContactFieldsT } from '../../shared/inputs/contacts';
+import { id, method } from '../define';
 import { InterviewSummary, NoteSummary } from './shapes';
 
-export const ContactRole = z.enum(CONTACT_ROLES, { error: 'Choose recruiter, hiring manager, interviewer, referrer or other.' });
+// The field schemas live below the domains (the vCard import validates cards with them).
+export { ContactFields, contactFields, type ContactFieldsT };
 
-/** Every editable field of a contact; the company is given by name (found or created). */
-export const contactFields = {
-  name: reqText('Name', 200),
-  title: optText(200, 'Title'),
-  company: optText(200, 'Company'),
-  email: optEmail,
-  phone: optText(100, 'Phone'),
-  addressLines: optText(500, 'Street address'),
-  city: optText(200, 'City'),
-  region: optText(200, 'State or region'),
-  postalCode: optText(40, 'Postal code'),
-  country: optText(200, 'Country'),
-  url: optUrl('Link'),
-  metHow: optText(2000, 'How you met'),
-  notes: optText(20000, 'Notes'),
-};
-export const ContactFields = z.object(contactFields);
-export type ContactFieldsT = z.output<typeof ContactFields>;
+export const ContactRole = z.enum(CONTACT_ROLES, { error: 'Choose recruiter, hiring manager, interviewer, referrer or other.' });
 
 export const ContactCreate = z.object({
   ...contactFields,

@@ -1,42 +1,9 @@
 import { z } from 'zod';
-import { DELIVERIES } from '../../shared/domain';
-import { method, optEmail, optText } from '../define';
+import { ProfileInput, Profile, SettingsShape, type Settings } from '../../shared/inputs/settings';
+import { method } from '../define';
 
-export const Profile = z.object({
-  name: optText(200, 'Your name'),
-  email: optText(320, 'Your email'),
-  phone: optText(50, 'Your phone'),
-  addressLines: optText(500, 'Address'),
-  city: optText(100, 'City'),
-  region: optText(100, 'Region'),
-  postalCode: optText(20, 'Postal code'),
-  country: optText(100, 'Country'),
-  signature: optText(1000, 'Signature'),
-});
-/** What a profile change may hold: the email follows the one rule (shared/email.ts). A profile saved
- * before that rule is still read back as it is, and refused only when the address is changed. */
-const ProfileInput = Profile.extend({ email: optEmail });
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-export const SettingsShape = z.object({
-  profile: Profile,
-  timeZone: z.string().refine(isTimeZone, 'Unknown time zone; use a name like Europe/Paris.'),
-  defaultDelivery: z.enum(DELIVERIES),
-  thankYouDueHours: z.number().int().min(1, 'At least 1 hour.').max(24 * 14, 'At most two weeks.'),
-  reconnectDays: z.number().int().min(1, 'At least 1 day.').max(3650),
-  cardWordLimit: z.number().int().min(10, 'At least 10 words.').max(1000),
-  mailBusinessDays: z.number().int().min(1, 'At least 1 day.').max(30),
-  theme: z.enum(['system', 'light', 'dark']),
-});
-export type Settings = z.output<typeof SettingsShape>;
+// The shape lives below the domains (the settings domain validates a merged change with it).
+export { Profile, SettingsShape, type Settings };
 
 export const settingsContract = {
   'settings.get': method('Profile and preferences.', z.object({}), SettingsShape),

@@ -3,7 +3,7 @@
 // with the same zod schema as applications.create.
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract';
-import { ApplicationCreate } from '../../api/contract/applications';
+import { ApplicationCreate } from '../../shared/inputs/applications';
 import type { CsvPreviewRow } from '../../api/contract/csv';
 import { STAGES, STAGE_LABELS } from '../../shared/domain';
 import { listOr } from '../../shared/words';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
 import { prepare, tx } from '../../db/sql';
 import { settings } from '../../db/schema';
-import { SettingsShape, type Settings } from '../../api/contract/settings';
+import { SettingsShape, type Settings } from '../../shared/inputs/settings';
 
 const allSettings = prepare((db) => db.select({ key: settings.key, value: settings.value }).from(settings).prepare());
 const putSetting = prepare((db) =>
