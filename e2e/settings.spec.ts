@@ -44,3 +44,24 @@ test('profile and preferences save with errors beside fields; back up and restor
   // Settings saved before the backup come back with it.
   expect((await server.api<{ profile: { name: string | null } }>('settings.get')).profile.name).toBe('Jordan Avery');
 });
+
+test('the number of automatic backups kept is set beside the backups, and saving preferences leaves it alone', async ({ app, server }) => {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const keep = app.getByRole('region', { name: 'Backups' }).getByRole('form', { name: 'Automatic backups' });
+  const field = keep.getByLabel('Automatic backups to keep');
+  await expect(field).toHaveValue('10');
+  await field.fill('0');
+  await keep.getByRole('button', { name: 'Save' }).click();
+  await expect(keep.getByText('Keep at least 1 automatic backup.')).toBeVisible();
+  await expect(field).toBeFocused();
+  await field.fill('3');
+  await keep.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByText('Backup setting saved.')).toBeVisible();
+  expect((await server.api<{ keepAutomaticBackups: number }>('settings.get')).keepAutomaticBackups).toBe(3);
+  // The preferences form above was loaded with 10: saving it must not put that back.
+  const form = app.getByRole('form', { name: 'Settings' });
+  await form.getByLabel('Your name').fill('Jordan Avery');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(app.getByText('Settings saved.')).toBeVisible();
+  expect((await server.api<{ keepAutomaticBackups: number }>('settings.get')).keepAutomaticBackups).toBe(3);
+});

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import { MIGRATIONS, testCore, type TestCore } from '../../testing/core';
 import { startCore } from '../../host/core';
-import { KEEP_AUTOMATIC, runDailyBackup } from './backups';
+import { runDailyBackup } from './backups';
 import { backupTo } from '../../db/open';
 
 let core: TestCore;
@@ -100,21 +100,59 @@ describe('backups are what they claim', () => {
     expect((await core.api('backups.list', {})).items.map((i) => i.name)).toEqual([good.name]);
   });
 
-  it(`keeps the newest ${KEEP_AUTOMATIC} automatic backups and every manual one`, async () => {
+  it('keeps as many automatic backups as the setting says (10 by default) and every manual one', async () => {
     core = await testCore({ memory: false });
-    const manual = await core.api('backups.create', {});
-    let first = '';
-    for (let i = 0; i < KEEP_AUTOMATIC + 3; i++) {
-      core.ctx.clock.set(Date.UTC(2026, 0, 1 + i));
+    const dir = path.join(core.dir, 'backups');
+    const age = (name: string, day: number) => fs.utimesSync(path.join(dir, name), new Date(Date.UTC(2026, 0, day)), new Date(Date.UTC(2026, 0, day)));
+    // A manual backup older than every automatic one: pruning goes by kind, never by age alone.
+    const oldManual = await core.api('backups.create', {});
+    age(oldManual.name, 1);
+    const autos: string[] = [];
+    const daily = async (day: number) => {
+      core.ctx.clock.set(Date.UTC(2026, 0, day));
       const made = await runDailyBackup(core.ctx);
-      if (i === 0) first = made.name;
-      // Distinct mtimes, newest last.
-      fs.utimesSync(path.join(core.dir, 'backups', made.name), new Date(Date.UTC(2026, 0, 1 + i)), new Date(Date.UTC(2026, 0, 1 + i)));
+      age(made.name, day); // distinct mtimes, newest last
+      autos.push(made.name);
+    };
+    const listed = async () => (await core.api('backups.list', {})).items.map((i) => i.name);
+    const autosListed = async () => (await listed()).filter((n) => n.startsWith('courtesy-auto-'));
+
+    expect((await core.api('settings.get', {})).keepAutomaticBackups).toBe(10);
+    for (let day = 2; day < 15; day++) await daily(day);
+    expect(await autosListed()).toEqual(autos.slice(-10).reverse());
+
+    core.ctx.clock.set(Date.UTC(2026, 0, 15, 12));
+    const midManual = await core.api('backups.create', {});
+    age(midManual.name, 15);
+    await core.api('settings.update', { keepAutomaticBackups: 3 });
+    await daily(16);
+    expect(await autosListed()).toEqual(autos.slice(-3).reverse());
+
+    await core.api('settings.update', { keepAutomaticBackups: 1 });
+    await daily(17);
+    expect(await autosListed()).toEqual([autos.at(-1)]);
+    expect(await listed()).toEqual(expect.arrayContaining([oldManual.name, midManual.name]));
+
+    // Raising it again keeps what comes next (nothing removed is brought back).
+    await core.api('settings.update', { keepAutomaticBackups: 365 });
+    await daily(18);
+    await daily(19);
+    expect(await autosListed()).toEqual(autos.slice(-3).reverse());
+  });
+
+  it('refuses a number of automatic backups to keep outside 1 to 365, naming the setting', async () => {
+    core = await testCore();
+    const cases: Array<[unknown, string]> = [
+      [0, 'Keep at least 1 automatic backup.'],
+      [366, 'Keep at most 365 automatic backups.'],
+      [2.5, 'Automatic backups to keep must be a whole number.'],
+      ['10', 'Automatic backups to keep must be a number.'],
+    ];
+    for (const [value, message] of cases) {
+      const env = await core.call('settings.update', { keepAutomaticBackups: value });
+      expect(!env.ok && env.error.fields).toEqual({ keepAutomaticBackups: message });
     }
-    const names = (await core.api('backups.list', {})).items.map((i) => i.name);
-    expect(names.filter((n) => n.startsWith('courtesy-auto-'))).toHaveLength(KEEP_AUTOMATIC);
-    expect(names).toContain(manual.name);
-    expect(names).not.toContain(first);
+    expect((await core.api('settings.get', {})).keepAutomaticBackups).toBe(10);
   });
 
   it('takes a daily backup when started with dailyBackup on, once a day', async () => {

@@ -8,13 +8,8 @@ import type { Ctx, Handlers } from '../../db/context';
 import { AppError } from '../../shared/errors';
 import { backupTo, pendingMigrations } from '../../db/open';
 import { inspectReadOnly, quickCheck } from '../../db/integrity';
+import { getSettings } from '../settings/settings';
 
-/**
- * Automatic (daily) backups kept; older ones are removed. Manual, pre-restore, pre-migration and
- * recovered backups are never removed. A constant, not a setting: settings belong to another domain
- * whose schema is not changed here.
- */
-export const KEEP_AUTOMATIC = 10;
 const AUTO_PREFIX = 'courtesy-auto-';
 const DAY_MS = 86_400_000;
 
@@ -78,11 +73,16 @@ export function dailyBackupDue(ctx: Ctx): boolean {
   return !newest || now - newest.createdAt >= DAY_MS;
 }
 
-/** Takes today's automatic backup and keeps only the newest KEEP_AUTOMATIC of them. */
+/**
+ * Takes today's automatic backup and keeps only the newest of them, as many as the setting
+ * keepAutomaticBackups says (read now, so a change applies at the next daily backup). Only files
+ * named as automatic are ever removed: manual, pre-restore, pre-migration and recovered backups stay.
+ */
 export async function runDailyBackup(ctx: Ctx) {
   const made = await createBackup(ctx, 'auto');
+  const keep = getSettings(ctx).keepAutomaticBackups;
   const autos = listEntries(backupsDir(ctx)).filter((e) => e.name.startsWith(AUTO_PREFIX));
-  for (const old of autos.slice(KEEP_AUTOMATIC)) fs.rmSync(path.join(backupsDir(ctx), old.name), { force: true });
+  for (const old of autos.slice(keep)) fs.rmSync(path.join(backupsDir(ctx), old.name), { force: true });
   return made;
 }
 

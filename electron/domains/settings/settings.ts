@@ -41,6 +41,7 @@ export function defaultSettings(): Settings {
     cardWordLimit: 80,
     mailBusinessDays: 3,
     theme: 'system',
+    keepAutomaticBackups: 10,
   };
 }
 

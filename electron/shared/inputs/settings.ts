@@ -37,5 +37,11 @@ export const SettingsShape = z.object({
   cardWordLimit: z.number().int().min(10, 'At least 10 words.').max(1000),
   mailBusinessDays: z.number().int().min(1, 'At least 1 day.').max(30),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Automatic (daily) backups kept; older ones are removed. Backups made by hand are always kept. */
+  keepAutomaticBackups: z
+    .number({ error: 'Automatic backups to keep must be a number.' })
+    .int('Automatic backups to keep must be a whole number.')
+    .min(1, 'Keep at least 1 automatic backup.')
+    .max(365, 'Keep at most 365 automatic backups.'),
 });
 export type Settings = z.output<typeof SettingsShape>;

@@ -73,7 +73,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   const submit = form.onSubmit(async (v) => {
     const numbers = Object.fromEntries(NUMBER_KEYS.map((k) => [k, Number(v[k])])) as Record<NumberKey, number>;
-    const next = await save.mutateAsync({ ...v, ...numbers });
+    // The number of backups kept is saved by the Backups panel: never send this form's (maybe stale) copy.
+    const { keepAutomaticBackups: _savedByBackupsPanel, ...rest } = v;
+    const next = await save.mutateAsync({ ...rest, ...numbers });
     form.reset(toValues(next));
     toast('Settings saved.');
   });
@@ -146,6 +148,7 @@ function TemplatesPanel() {
 
 function BackupsPanel() {
   const backups = useApi('backups.list', {});
+  const settings = useApi('settings.get', {});
   const create = useCall('backups.create');
   const restore = useCall('backups.restore');
   const toast = useToast();
@@ -162,6 +165,7 @@ function BackupsPanel() {
           Back up now
         </button>
       </div>
+      {settings.data ? <KeepBackupsForm initial={settings.data.keepAutomaticBackups} /> : null}
       {backups.data?.items.length ? (
         <ul className="item-list" aria-label="Backup files">
           {backups.data.items.map((b) => (
@@ -196,5 +200,38 @@ function BackupsPanel() {
         />
       ) : null}
     </section>
+  );
+}
+
+/** How many automatic (daily) backups are kept; its own small form so it sits beside the backups it prunes. */
+function KeepBackupsForm({ initial }: { initial: number }) {
+  const save = useCall('settings.update');
+  const toast = useToast();
+  const form = useServerForm<{ keepAutomaticBackups: string }>({ keepAutomaticBackups: String(initial) });
+  const submit = form.onSubmit(async (v) => {
+    const next = await save.mutateAsync({ keepAutomaticBackups: Number(v.keepAutomaticBackups) });
+    form.reset({ keepAutomaticBackups: String(next.keepAutomaticBackups) });
+    toast('Backup setting saved.');
+  });
+  return (
+    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label="Automatic backups" className="row">
+      <ErrorBanner error={form.rootError} />
+      <Field
+        label="Automatic backups to keep"
+        error={form.fieldError('keepAutomaticBackups')}
+        hint="One is made each day the app is used; older ones are removed at the next. Backups you make yourself are always kept."
+      >
+        {(p) => (
+          <input
+            {...p}
+            {...form.register('keepAutomaticBackups', { validate: (v) => /^\s*\d+\s*$/.test(v) || 'Automatic backups to keep must be a whole number.' })}
+            inputMode="numeric"
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={save.isPending}>
+        Save
+      </button>
+    </form>
   );
 }
