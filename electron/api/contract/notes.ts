@@ -32,6 +32,8 @@ export const MergeDataShape = z.object({
   interview: z.object({ date: mv, topics: mv, challenge: mv, lookingFor: mv, promises: mv }).optional(),
   participant: z.object({ talkedAbout: mv }).optional(),
   profile: z.object({ name: mv, signature: mv }).optional(),
+  /** The other people in the interview, so a value that starts with one of their names keeps its capital. */
+  names: z.array(mv).optional(),
 });
 
 export const OtherNote = z.object({ id: z.number(), label: z.string(), body: z.string() });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedTemplates } from './templates';
+import { mergeData, seedTemplates } from './templates';
+import { renderTemplate } from '../../shared/merge';
 import { testCore, type TestCore } from '../../testing/core';
 
 let core: TestCore;
@@ -40,5 +41,28 @@ describe('templates', () => {
     expect(r.body).toContain('Jo Park');
     expect(r.unfilled.map((u) => u.field)).toEqual(['how you would meet that challenge, with one concrete example']);
     expect(r.body.slice(r.unfilled[0].start, r.unfilled[0].end)).toBe('{{how you would meet that challenge, with one concrete example}}');
+  });
+
+  it("fills names with the interview's other people, so a value that starts with one keeps its capital", async () => {
+    core = await testCore({ now: Date.UTC(2026, 10, 20) });
+    const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const iv = await core.api('interviews.create', {
+      applicationId: app.id,
+      kind: 'video',
+      startAt: Date.UTC(2026, 10, 19, 9),
+      endAt: Date.UTC(2026, 10, 19, 10),
+      participants: [{ name: 'Dana Lee' }, { name: 'Priya Raman' }, { name: 'Omar Haddad' }],
+    });
+    const [dana, priya] = iv.participants;
+    await core.api('interviews.update', { id: iv.id, talkedAbout: [{ contactId: dana.contactId, text: 'Priya built the billing pipeline.' }] });
+    const data = mergeData(core.ctx, { contactId: dana.contactId, interviewId: iv.id });
+    expect(data.names).toEqual(['Omar Haddad', 'Priya Raman']);
+    expect(renderTemplate('I enjoyed hearing how {{participant.talkedAbout}}.', data).text).toBe('I enjoyed hearing how Priya built the billing pipeline.');
+    // Without the names the fitter takes the capital for a sentence start and lowers it.
+    expect(renderTemplate('I enjoyed hearing how {{participant.talkedAbout}}.', { ...data, names: [] }).text).toBe('I enjoyed hearing how priya built the billing pipeline.');
+    // No recipient: everyone in the interview is another person.
+    expect(mergeData(core.ctx, { interviewId: iv.id }).names).toEqual(['Dana Lee', 'Omar Haddad', 'Priya Raman']);
+    const note = await core.api('notes.get', { id: (await core.api('notes.list', { interviewId: iv.id })).items.find((n) => n.contactId === priya.contactId)!.id });
+    expect(note.merge.names).toEqual(['Dana Lee', 'Omar Haddad']);
   });
 });

@@ -106,6 +106,13 @@ export function mergeData(ctx: Ctx, ids: { contactId?: number | null; applicatio
         );
         data.participant = { talkedAbout: p?.talkedAbout ?? null };
       }
+      // The other people in the room: a value that starts with one of their names keeps its capital.
+      data.names = stmt<{ name: string }>(
+        ctx.sqlite,
+        'SELECT c.name FROM interview_participants ip JOIN contacts c ON c.id = ip.contact_id WHERE ip.interview_id = ? AND ip.contact_id IS NOT ? ORDER BY c.name',
+      )
+        .all(ids.interviewId, ids.contactId ?? null)
+        .map((r) => r.name);
     }
   }
   if (applicationId) {
