@@ -5,7 +5,6 @@ import type { MethodOutput } from '../../../electron/api/contract';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { checkNote, countWords, type CheckResult, type Passage } from '../../../electron/shared/checks';
 import { NOTE_KINDS, NOTE_KIND_LABELS, type NoteKind } from '../../../electron/shared/domain';
-import { MERGE_FIELDS } from '../../../electron/shared/merge';
 import { formatDateTime, list, relative } from '../lib/format';
 import { href } from '../lib/router';
 import { ConfirmDialog } from '../ui/Modal';
@@ -15,6 +14,7 @@ import { ConflictPanel } from './ConflictPanel';
 import type { DraftStore, SaveState } from './ComposerDrafts';
 import { EmailActions } from './EmailActions';
 import { HighlightedTextarea, type Mark } from './HighlightedTextarea';
+import { MergeFieldPicker } from './MergeFieldPicker';
 import { SaveAsTemplateDialog } from './SaveAsTemplate';
 import { useNoteActions, type Template } from './useNoteActions';
 
@@ -104,20 +104,6 @@ export function NoteEditor(props: NoteEditorProps) {
     let target: Element | null = null;
     for (const m of backdropRef.current?.querySelectorAll('mark[data-start]') ?? []) if (Number((m as HTMLElement).dataset.start) <= p.start) target = m;
     target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }
-
-  function insertField(key: string) {
-    const ta = textareaRef.current;
-    const [obj, field] = key.split('.');
-    const value = ((note.merge as Record<string, Record<string, string | null | undefined> | undefined>)[obj]?.[field] ?? '').trim();
-    const text = value || `{{${key}}}`;
-    const at = ta ? ta.selectionStart : draft.body.length;
-    const end = ta ? ta.selectionEnd : at;
-    store.edit(note.id, { body: draft.body.slice(0, at) + text + draft.body.slice(end) });
-    requestAnimationFrame(() => {
-      ta?.focus();
-      ta?.setSelectionRange(at + text.length, at + text.length);
-    });
   }
 
   // This note's kind and delivery first, then the rest by kind.
@@ -276,19 +262,13 @@ export function NoteEditor(props: NoteEditorProps) {
           <div className="field">
             <div className="body-label-row">
               <span className="field-label">{isEmail ? 'Message' : 'Card text'}</span>
-              <select aria-label="Insert a merge field" value="" disabled={readOnly} onChange={(e) => e.target.value && insertField(e.target.value)}>
-                <option value="">Insert a merge field…</option>
-                {MERGE_FIELDS.map((f) => {
-                  const [obj, field] = f.key.split('.');
-                  const v = (note.merge as Record<string, Record<string, string | null | undefined> | undefined>)[obj]?.[field];
-                  return (
-                    <option key={f.key} value={f.key} title={f.description}>
-                      {f.label}
-                      {v ? ` — ${v.length > 40 ? v.slice(0, 39) + '…' : v}` : ' (not known yet)'}
-                    </option>
-                  );
-                })}
-              </select>
+              <MergeFieldPicker
+                body={draft.body}
+                data={note.merge}
+                disabled={readOnly}
+                textareaRef={textareaRef}
+                onInsert={(body) => store.edit(note.id, { body })}
+              />
             </div>
             <HighlightedTextarea
               value={draft.body}
