@@ -50,6 +50,9 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
 
   // Debrief: the challenge, topics, and what each person talked about.
   const debrief = app.getByRole('form', { name: 'Debrief' });
+  // Each field says what fits best where a template puts it.
+  await expect(debrief.getByLabel('The challenge they named')).toHaveAccessibleDescription(/^A short phrase, in your words/);
+  await expect(debrief.getByLabel('What Dana Lee talked about')).toHaveAccessibleDescription('Short phrases: what they said, in your words. Your note to them thanks them for it.');
   await debrief.getByLabel('The challenge they named').fill('Moving 40 services off the monolith without downtime');
   await debrief.getByLabel('Topics discussed').fill('Kafka migration\nOn-call load');
   await debrief.getByLabel('What Dana Lee talked about').fill('Her team owns billing and wants event sourcing');

@@ -18,14 +18,19 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 type Interview = MethodOutput<'interviews.get'>;
 type Participant = Interview['participants'][number];
 
+// The hints say what fits best where a template puts the value ("the challenge ahead is …", "hearing about
+// …"): short phrases in your own words, as the merge-field descriptions in shared/merge.ts ask.
 const DEBRIEF: Array<[keyof Pick<Interview, 'topics' | 'challenge' | 'lookingFor' | 'questions' | 'promises' | 'impression'>, string, string]> = [
-  ['challenge', 'The challenge they named', 'The problem they need solved; your note should say how you would meet it.'],
-  ['topics', 'Topics discussed', 'One per line.'],
-  ['lookingFor', 'What they are looking for', ''],
+  ['challenge', 'The challenge they named', 'A short phrase, in your words: “moving 40 services off the monolith”. Your note says how you would meet it.'],
+  ['topics', 'Topics discussed', 'Short phrases, one a line. Notes list them in a sentence.'],
+  ['lookingFor', 'What they are looking for', 'A short phrase: “someone who has led a migration end to end”.'],
   ['questions', 'Questions they asked', ''],
-  ['promises', 'What you promised to send', 'A portfolio link, a code sample, references…'],
+  ['promises', 'What you promised to send', 'Short phrases: a portfolio link, a code sample, references…'],
   ['impression', 'Your impression', 'For you only.'],
 ];
+
+/** The hint under each person's field: their part of the conversation goes into the note to them. */
+const TALKED_ABOUT_HINT = 'Short phrases: what they said, in your words. Your note to them thanks them for it.';
 
 export function InterviewScreen({ id }: { id: number }) {
   const iv = useApi('interviews.get', { id });
@@ -265,7 +270,7 @@ function Debrief({ interview: i }: { interview: Interview }) {
           </Field>
         ))}
         {i.participants.map((p) => (
-          <Field key={p.contactId} label={`What ${p.name} talked about`} error={errorOf(`p${p.contactId}`)} className="wide">
+          <Field key={p.contactId} label={`What ${p.name} talked about`} hint={TALKED_ABOUT_HINT} error={errorOf(`p${p.contactId}`)} className="wide">
             {(props) => <textarea {...props} {...register(`p${p.contactId}`)} rows={2} />}
           </Field>
         ))}
