@@ -191,3 +191,48 @@ describe('interview length', () => {
     expect(!env2.ok && env2.error.fields).toEqual({ endAt: 'An interview lasts at most a day; schedule each day separately.' });
   });
 });
+
+describe('obligations stay exact', () => {
+  it('owes a removed person (draft kept) again when they are added back', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const end = Date.UTC(2026, 10, 21, 16);
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: end - HOUR, endAt: end, participants: [{ name: 'Ana' }] });
+    const ana = iv.participants[0].contactId;
+    await core.api('interviews.removeParticipant', { interviewId: iv.id, contactId: ana, draft: 'keep' });
+    core.ctx.clock.set(end + 30 * HOUR);
+    expect((await core.api('applications.list', {})).items[0].overdueCount).toBe(0);
+    const back = await core.api('interviews.addParticipant', { interviewId: iv.id, participant: { contactId: ana } });
+    expect(back.participants[0].thankYouNoteId).toBe(iv.participants[0].thankYouNoteId);
+    expect(core.ctx.sqlite.prepare('SELECT count(*), max(due_at) FROM notes').raw().get()).toEqual([1, end + 24 * HOUR]);
+    expect((await core.api('applications.list', {})).items[0].overdueCount).toBe(1);
+    expect((await core.api('today.get', {})).overdue.map((n) => n.recipientName)).toEqual(['Ana']);
+  });
+
+  it('takes the interviewer role away with the last interview, so the rejection dialog no longer offers them', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const first = await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: Date.UTC(2026, 10, 21, 15), endAt: Date.UTC(2026, 10, 21, 16), participants: [{ name: 'Ana' }, { name: 'Bo' }, { name: 'Cy' }] });
+    const second = await core.api('interviews.create', { applicationId: app.id, kind: 'onsite', startAt: Date.UTC(2026, 10, 22, 15), endAt: Date.UTC(2026, 10, 22, 16), participants: [{ name: 'Bo' }] });
+    const [ana, bo, cy] = first.participants.map((p) => p.contactId);
+    // Cy is also the recruiter: that role is not the interview's to take.
+    core.ctx.sqlite.prepare("INSERT INTO application_contacts (application_id, contact_id, role) VALUES (?, ?, 'recruiter')").run(app.id, cy);
+    for (const c of [ana, bo, cy]) await core.api('interviews.removeParticipant', { interviewId: first.id, contactId: c, draft: 'delete' });
+    const prepared = await core.api('rejections.prepare', { applicationId: app.id });
+    expect(prepared.contacts.map((c) => [c.name, c.roles])).toEqual([
+      ['Bo', ['interviewer']],
+      ['Cy', ['recruiter']],
+    ]);
+    await core.api('interviews.removeParticipant', { interviewId: second.id, contactId: bo, draft: 'delete' });
+    expect((await core.api('rejections.prepare', { applicationId: app.id })).contacts.map((c) => c.name)).toEqual(['Cy']);
+  });
+
+  it('reschedules with the due hours in force for the interview, not the ones set since', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'phone', startAt: Date.UTC(2026, 10, 21, 15), endAt: Date.UTC(2026, 10, 21, 16), participants: [{ name: 'Ana' }] });
+    await core.api('settings.update', { thankYouDueHours: 6 });
+    await core.api('interviews.update', { id: iv.id, startAt: Date.UTC(2026, 10, 22, 15), endAt: Date.UTC(2026, 10, 22, 16) });
+    expect(core.ctx.sqlite.prepare('SELECT due_at FROM notes').pluck().get()).toBe(Date.UTC(2026, 10, 22, 16) + 24 * HOUR);
+    // Someone added later to the same interview is owed on the same rule as the others there.
+    await core.api('interviews.addParticipant', { interviewId: iv.id, participant: { name: 'Bo' } });
+    expect(core.ctx.sqlite.prepare('SELECT DISTINCT due_at FROM notes').pluck().all()).toEqual([Date.UTC(2026, 10, 22, 16) + 24 * HOUR]);
+  });
+});

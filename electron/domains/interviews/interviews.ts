@@ -103,6 +103,23 @@ const draftThankYous = prepare((db) =>
     .prepare(),
 );
 
+// The interviewer role goes with the last interview of the application the person was in; any other
+// role (recruiter, referrer, ...) is theirs apart from interviews and stays.
+const dropInterviewerRole = prepare((db) =>
+  db
+    .delete(applicationContacts)
+    .where(
+      and(
+        eq(applicationContacts.applicationId, sql.placeholder('applicationId')),
+        eq(applicationContacts.contactId, sql.placeholder('contactId')),
+        eq(applicationContacts.role, 'interviewer'),
+        sql`NOT EXISTS (SELECT 1 FROM ${interviewParticipants} p JOIN ${interviews} i ON i.id = p.interview_id
+                        WHERE i.application_id = ${sql.placeholder('applicationId')} AND p.contact_id = ${sql.placeholder('contactId')})`,
+      ),
+    )
+    .prepare(),
+);
+
 /** The fields interviews.update may change, by their schema names. */
 const EDITABLE = ['round', 'kind', 'startAt', 'endAt', 'timeZone', 'location', 'topics', 'challenge', 'lookingFor', 'questions', 'promises', 'impression'] as const;
 
@@ -202,7 +219,7 @@ export const interviewsHandlers: Handlers<
         const res = setTalkedAbout(ctx).run({ text: t.text, interviewId: input.id, contactId: t.contactId });
         if (res.changes === 0) throw new AppError('validation', 'That person is not a participant.', { talkedAbout: `Contact ${t.contactId} is not in this interview.` });
       }
-      if (input.endAt !== undefined && input.endAt !== cur.endAt) rescheduleObligations(ctx, input.id, endAt);
+      if (input.endAt !== undefined && input.endAt !== cur.endAt) rescheduleObligations(ctx, input.id, cur.endAt, endAt);
     });
     return getInterview(ctx, input.id);
   },
@@ -238,6 +255,7 @@ export const interviewsHandlers: Handlers<
       if (draft === 'delete') for (const d of drafts) deleteRow(ctx, notes, d.id);
       // A kept draft stays linked to the interview but is no longer an obligation with a due time.
       if (draft === 'keep') for (const d of drafts) updateRow(ctx, notes, d.id, { dueAt: null });
+      dropInterviewerRole(ctx).run({ applicationId: whereOf(ctx).get({ id: interviewId })!.applicationId, contactId });
     });
     return getInterview(ctx, interviewId);
   },

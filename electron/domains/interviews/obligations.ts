@@ -4,7 +4,7 @@
 // and stops nagging when the application is rejected or withdrawn (the after-rejection note takes over).
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../db/context';
-import { param, prepare } from '../../db/sql';
+import { param, prepare, updateRow } from '../../db/sql';
 import { interviews, notes } from '../../db/schema';
 import { createNote } from '../notes/records';
 import { getSettings } from '../settings/settings';
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 
 const existingThankYou = prepare((db) =>
   db
-    .select({ id: notes.id })
+    .select({ id: notes.id, status: notes.status, dueAt: notes.dueAt })
     .from(notes)
     .where(and(eq(notes.interviewId, sql.placeholder('interviewId')), eq(notes.contactId, sql.placeholder('contactId')), eq(notes.kind, 'thank_you')))
     .prepare(),
@@ -21,10 +21,12 @@ const existingThankYou = prepare((db) =>
 const interviewById = prepare((db) =>
   db.select({ endAt: interviews.endAt, applicationId: interviews.applicationId }).from(interviews).where(eq(interviews.id, sql.placeholder('id'))).prepare(),
 );
-const moveOpenThankYous = prepare((db) =>
+// Shifting by the interview's move keeps each note's offset from the end, i.e. the due hours in force
+// when the obligation was made (or the ones the person chose to move it to), not today's setting.
+const shiftOpenThankYous = prepare((db) =>
   db
     .update(notes)
-    .set({ dueAt: param<number>('dueAt'), updatedAt: param<number>('now') })
+    .set({ dueAt: sql`${notes.dueAt} + ${sql.placeholder('shift')}`, updatedAt: param<number>('now') })
     .where(and(eq(notes.interviewId, sql.placeholder('interviewId')), eq(notes.kind, 'thank_you'), eq(notes.status, 'draft'), isNotNull(notes.dueAt)))
     .prepare(),
 );
@@ -36,21 +38,44 @@ export const COUNTS_AS_DUE = `n.status = 'draft' AND n.due_at IS NOT NULL
 
 /** Adds a draft thank-you for a participant unless one exists. Call inside a transaction. */
 export function addThankYouObligation(ctx: Ctx, interviewId: number, contactId: number): number | null {
-  if (existingThankYou(ctx).get({ interviewId, contactId })) return null;
+  const existing = existingThankYou(ctx).get({ interviewId, contactId });
   const iv = interviewById(ctx).get({ id: interviewId })!;
   const settings = getSettings(ctx);
+  if (existing) {
+    // Removed with the draft kept (due time cleared), then added back: the draft is owed again.
+    if (existing.status === 'draft' && existing.dueAt === null) {
+      updateRow(ctx, notes, existing.id, { dueAt: dueAfter(ctx, interviewId, iv.endAt, settings.thankYouDueHours) });
+    }
+    return null;
+  }
   return createNote(ctx, {
     kind: 'thank_you',
     contactId,
     applicationId: iv.applicationId,
     interviewId,
     delivery: settings.defaultDelivery,
-    dueAt: iv.endAt + settings.thankYouDueHours * HOUR,
+    dueAt: dueAfter(ctx, interviewId, iv.endAt, settings.thankYouDueHours),
   });
 }
 
+const openOffset = prepare((db) =>
+  db
+    .select({ offset: sql<number>`${notes.dueAt} - ${interviews.endAt}` })
+    .from(notes)
+    .innerJoin(interviews, eq(interviews.id, notes.interviewId))
+    .where(and(eq(notes.interviewId, sql.placeholder('interviewId')), eq(notes.kind, 'thank_you'), eq(notes.status, 'draft'), isNotNull(notes.dueAt)))
+    .orderBy(notes.id)
+    .limit(1)
+    .prepare(),
+);
+
+/** A new obligation on an interview follows the hours its other open thank-yous were given, so one interview keeps one rule; else today's setting. */
+function dueAfter(ctx: Ctx, interviewId: number, endAt: number, hours: number): number {
+  const other = openOffset(ctx).get({ interviewId });
+  return endAt + (other ? other.offset : hours * HOUR);
+}
+
 /** An interview moved: its open thank-yous move with it. */
-export function rescheduleObligations(ctx: Ctx, interviewId: number, endAt: number) {
-  const hours = getSettings(ctx).thankYouDueHours;
-  moveOpenThankYous(ctx).run({ dueAt: endAt + hours * HOUR, now: ctx.clock.now(), interviewId });
+export function rescheduleObligations(ctx: Ctx, interviewId: number, oldEndAt: number, endAt: number) {
+  shiftOpenThankYous(ctx).run({ shift: endAt - oldEndAt, now: ctx.clock.now(), interviewId });
 }
