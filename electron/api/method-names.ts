@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'interviews.delete',
   'interviews.addParticipant',
   'interviews.removeParticipant',
+  'interviews.openThankYous',
   'interviews.exportIcs',
   'contacts.create',
   'contacts.get',

@@ -112,6 +112,11 @@ export const interviewsContract = {
     z.object({ interviewId: id, contactId: id, draft: z.enum(['keep', 'delete']).optional() }),
     Interview,
   ),
+  'interviews.openThankYous': method(
+    'How many open thank-yous (drafts with a due time, live applications) a change of the due hours would move.',
+    z.object({}),
+    z.object({ count: z.number() }),
+  ),
   'interviews.exportIcs': method(
     'iCalendar (.ics) for one interview, or for all upcoming ones, with a reminder alarm.',
     z.object({ id: id.optional(), alarmMinutes: z.number().int().min(0).max(10080).optional() }),

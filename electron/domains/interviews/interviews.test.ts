@@ -236,3 +236,26 @@ describe('obligations stay exact', () => {
     expect(core.ctx.sqlite.prepare('SELECT DISTINCT due_at FROM notes').pluck().all()).toEqual([Date.UTC(2026, 10, 22, 16) + 24 * HOUR]);
   });
 });
+
+describe('changing the due hours', () => {
+  it('moves open thank-yous only when asked, counting them first; sent notes and rejected applications stay', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const end = Date.UTC(2026, 10, 21, 16);
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'phone', startAt: end - HOUR, endAt: end, participants: [{ name: 'Ana' }, { name: 'Bo' }] });
+    const other = await core.api('applications.create', { company: 'Initech', role: 'SRE', stage: 'applied' });
+    await core.api('interviews.create', { applicationId: other.id, kind: 'phone', startAt: end - HOUR, endAt: end, participants: [{ name: 'Cy' }] });
+    await core.api('applications.moveStage', { id: other.id, stage: 'rejected' });
+    core.ctx.sqlite.prepare("UPDATE notes SET status = 'sent' WHERE id = ?").run(iv.participants[1].thankYouNoteId);
+    const dues = () => core.ctx.sqlite.prepare('SELECT due_at FROM notes ORDER BY id').pluck().all();
+    const before = dues();
+    expect((await core.api('interviews.openThankYous', {})).count).toBe(1);
+
+    await core.api('settings.update', { thankYouDueHours: 12 });
+    expect(dues()).toEqual(before);
+    await core.api('settings.update', { thankYouDueHours: 6, moveOpenDueTimes: true });
+    expect(dues()).toEqual([end + 6 * HOUR, before[1], before[2]]);
+    const bad = await core.call('settings.update', { thankYouDueHours: 8, moveOpenDueTimes: 'yes' as unknown as boolean });
+    expect(!bad.ok && bad.error.fields).toHaveProperty('moveOpenDueTimes');
+    expect((await core.api('settings.get', {})) as Record<string, unknown>).not.toHaveProperty('moveOpenDueTimes');
+  });
+});

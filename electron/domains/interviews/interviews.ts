@@ -9,7 +9,7 @@ import { MAX_INTERVIEW_MS } from '../../shared/inputs/interviews';
 import type { InterviewSummaryT } from '../../api/contract/shapes';
 import { AppError, conflict, notFound } from '../../shared/errors';
 import { changeStage } from '../applications/applications';
-import { addThankYouObligation, rescheduleObligations } from './obligations';
+import { addThankYouObligation, countOpenThankYous, rescheduleObligations } from './obligations';
 import { getSettings } from '../settings/settings';
 import { formatDayInZone } from '../../shared/time';
 import { interviewsToIcs } from '../../formats/ics/ics';
@@ -180,6 +180,7 @@ export const interviewsHandlers: Handlers<
   | 'interviews.addParticipant'
   | 'interviews.removeParticipant'
   | 'interviews.exportIcs'
+  | 'interviews.openThankYous'
 > = {
   'interviews.create': (input, ctx) => {
     const id = tx(ctx, () => {
@@ -259,6 +260,8 @@ export const interviewsHandlers: Handlers<
     });
     return getInterview(ctx, interviewId);
   },
+
+  'interviews.openThankYous': (_input, ctx) => ({ count: countOpenThankYous(ctx) }),
 
   'interviews.exportIcs': ({ id, alarmMinutes }, ctx) => {
     const now = ctx.clock.now();

@@ -4,7 +4,7 @@
 // and stops nagging when the application is rejected or withdrawn (the after-rejection note takes over).
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../db/context';
-import { param, prepare, updateRow } from '../../db/sql';
+import { param, prepare, stmt, updateRow } from '../../db/sql';
 import { interviews, notes } from '../../db/schema';
 import { createNote } from '../notes/records';
 import { getSettings } from '../settings/settings';
@@ -35,6 +35,23 @@ const shiftOpenThankYous = prepare((db) =>
 export const COUNTS_AS_DUE = `n.status = 'draft' AND n.due_at IS NOT NULL
   AND (n.interview_id IS NULL OR (SELECT end_at FROM interviews WHERE id = n.interview_id) <= @now)
   AND NOT (n.kind = 'thank_you' AND (SELECT stage FROM applications WHERE id = n.application_id) IN ('rejected', 'withdrawn'))`;
+
+// Raw SQL: open thank-yous of live applications, the ones a change of the due-hours setting may move.
+const OPEN_THANK_YOUS = `n.kind = 'thank_you' AND n.status = 'draft' AND n.due_at IS NOT NULL AND n.interview_id IS NOT NULL
+  AND (SELECT stage FROM applications WHERE id = n.application_id) NOT IN ('rejected', 'withdrawn')`;
+
+/** How many open thank-yous a change of the due hours would move (the Settings screen asks about them). */
+export function countOpenThankYous(ctx: Ctx): number {
+  return stmt<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM notes n WHERE ${OPEN_THANK_YOUS}`).get()!.n;
+}
+
+/** The due hours changed and the person chose to move open thank-yous: each becomes due `hours` after its interview. Call inside a transaction. */
+export function moveOpenThankYousTo(ctx: Ctx, hours: number): number {
+  return stmt(
+    ctx.sqlite,
+    `UPDATE notes AS n SET due_at = (SELECT end_at FROM interviews WHERE id = n.interview_id) + @shift, updated_at = @now WHERE ${OPEN_THANK_YOUS}`,
+  ).run({ shift: hours * HOUR, now: ctx.clock.now() }).changes;
+}
 
 /** Adds a draft thank-you for a participant unless one exists. Call inside a transaction. */
 export function addThankYouObligation(ctx: Ctx, interviewId: number, contactId: number): number | null {

@@ -3,6 +3,7 @@ import type { Ctx, Handlers } from '../../db/context';
 import { prepare, tx } from '../../db/sql';
 import { settings } from '../../db/schema';
 import { SettingsShape, type Settings } from '../../shared/inputs/settings';
+import { moveOpenThankYousTo } from '../interviews/obligations';
 
 const allSettings = prepare((db) => db.select({ key: settings.key, value: settings.value }).from(settings).prepare());
 const putSetting = prepare((db) =>
@@ -63,12 +64,14 @@ export function getSettings(ctx: Pick<Ctx, 'db'>): Settings {
 
 export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
   'settings.get': (_input, ctx) => getSettings(ctx),
-  'settings.update': (input, ctx) => {
+  'settings.update': ({ moveOpenDueTimes, ...input }, ctx) => {
     const current = getSettings(ctx);
     const next: Settings = { ...current, ...input, profile: { ...current.profile, ...(input.profile ?? {}) } } as Settings;
     const now = ctx.clock.now();
     tx(ctx, () => {
       for (const [key, value] of Object.entries(next)) putSetting(ctx).run({ key, value: JSON.stringify(value), now });
+      // Open thank-yous keep the due time they were given unless the person chose to move them.
+      if (moveOpenDueTimes && next.thankYouDueHours !== current.thankYouDueHours) moveOpenThankYousTo(ctx, next.thankYouDueHours);
     });
     return getSettings(ctx);
   },

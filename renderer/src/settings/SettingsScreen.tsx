@@ -7,7 +7,8 @@ import { useToast } from '../ui/Toast';
 import { useApi, useCall } from '../lib/hooks';
 import { formatDateTime } from '../lib/format';
 import { href } from '../lib/router';
-import { ConfirmDialog } from '../ui/Modal';
+import { ConfirmDialog, Modal } from '../ui/Modal';
+import { call } from '../lib/api';
 import { ImportExportPanel } from '../pipeline/CsvImport';
 
 type Settings = MethodOutput<'settings.get'>;
@@ -57,6 +58,20 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const toast = useToast();
   const form = useServerForm<Values>(toValues(initial));
   const { register, fieldError: errorOf } = form;
+  const [savedHours, setSavedHours] = useState(initial.thankYouDueHours);
+  // A new due-hours setting asks whether open thank-yous move with it; the answer settles this promise.
+  const [asking, setAsking] = useState<{ count: number; hours: number; answer: (move: boolean | null) => void } | null>(null);
+  const askMove = (count: number, hours: number) =>
+    new Promise<boolean | null>((resolve) =>
+      setAsking({
+        count,
+        hours,
+        answer: (move) => {
+          setAsking(null);
+          resolve(move);
+        },
+      }),
+    );
 
   // The range is the server's to check (its message shows beside the field); here only that it is a number.
   const numberField = (k: NumberKey, label: string, unit: string, hint: string) => (
@@ -75,7 +90,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
     const numbers = Object.fromEntries(NUMBER_KEYS.map((k) => [k, Number(v[k])])) as Record<NumberKey, number>;
     // The number of backups kept is saved by the Backups panel: never send this form's (maybe stale) copy.
     const { keepAutomaticBackups: _savedByBackupsPanel, ...rest } = v;
-    const next = await save.mutateAsync({ ...rest, ...numbers });
+    let moveOpenDueTimes: boolean | undefined;
+    if (numbers.thankYouDueHours !== savedHours) {
+      const { count } = await call('interviews.openThankYous', {});
+      if (count > 0) {
+        const move = await askMove(count, numbers.thankYouDueHours);
+        if (move === null) return;
+        moveOpenDueTimes = move;
+      }
+    }
+    const next = await save.mutateAsync({ ...rest, ...numbers, moveOpenDueTimes });
+    setSavedHours(next.thankYouDueHours);
     form.reset(toValues(next));
     toast('Settings saved.');
   });
@@ -124,6 +149,25 @@ function SettingsForm({ initial }: { initial: Settings }) {
           Save settings
         </button>
       </div>
+      {asking ? (
+        <Modal title="Move open thank-yous?" onClose={() => asking.answer(null)}>
+          <p>
+            {asking.count === 1 ? '1 open thank-you has' : `${asking.count} open thank-yous have`} a due time from the old setting. Make{' '}
+            {asking.count === 1 ? 'it' : 'them'} due {asking.hours} hours after {asking.count === 1 ? 'its' : 'their'} interview?
+          </p>
+          <div className="form-actions">
+            <button type="button" onClick={() => asking.answer(null)}>
+              Cancel
+            </button>
+            <button type="button" onClick={() => asking.answer(false)}>
+              Keep their due times
+            </button>
+            <button type="button" className="primary" onClick={() => asking.answer(true)} autoFocus>
+              Move {asking.count === 1 ? 'it' : 'them'}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
     </form>
   );
 }
