@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATIONERY_KINDS } from '../../shared/domain';
+import { NOTE_KINDS, STATIONERY_KINDS } from '../../shared/domain';
 import { method } from '../define';
 import { InterviewSummary, NoteSummary } from './shapes';
 
@@ -23,6 +23,8 @@ export const todayContract = {
           contactId: z.number(),
           name: z.string(),
           noteId: z.number(),
+          /** Which note needs the detail (after a rejection: the gracious note, not an earlier thank-you). */
+          kind: z.enum(NOTE_KINDS),
           delivery: z.enum(['email', 'handwritten']),
           missing: z.enum(['email', 'address']),
           dueAt: z.number().nullable(),

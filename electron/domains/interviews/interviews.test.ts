@@ -5,6 +5,7 @@ import { testCore, type TestCore } from '../../testing/core';
 let core: TestCore;
 afterEach(() => core?.close());
 const HOUR = 3_600_000;
+const DAY_MS = 24 * HOUR;
 
 async function setup(now: number) {
   core = await testCore({ now });
@@ -257,5 +258,23 @@ describe('changing the due hours', () => {
     const bad = await core.call('settings.update', { thankYouDueHours: 8, moveOpenDueTimes: 'yes' as unknown as boolean });
     expect(!bad.ok && bad.error.fields).toHaveProperty('moveOpenDueTimes');
     expect((await core.api('settings.get', {})) as Record<string, unknown>).not.toHaveProperty('moveOpenDueTimes');
+  });
+});
+
+describe('today after a rejection', () => {
+  it('names the note that needs the missing detail: the gracious note, not the thank-you already mailed as a card', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const end = Date.UTC(2026, 10, 20, 16);
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'onsite', startAt: end - HOUR, endAt: end, participants: [{ name: 'Ana' }] });
+    const thankYou = iv.participants[0].thankYouNoteId!;
+    core.ctx.sqlite.prepare("UPDATE notes SET delivery = 'handwritten', status = 'mailed', mailed_at = ? WHERE id = ?").run(end + HOUR, thankYou);
+    core.ctx.clock.set(end + 2 * DAY_MS);
+    await core.api('applications.moveStage', { id: app.id, stage: 'rejected' });
+    const { noteIds } = await core.api('rejections.apply', { applicationId: app.id, contactIds: [iv.participants[0].contactId], delivery: 'email' });
+    core.ctx.clock.set(end + 2 * DAY_MS + HOUR);
+    const t = await core.api('today.get', {});
+    expect(t.missingDetails).toEqual([
+      { contactId: iv.participants[0].contactId, name: 'Ana', noteId: noteIds[0], kind: 'after_rejection', delivery: 'email', missing: 'email', dueAt: end + 4 * DAY_MS },
+    ]);
   });
 });

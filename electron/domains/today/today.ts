@@ -50,6 +50,7 @@ export const todayHandlers: Handlers<'today.get'> = {
         contactId: n.contactId!,
         name: n.recipientName ?? 'Unknown',
         noteId: n.id,
+        kind: n.kind,
         delivery: n.delivery,
         missing: n.delivery === 'email' ? ('email' as const) : ('address' as const),
         dueAt: n.dueAt,

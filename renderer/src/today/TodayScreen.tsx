@@ -200,7 +200,9 @@ export function TodayScreen() {
                   <li key={m.noteId}>
                     <div className="item-main">
                       <strong>{m.name}</strong>
-                      <span className="sub">needs {m.missing === 'email' ? 'an email address' : 'a postal address'} for a {m.delivery === 'email' ? 'thank-you email' : 'card'}</span>
+                      <span className="sub">
+                        needs {m.missing === 'email' ? 'an email address' : 'a postal address'} for the {NOTE_KIND_LABELS[m.kind].toLowerCase()} {m.delivery === 'email' ? 'email' : 'card'}
+                      </span>
                     </div>
                     <a className="button" href={href({ name: 'contact', id: m.contactId })}>
                       Add
