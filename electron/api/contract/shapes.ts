@@ -17,6 +17,8 @@ export const NoteSummary = z.object({
   subject: z.string().nullable(),
   status: z.enum(NOTE_STATUSES),
   dueAt: z.number().nullable(),
+  /** A draft whose due time still counts (Today and the pipeline count it); false once a rejection released its thank-you. */
+  stillDue: z.boolean(),
   sentAt: z.number().nullable(),
   mailedAt: z.number().nullable(),
   expectedArrivalAt: z.number().nullable(),

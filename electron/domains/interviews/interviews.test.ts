@@ -278,3 +278,18 @@ describe('today after a rejection', () => {
     ]);
   });
 });
+
+describe('a released thank-you', () => {
+  it('is shown as no longer due the same way by Today and by the application page', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: Date.UTC(2026, 10, 20, 9), endAt: Date.UTC(2026, 10, 20, 10), participants: [{ name: 'Ana' }] });
+    core.ctx.clock.set(Date.UTC(2026, 10, 22));
+    expect((await core.api('notes.list', { applicationId: app.id })).items.map((n) => n.stillDue)).toEqual([true]);
+    expect((await core.api('today.get', {})).overdue.map((n) => n.stillDue)).toEqual([true]);
+    await core.api('applications.moveStage', { id: app.id, stage: 'rejected' });
+    expect((await core.api('today.get', {})).overdue).toEqual([]);
+    const [log] = (await core.api('notes.list', { applicationId: app.id })).items;
+    expect(log).toMatchObject({ status: 'draft', stillDue: false });
+    expect((await core.api('notes.get', { id: log.id })).stillDue).toBe(false);
+  });
+});

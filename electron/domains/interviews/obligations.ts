@@ -6,7 +6,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../db/context';
 import { param, prepare, stmt, updateRow } from '../../db/sql';
 import { interviews, notes } from '../../db/schema';
-import { createNote } from '../notes/records';
+import { createNote, RELEASED_THANK_YOU } from '../notes/records';
 import { getSettings } from '../settings/settings';
 
 const HOUR = 3_600_000;
@@ -34,7 +34,7 @@ const shiftOpenThankYous = prepare((db) =>
 /** SQL condition (raw: it is spliced into the pipeline and Today queries) for "this draft is due now or later and counts": its interview (if any) has ended. */
 export const COUNTS_AS_DUE = `n.status = 'draft' AND n.due_at IS NOT NULL
   AND (n.interview_id IS NULL OR (SELECT end_at FROM interviews WHERE id = n.interview_id) <= @now)
-  AND NOT (n.kind = 'thank_you' AND (SELECT stage FROM applications WHERE id = n.application_id) IN ('rejected', 'withdrawn'))`;
+  AND NOT (${RELEASED_THANK_YOU})`;
 
 // Raw SQL: open thank-yous of live applications, the ones a change of the due-hours setting may move.
 const OPEN_THANK_YOUS = `n.kind = 'thank_you' AND n.status = 'draft' AND n.due_at IS NOT NULL AND n.interview_id IS NOT NULL

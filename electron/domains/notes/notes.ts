@@ -65,11 +65,11 @@ const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'not
     }
     // Newest first by id (the rowid): no sort over every match, so a broad search over 100,000 notes stays fast.
     // One row more than asked tells whether there are more, without counting them all.
-    const rows = stmt<MethodOutput<'notes.list'>['items'][number] & { recipientHasAddress: number | boolean }>(
+    const rows = stmt<MethodOutput<'notes.list'>['items'][number] & { recipientHasAddress: number | boolean; stillDue: number | boolean }>(
       ctx.sqlite,
       `${LOG_SELECT}\nWHERE ${where.join(' AND ')}\nORDER BY n.id DESC\nLIMIT @limit`,
     ).all({ ...params, limit: limit + 1 });
-    const items = rows.slice(0, limit).map((r) => ({ ...r, recipientHasAddress: !!r.recipientHasAddress, excerpt: r.excerpt.replace(/\s+/g, ' ').trim() }));
+    const items = rows.slice(0, limit).map((r) => ({ ...r, recipientHasAddress: !!r.recipientHasAddress, stillDue: !!r.stillDue, excerpt: r.excerpt.replace(/\s+/g, ' ').trim() }));
     return { items, hasMore: rows.length > limit };
   },
 

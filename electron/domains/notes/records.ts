@@ -45,6 +45,9 @@ export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, de
   insertRow(ctx, noteEvents, { noteId, status, at, detail });
 }
 
+/** SQL condition (raw, over notes n): a thank-you released by the application's rejection or withdrawal; the after-rejection note takes over. */
+export const RELEASED_THANK_YOU = `n.kind = 'thank_you' AND (SELECT stage FROM applications WHERE id = n.application_id) IN ('rejected', 'withdrawn')`;
+
 /**
  * Columns of a note summary (recipient, company and role resolved). Callers add WHERE/ORDER.
  * Raw SQL: Today, the pipeline and the notes log splice their own conditions and orders into it.
@@ -57,14 +60,15 @@ SELECT n.id, n.kind, n.contact_id AS contactId, coalesce(ct.name, n.recipient_na
        n.expected_arrival_at AS expectedArrivalAt, n.follows_note_id AS followsNoteId,
        n.created_at AS createdAt, n.updated_at AS updatedAt,
        ct.email AS recipientEmail,
-       (ct.address_lines IS NOT NULL AND ct.city IS NOT NULL) AS recipientHasAddress
+       (ct.address_lines IS NOT NULL AND ct.city IS NOT NULL) AS recipientHasAddress,
+       (n.status = 'draft' AND n.due_at IS NOT NULL AND NOT (${RELEASED_THANK_YOU})) AS stillDue
 FROM notes n
 LEFT JOIN contacts ct ON ct.id = n.contact_id
 LEFT JOIN applications a ON a.id = n.application_id
 LEFT JOIN companies co ON co.id = a.company_id`;
 
-type NoteRow = Omit<NoteSummaryT, 'recipientHasAddress'> & { recipientHasAddress: number | null };
-const toSummary = (r: NoteRow): NoteSummaryT => ({ ...r, recipientHasAddress: !!r.recipientHasAddress });
+type NoteRow = Omit<NoteSummaryT, 'recipientHasAddress' | 'stillDue'> & { recipientHasAddress: number | null; stillDue: number | null };
+const toSummary = (r: NoteRow): NoteSummaryT => ({ ...r, recipientHasAddress: !!r.recipientHasAddress, stillDue: !!r.stillDue });
 
 /** Note summaries matching a WHERE clause (with named parameters), ordered by due time then id. */
 export function noteSummaries(ctx: Ctx, where: string, params: Record<string, unknown> = {}, order = 'n.due_at IS NULL, n.due_at, n.id'): NoteSummaryT[] {

@@ -19,6 +19,8 @@ function when(n: Item, now: number): { text: string; cls: string } {
     return { text: `Mailed ${formatDate(n.mailedAt)}${arrives}`, cls: '' };
   }
   if (n.dueAt == null) return { text: n.status === 'draft' ? 'No due date' : `Updated ${formatDateTime(n.updatedAt)}`, cls: '' };
+  // The server's rule, so this page and Today agree: a thank-you released by a rejection is not overdue.
+  if (n.status === 'draft' && !n.stillDue) return { text: 'No longer due', cls: '' };
   const overdue = n.dueAt < now;
   return { text: `${overdue ? 'Overdue' : 'Due'} ${relative(n.dueAt, now)}`, cls: overdue ? 'overdue' : n.dueAt - now < 86_400_000 ? 'due' : '' };
 }

@@ -29,7 +29,7 @@ function Section({ title, count, children, empty }: { title: string; count?: num
 }
 
 function NoteItem({ n, now }: { n: Note; now: number }) {
-  const overdue = n.dueAt !== null && n.dueAt < now && n.status === 'draft';
+  const overdue = n.stillDue && n.dueAt !== null && n.dueAt < now;
   const what = `${NOTE_KIND_LABELS[n.kind]} to ${n.recipientName ?? 'someone'}`;
   return (
     <li>
@@ -44,7 +44,7 @@ function NoteItem({ n, now }: { n: Note; now: number }) {
         </span>
       </div>
       <div className="row">
-        {n.dueAt !== null && n.status === 'draft' ? (
+        {n.stillDue && n.dueAt !== null ? (
           <span className={`badge ${overdue ? 'overdue' : 'due'}`}>{overdue ? `overdue ${relative(n.dueAt, now).replace(' ago', '')}` : `due ${relative(n.dueAt, now)}`}</span>
         ) : null}
         <a className="button" href={href({ name: 'compose', target: 'note', id: n.id })}>
