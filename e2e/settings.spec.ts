@@ -65,3 +65,20 @@ test('the number of automatic backups kept is set beside the backups, and saving
   await expect(app.getByText('Settings saved.')).toBeVisible();
   expect((await server.api<{ keepAutomaticBackups: number }>('settings.get')).keepAutomaticBackups).toBe(3);
 });
+
+test('a new due-hours setting asks whether open thank-yous move, with their count', async ({ app, server }) => {
+  const { now } = await server.api<{ now: number }>('system.info');
+  const application = await server.api<{ id: number }>('applications.create', { company: 'Globex', role: 'Platform Engineer', stage: 'applied' });
+  const end = now + 3_600_000;
+  await server.api('interviews.create', { applicationId: application.id, kind: 'video', startAt: now, endAt: end, participants: [{ name: 'Ana' }, { name: 'Bo' }] });
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const form = app.getByRole('form', { name: 'Settings' });
+  await form.getByLabel('Thank-you due after (hours)').fill('6');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  const ask = app.getByRole('dialog', { name: 'Move open thank-yous?' });
+  await expect(ask.getByText('2 open thank-yous have a due time from the old setting. Make them due 6 hours after their interview?')).toBeVisible();
+  await ask.getByRole('button', { name: 'Move them' }).click();
+  await expect(app.getByText('Settings saved.')).toBeVisible();
+  const notes = await server.api<{ items: Array<{ dueAt: number }> }>('notes.list', { applicationId: application.id });
+  expect(notes.items.map((n) => n.dueAt)).toEqual([end + 6 * 3_600_000, end + 6 * 3_600_000]);
+});
