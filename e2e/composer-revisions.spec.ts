@@ -1,31 +1,10 @@
 // The composer never loses or overwrites a saved edit: leaving and coming back, reloading, a change made
 // through the API while typing, and the same note open in two browser tabs.
 import type { Page } from '@playwright/test';
-import { expect, screenshots, test, type Server } from './fixtures';
+import { expect, screenshots, seedTwoPersonInterview, test, type Server } from './fixtures';
 
-const HOUR = 3_600_000;
 type Note = { id: number; revision: number; body: string };
-
-/** An ended interview with Dana and Priya, each with a draft thank-you; returns the interview and Dana's note. */
-async function setup(server: Server) {
-  const start = Date.UTC(2026, 10, 24, 15);
-  await server.api('system.setNow', { now: start + 3 * HOUR });
-  const application = await server.api<{ id: number }>('applications.create', { company: 'Northwind Health', role: 'Data Engineer', stage: 'applied' });
-  const dana = await server.api<{ id: number }>('contacts.create', { name: 'Dana Lee', email: 'dana.lee@northwind.example' });
-  const priya = await server.api<{ id: number }>('contacts.create', { name: 'Priya Raman', email: 'priya@northwind.example' });
-  const iv = await server.api<{ id: number }>('interviews.create', {
-    applicationId: application.id,
-    kind: 'video',
-    startAt: start,
-    endAt: start + HOUR,
-    timeZone: 'America/New_York',
-    participants: [{ contactId: dana.id }, { contactId: priya.id }],
-  });
-  const entries = (await server.api<{ entries: { contactId: number; notes: Note[] }[] }>('notes.forInterview', { interviewId: iv.id })).entries;
-  const danaNote = entries.find((e) => e.contactId === dana.id)!.notes[0];
-  const priyaNote = entries.find((e) => e.contactId === priya.id)!.notes[0];
-  return { iv, danaNote, priyaNote };
-}
+const setup = (server: Server) => seedTwoPersonInterview(server);
 
 const message = (page: Page) => page.getByRole('textbox', { name: 'Message' });
 const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();

@@ -107,3 +107,30 @@ export async function screenshots(page: Page, name: string) {
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
+
+type SeedNote = { id: number; revision: number; body: string };
+/**
+ * An interview that ended two hours ago with Dana Lee and Priya Raman, each with a draft thank-you.
+ * `talkedAbout` fills Dana's part of the debrief.
+ */
+export async function seedTwoPersonInterview(server: Server, opts: { talkedAbout?: string } = {}) {
+  const HOUR = 3_600_000;
+  const start = Date.UTC(2026, 10, 24, 15);
+  await server.api('system.setNow', { now: start + 3 * HOUR });
+  const application = await server.api<{ id: number }>('applications.create', { company: 'Northwind Health', role: 'Data Engineer', stage: 'applied' });
+  const dana = await server.api<{ id: number }>('contacts.create', { name: 'Dana Lee', email: 'dana.lee@northwind.example' });
+  const priya = await server.api<{ id: number }>('contacts.create', { name: 'Priya Raman', email: 'priya@northwind.example' });
+  const iv = await server.api<{ id: number }>('interviews.create', {
+    applicationId: application.id,
+    kind: 'video',
+    startAt: start,
+    endAt: start + HOUR,
+    timeZone: 'America/New_York',
+    participants: [{ contactId: dana.id }, { contactId: priya.id }],
+  });
+  if (opts.talkedAbout) await server.api('interviews.update', { id: iv.id, talkedAbout: [{ contactId: dana.id, text: opts.talkedAbout }] });
+  const entries = (await server.api<{ entries: { contactId: number; notes: SeedNote[] }[] }>('notes.forInterview', { interviewId: iv.id })).entries;
+  const danaNote = entries.find((e) => e.contactId === dana.id)!.notes[0];
+  const priyaNote = entries.find((e) => e.contactId === priya.id)!.notes[0];
+  return { iv, danaNote, priyaNote };
+}

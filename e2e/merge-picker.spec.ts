@@ -1,28 +1,10 @@
 // The composer's merge-field picker: arrow keys browse and show the sentence as it will read, only Enter or
 // a click inserts, Esc closes and gives the cursor back to the text.
-import { expect, screenshots, test } from './fixtures';
-
-const HOUR = 3_600_000;
-type Note = { id: number };
+import { expect, screenshots, seedTwoPersonInterview, test } from './fixtures';
 
 test('merge fields: browse with a preview of the sentence, Enter inserts, Esc leaves the text alone', async ({ app, server }) => {
-  const start = Date.UTC(2026, 10, 24, 15);
-  await server.api('system.setNow', { now: start + 3 * HOUR });
-  const application = await server.api<{ id: number }>('applications.create', { company: 'Northwind Health', role: 'Data Engineer', stage: 'applied' });
-  const dana = await server.api<{ id: number }>('contacts.create', { name: 'Dana Lee', email: 'dana.lee@northwind.example' });
-  const priya = await server.api<{ id: number }>('contacts.create', { name: 'Priya Raman', email: 'priya@northwind.example' });
-  const iv = await server.api<{ id: number }>('interviews.create', {
-    applicationId: application.id,
-    kind: 'video',
-    startAt: start,
-    endAt: start + HOUR,
-    timeZone: 'America/New_York',
-    participants: [{ contactId: dana.id }, { contactId: priya.id }],
-  });
   // Dana's part starts with Priya's name: it keeps its capital mid-sentence.
-  await server.api('interviews.update', { id: iv.id, talkedAbout: [{ contactId: dana.id, text: 'Priya rebuilt the billing pipeline last spring.' }] });
-  const entries = (await server.api<{ entries: { contactId: number; notes: Note[] }[] }>('notes.forInterview', { interviewId: iv.id })).entries;
-  const note = entries.find((e) => e.contactId === dana.id)!.notes[0];
+  const { danaNote: note } = await seedTwoPersonInterview(server, { talkedAbout: 'Priya rebuilt the billing pipeline last spring.' });
 
   await app.goto(`${server.origin}/#/compose/note/${note.id}`);
   const body = app.getByRole('textbox', { name: 'Message' });

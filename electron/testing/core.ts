@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../host/core';
 import type { MethodInput, MethodName, MethodOutput } from '../api/contract';
+import type { ApiErrorBody } from '../shared/errors';
 
 export const MIGRATIONS = path.resolve(__dirname, '..', '..', 'drizzle');
 
@@ -33,4 +34,14 @@ export async function testCore(opts: { memory?: boolean; dir?: string; now?: num
       return env.data as never;
     },
   };
+}
+
+/** The error envelope a call was refused with; fails the test when the call succeeds. */
+export async function errorOf(p: Promise<unknown>): Promise<ApiErrorBody> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { body: ApiErrorBody }).body;
+  }
+  throw new Error('expected an error');
 }

@@ -2,7 +2,7 @@ import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DANA_PERFUNCTORY, DANA_SUBSTANTIVE, INTERVIEWS, PRIYA_SUBSTANTIVE } from '../../shared/fixtures/notes';
 import { localToInstant } from '../../shared/time';
-import { testCore, type TestCore } from '../../testing/core';
+import { errorOf, testCore, type TestCore } from '../../testing/core';
 
 /** The note's current revision: every edit names the one it is based on. */
 const rev = async (core: TestCore, id: number) => (await core.api('notes.get', { id })).revision;
@@ -13,14 +13,6 @@ const HOUR = 3_600_000;
 const ZONE = 'America/New_York';
 const nw = INTERVIEWS.northwind;
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { body: { code: string; message: string; fields?: Record<string, string>; current?: unknown } }).body;
-  }
-  throw new Error('expected an error');
-}
 
 /** Northwind: an interview with Dana (email and postal address) and Priya (email only), debriefed, ended. */
 async function setup() {

@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tx } from '../../db/sql';
-import { testCore, type TestCore } from '../../testing/core';
+import { errorOf, testCore, type TestCore } from '../../testing/core';
 import { createNote } from './records';
 import { slug } from './print';
 
@@ -24,14 +24,6 @@ async function readPdf(base64: string) {
   return pages;
 }
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { body: { code: string; message: string; fields?: Record<string, string> } }).body;
-  }
-  throw new Error('expected an error');
-}
 
 async function setup(address: boolean) {
   core = await testCore({ now: T0 });

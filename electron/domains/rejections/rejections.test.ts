@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, type TestCore } from '../../testing/core';
+import { errorOf, testCore, type TestCore } from '../../testing/core';
 
 let core: TestCore;
 afterEach(() => core?.close());
@@ -7,14 +7,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 5, 1, 13);
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { body: { code: string; fields?: Record<string, string> } }).body;
-  }
-  throw new Error('expected an error');
-}
 
 /** Globex: a recruiter on the application (also an interviewer), a hiring manager, and an interviewer met once. */
 async function setup() {

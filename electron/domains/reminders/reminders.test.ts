@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testCore, type TestCore } from '../../testing/core';
+import { errorOf, testCore, type TestCore } from '../../testing/core';
 
 let core: TestCore;
 afterEach(() => core?.close());
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 4, 4, 14);
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { body: { code: string; fields?: Record<string, string> } }).body;
-  }
-  throw new Error('expected an error');
-}
 
 describe('reminders', () => {
   it('creates, lists by due time, completes, snoozes and deletes; Today shows the due ones', async () => {

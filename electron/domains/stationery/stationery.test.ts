@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tx } from '../../db/sql';
 import { AppError } from '../../shared/errors';
-import { testCore, type TestCore } from '../../testing/core';
+import { errorOf, testCore, type TestCore } from '../../testing/core';
 import { createNote } from '../notes/records';
 import { useForMailedCard } from './stationery';
 
@@ -9,14 +9,6 @@ let core: TestCore;
 afterEach(() => core?.close());
 const T0 = Date.UTC(2026, 2, 2, 15);
 
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { body: { code: string; message: string; fields?: Record<string, string> } }).body;
-  }
-  throw new Error('expected an error');
-}
 
 function cardNote(contactName: string) {
   const contactId = Number(core.ctx.sqlite.prepare('INSERT INTO contacts (name) VALUES (?)').run(contactName).lastInsertRowid);
