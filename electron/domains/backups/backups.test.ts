@@ -33,6 +33,19 @@ describe('backups', () => {
     expect((await core.api('applications.list', { search: 'initech' })).total).toBe(1);
   });
 
+  it('never replaces an earlier backup when two are taken at the same clock time', async () => {
+    core = await testCore({ memory: false, now: Date.UTC(2026, 10, 1) });
+    await core.api('applications.create', { company: 'Acme', role: 'First' });
+    const first = await core.api('backups.create', {});
+    await core.api('applications.create', { company: 'Globex', role: 'Second' });
+    const second = await core.api('backups.create', {});
+    expect(second.name).not.toBe(first.name);
+    expect((await core.api('backups.list', {})).items.map((i) => i.name).sort()).toEqual([first.name, second.name].sort());
+    // The first backup still holds only what existed when it was taken.
+    await core.api('backups.restore', { name: first.name, confirm: true });
+    expect((await core.api('applications.list', {})).items.map((a) => a.role)).toEqual(['First']);
+  });
+
   it('refuses a file that is not a Courtesy database', async () => {
     core = await testCore({ memory: false });
     const dir = path.join(core.dir, 'backups');

@@ -50,7 +50,10 @@ function listEntries(dir: string): Entry[] {
 export async function createBackup(ctx: Ctx, label: string) {
   const dir = backupsDir(ctx);
   const stamp = new Date(ctx.clock.now()).toISOString().replace(/[:.]/g, '-');
-  const name = `courtesy-${label}-${stamp}.sqlite`;
+  // The name carries the clock's time; a clock that stands still (tests, --test-clock) or two backups in
+  // one millisecond would give the same name, and a backup must never replace an earlier one.
+  let name = `courtesy-${label}-${stamp}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `courtesy-${label}-${stamp}-${n}.sqlite`;
   try {
     await backupTo(ctx.sqlite, path.join(dir, name));
   } catch (err) {

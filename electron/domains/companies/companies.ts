@@ -28,9 +28,9 @@ export const companiesHandlers: Handlers<'companies.list'> = {
     const items = search
       ? stmt<{ id: number; name: string }>(
           ctx.sqlite,
-          "SELECT id, name FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE ORDER BY name COLLATE NOCASE LIMIT 50",
+          "SELECT id, name FROM companies WHERE name LIKE ? ESCAPE '\\' COLLATE NOCASE ORDER BY name COLLATE NOCASE, id LIMIT 50",
         ).all(`%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
-      : stmt<{ id: number; name: string }>(ctx.sqlite, 'SELECT id, name FROM companies ORDER BY name COLLATE NOCASE LIMIT 500').all();
+      : stmt<{ id: number; name: string }>(ctx.sqlite, 'SELECT id, name FROM companies ORDER BY name COLLATE NOCASE, id LIMIT 500').all();
     return { items };
   },
 };

@@ -108,7 +108,7 @@ export function getContact(ctx: Ctx, id: number): ContactT {
      FROM application_contacts ac JOIN applications a ON a.id = ac.application_id JOIN companies co ON co.id = a.company_id
      WHERE ac.contact_id = ? ORDER BY a.stage_changed_at DESC, a.id, ac.role`,
   ).all(id);
-  const interviews = interviewSummaries(ctx, 'i.id IN (SELECT interview_id FROM interview_participants WHERE contact_id = @id)', { id }, 'i.start_at DESC');
+  const interviews = interviewSummaries(ctx, 'i.id IN (SELECT interview_id FROM interview_participants WHERE contact_id = @id)', { id }, 'i.start_at DESC, i.id DESC');
   const noteLog = noteSummaries(ctx, 'n.contact_id = @id', { id }, 'coalesce(n.mailed_at, n.sent_at, n.created_at) DESC, n.id DESC');
   return { ...summary, ...extra, roles, interviews, noteLog };
 }

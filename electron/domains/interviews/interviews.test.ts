@@ -125,7 +125,8 @@ describe('today', () => {
     await core.api('interviews.create', { applicationId: app.id, kind: 'onsite', startAt: now + 7 * 24 * HOUR, endAt: now + 7 * 24 * HOUR + HOUR });
     core.ctx.sqlite.prepare("INSERT INTO reminders (kind, title, due_at) VALUES ('reconnect', 'Reconnect with Globex', ?)").run(now - HOUR);
     const t = await core.api('today.get', {});
-    expect(t.overdue.map((n) => n.recipientName).sort()).toEqual(['Ana', 'Dana Lee']);
+    // Same due time: the newer draft first, by id, so the list never reshuffles between two loads.
+    expect(t.overdue.map((n) => n.recipientName)).toEqual(['Dana Lee', 'Ana']);
     expect(t.dueSoon.map((n) => n.recipientName)).toEqual(['Bo']);
     expect(t.interviewsToday.map((i) => i.kind)).toEqual(['phone', 'onsite']);
     expect(t.upcomingInterviews).toHaveLength(1);

@@ -35,7 +35,7 @@ JOIN companies co ON co.id = a.company_id`;
 type SummaryRow = Omit<InterviewSummaryT, 'participantNames'> & { participantNames: string };
 const toSummary = (r: SummaryRow): InterviewSummaryT => ({ ...r, participantNames: JSON.parse(r.participantNames) as string[] });
 
-export function interviewSummaries(ctx: Ctx, where: string, params: Record<string, unknown> = {}, order = 'i.start_at'): InterviewSummaryT[] {
+export function interviewSummaries(ctx: Ctx, where: string, params: Record<string, unknown> = {}, order = 'i.start_at, i.id'): InterviewSummaryT[] {
   return stmt<SummaryRow>(ctx.sqlite, `${INTERVIEW_SUMMARY_SELECT}\nWHERE ${where}\nORDER BY ${order}`).all(params).map(toSummary);
 }
 

@@ -94,7 +94,7 @@ export const composeHandlers: Handlers<'notes.forInterview' | 'notes.composeOpti
        WHERE (@applicationId IS NOT NULL AND (c.id IN (SELECT contact_id FROM application_contacts WHERE application_id = @applicationId)
                 OR c.id IN (SELECT p.contact_id FROM interview_participants p JOIN interviews i ON i.id = p.interview_id WHERE i.application_id = @applicationId)))
           OR c.id = @contactId
-       ORDER BY c.id = @contactId DESC, c.name COLLATE NOCASE`,
+       ORDER BY c.id = @contactId DESC, c.name COLLATE NOCASE, c.id`,
     )
       .all(params)
       .map(toContact);
@@ -104,7 +104,7 @@ export const composeHandlers: Handlers<'notes.forInterview' | 'notes.composeOpti
        WHERE (@applicationId IS NOT NULL AND a.id = @applicationId)
           OR (@applicationId IS NULL AND (a.id IN (SELECT application_id FROM application_contacts WHERE contact_id = @contactId)
                 OR a.id IN (SELECT i.application_id FROM interviews i JOIN interview_participants p ON p.interview_id = i.id WHERE p.contact_id = @contactId)))
-       ORDER BY a.updated_at DESC`,
+       ORDER BY a.updated_at DESC, a.id DESC`,
     ).all(params);
     const interviews = stmt<{ id: number; applicationId: number; round: string | null; startAt: number; contactIds: string }>(
       ctx.sqlite,
@@ -113,7 +113,7 @@ export const composeHandlers: Handlers<'notes.forInterview' | 'notes.composeOpti
        FROM interviews i
        WHERE (@applicationId IS NOT NULL AND i.application_id = @applicationId)
           OR (@applicationId IS NULL AND i.id IN (SELECT interview_id FROM interview_participants WHERE contact_id = @contactId))
-       ORDER BY i.start_at DESC`,
+       ORDER BY i.start_at DESC, i.id DESC`,
     )
       .all(params)
       .map((i) => ({ ...i, contactIds: JSON.parse(i.contactIds) as number[] }));

@@ -21,7 +21,7 @@ WHERE i.archived_at IS NULL
 GROUP BY i.id`;
 
 export function stock(ctx: Ctx): StockRow[] {
-  return stmt<StockRow>(ctx.sqlite, STOCK_SELECT + ' ORDER BY i.kind, i.name').all();
+  return stmt<StockRow>(ctx.sqlite, STOCK_SELECT + ' ORDER BY i.kind, i.name, i.id').all();
 }
 
 /** Items at or below their threshold (an item with threshold 0 warns only when none are left). */

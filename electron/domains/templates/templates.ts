@@ -53,7 +53,7 @@ const templateList = prepare((db) =>
     .select(TEMPLATE_COLUMNS)
     .from(templates)
     .where(or(isNull(param('kind')), eq(templates.kind, param('kind'))))
-    .orderBy(desc(templates.builtIn), asc(templates.kind), sql`${templates.name} COLLATE NOCASE`)
+    .orderBy(desc(templates.builtIn), asc(templates.kind), sql`${templates.name} COLLATE NOCASE`, asc(templates.id))
     .prepare(),
 );
 
@@ -109,7 +109,7 @@ export function mergeData(ctx: Ctx, ids: { contactId?: number | null; applicatio
       // The other people in the room: a value that starts with one of their names keeps its capital.
       data.names = stmt<{ name: string }>(
         ctx.sqlite,
-        'SELECT c.name FROM interview_participants ip JOIN contacts c ON c.id = ip.contact_id WHERE ip.interview_id = ? AND ip.contact_id IS NOT ? ORDER BY c.name',
+        'SELECT c.name FROM interview_participants ip JOIN contacts c ON c.id = ip.contact_id WHERE ip.interview_id = ? AND ip.contact_id IS NOT ? ORDER BY c.name, c.id',
       )
         .all(ids.interviewId, ids.contactId ?? null)
         .map((r) => r.name);

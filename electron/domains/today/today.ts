@@ -25,17 +25,17 @@ export const todayHandlers: Handlers<'today.get'> = {
     const dueSoonWhere = `${COUNTS_AS_DUE} AND n.due_at >= @now AND n.due_at < @soon`;
     const debriefWhere = 'i.end_at <= @now AND i.end_at > @since AND i.debriefed_at IS NULL';
     const p = { now, soon: now + DUE_SOON, since: now - DEBRIEF_WINDOW };
-    const overdue = noteSummaries(ctx, overdueWhere, p, `n.due_at DESC LIMIT ${LIST_CAP}`);
-    const dueSoon = noteSummaries(ctx, dueSoonWhere, p, `n.due_at LIMIT ${LIST_CAP}`);
+    const overdue = noteSummaries(ctx, overdueWhere, p, `n.due_at DESC, n.id DESC LIMIT ${LIST_CAP}`);
+    const dueSoon = noteSummaries(ctx, dueSoonWhere, p, `n.due_at, n.id LIMIT ${LIST_CAP}`);
     // Two indexed lookups rather than one OR that would scan every note.
     const inProgress = [
-      ...noteSummaries(ctx, "n.status IN ('written', 'addressed', 'stamped')", {}, `n.updated_at DESC LIMIT ${LIST_CAP}`),
-      ...noteSummaries(ctx, "n.status = 'mailed' AND n.expected_arrival_at > @now", { now }, `n.expected_arrival_at LIMIT ${LIST_CAP}`),
+      ...noteSummaries(ctx, "n.status IN ('written', 'addressed', 'stamped')", {}, `n.updated_at DESC, n.id DESC LIMIT ${LIST_CAP}`),
+      ...noteSummaries(ctx, "n.status = 'mailed' AND n.expected_arrival_at > @now", { now }, `n.expected_arrival_at, n.id LIMIT ${LIST_CAP}`),
     ];
     // Interviews last at most a day (validated), so a lower bound on start keeps this an index range.
-    const interviewsToday = interviewSummaries(ctx, 'i.start_at >= @from AND i.start_at < @end AND i.end_at >= @start', { from: start - DAY, start, end }, `i.start_at LIMIT ${LIST_CAP}`);
-    const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING }, `i.start_at LIMIT ${LIST_CAP}`);
-    const needsDebrief = interviewSummaries(ctx, debriefWhere, p, `i.end_at DESC LIMIT ${LIST_CAP}`);
+    const interviewsToday = interviewSummaries(ctx, 'i.start_at >= @from AND i.start_at < @end AND i.end_at >= @start', { from: start - DAY, start, end }, `i.start_at, i.id LIMIT ${LIST_CAP}`);
+    const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING }, `i.start_at, i.id LIMIT ${LIST_CAP}`);
+    const needsDebrief = interviewSummaries(ctx, debriefWhere, p, `i.end_at DESC, i.id DESC LIMIT ${LIST_CAP}`);
     const count = (sql: string) => stmt<{ n: number }>(ctx.sqlite, sql).get(p)!.n;
     const counts = {
       overdue: count(`SELECT count(*) AS n FROM notes n WHERE ${overdueWhere}`),
@@ -58,7 +58,7 @@ export const todayHandlers: Handlers<'today.get'> = {
     const reminders = stmt<{ id: number; kind: string; title: string; dueAt: number; applicationId: number | null; contactId: number | null }>(
       ctx.sqlite,
       `SELECT id, kind, title, due_at AS dueAt, application_id AS applicationId, contact_id AS contactId
-       FROM reminders WHERE done_at IS NULL AND due_at < ? ORDER BY due_at`,
+       FROM reminders WHERE done_at IS NULL AND due_at < ? ORDER BY due_at, id`,
     ).all(end);
     const low = lowStock(ctx).map(({ id, kind, name, onHand, lowStockThreshold }) => ({ id, kind, name, onHand, lowStockThreshold }));
     return { now, counts, overdue, dueSoon, inProgress, interviewsToday, upcomingInterviews, needsDebrief, missingDetails, reminders, lowStock: low };
