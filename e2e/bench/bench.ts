@@ -75,6 +75,11 @@ function seedData(core: Core, now: number) {
       const name = `${pick(FIRST)} ${pick(LAST)}`;
       contact.run(name, pick(['Recruiter', 'Engineering Manager', 'Staff Engineer', 'Director']), 1 + Math.floor(rand() * COMPANIES.length), rand() < 0.7 ? `${name.split(' ')[0].toLowerCase()}${i}@example.com` : null, rand() < 0.4 ? `${i} Main St` : null, rand() < 0.4 ? 'Springfield' : null, sentence(6));
     }
+    // Emails and addresses live in their own tables (the contact row mirrors the primary): written in
+    // bulk the way migration 0007 moved them, so duplicate checks and the composer see the real shape.
+    db.exec(`INSERT INTO contact_emails (contact_id, address, label, is_primary) SELECT id, email, 'work', 1 FROM contacts WHERE email IS NOT NULL;
+      INSERT INTO contact_addresses (contact_id, lines, city, label, is_primary) SELECT id, address_lines, city, 'work', 1 FROM contacts
+      WHERE coalesce(address_lines, city) IS NOT NULL;`);
     const iv = db.prepare('INSERT INTO interviews (application_id, kind, start_at, end_at, time_zone, challenge, debriefed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const part = db.prepare('INSERT OR IGNORE INTO interview_participants (interview_id, contact_id) VALUES (?, ?)');
     for (let i = 1; i <= SIZES.interviews; i++) {

@@ -11,6 +11,7 @@ import { dbAt, listMigrations, migrateTo, type MigrationRef } from '../testing/m
 import { allRows, seedRows, type SeededIds } from '../testing/migration-seed';
 import { testCore } from '../testing/core';
 import { DB_FILE_NAME } from '../host/paths';
+import { CJK_RANGES, hasCjk } from '../shared/names';
 
 const migrations = listMigrations();
 
@@ -137,6 +138,71 @@ const cases: Record<string, DataCase> = {
       expect(rev()).toBe(4);
       // Other notes keep theirs.
       expect(db.prepare('SELECT revision FROM notes WHERE id = ?').pluck().get(seeded.card)).toBe(1);
+    },
+  },
+
+  '0007_contact_channels': {
+    seed(db) {
+      const ids = seedRows(db, 'chan');
+      const add = db.prepare('INSERT INTO contacts (name, email, phone, address_lines, city, country) VALUES (?, ?, ?, ?, ?, ?)');
+      add.run('山田 太郎', null, null, null, 'Tōkyō', 'Japan');
+      add.run('Mary Ann Smith', '', '  +44 20 7946 0000 ', '10 Downing St\nFlat 2', null, null);
+      add.run('김민준', 'MinJun@Example.KR', null, null, null, null);
+      return ids;
+    },
+    check(db, seeded) {
+      const contact = (name: string) => db.prepare('SELECT * FROM contacts WHERE name = ?').get(name) as Record<string, unknown> & { id: number };
+      const rows = (table: string, id: number) => db.prepare(`SELECT * FROM ${table} WHERE contact_id = ? ORDER BY id`).all(id) as Record<string, unknown>[];
+      // Each one email, phone and address is now the primary row of its kind, exactly as stored.
+      const dana = contact('Dana chan');
+      expect(rows('contact_emails', dana.id)).toEqual([expect.objectContaining({ address: 'chan@acme.example', label: 'other', is_primary: 1, position: 0 })]);
+      expect(rows('contact_phones', dana.id)).toEqual([expect.objectContaining({ number: '+1 555 0100', label: 'other', is_primary: 1 })]);
+      expect(rows('contact_addresses', dana.id)).toEqual([
+        expect.objectContaining({ lines: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US', label: 'other', is_primary: 1 }),
+      ]);
+      // Spaces, case and line breaks kept; an empty email is no email; a city alone is an address.
+      const mary = contact('Mary Ann Smith');
+      expect(rows('contact_emails', mary.id)).toEqual([]);
+      expect(rows('contact_phones', mary.id)).toEqual([expect.objectContaining({ number: '  +44 20 7946 0000 ' })]);
+      expect(rows('contact_addresses', mary.id)).toEqual([expect.objectContaining({ lines: '10 Downing St\nFlat 2', city: null })]);
+      const yamada = contact('山田 太郎');
+      expect(rows('contact_addresses', yamada.id)).toEqual([expect.objectContaining({ lines: null, city: 'Tōkyō', country: 'Japan' })]);
+      expect(rows('contact_emails', contact('김민준').id)).toEqual([expect.objectContaining({ address: 'MinJun@Example.KR' })]);
+      // Names are kept whole, never split by guesswork; only names in CJK scripts are marked family-first.
+      for (const [name, order] of [
+        ['Dana chan', 'given_first'],
+        ['Mary Ann Smith', 'given_first'],
+        ['山田 太郎', 'family_first'],
+        ['김민준', 'family_first'],
+      ]) {
+        expect(contact(name), name).toMatchObject({ name, given_name: null, family_name: null, name_order: order });
+      }
+      // The migration's GLOB class is the same set of scripts as shared/names.ts.
+      const glob = /GLOB '\*\[(.+?)\]\*'/u.exec(migrations.find((m) => m.tag === '0007_contact_channels')!.statements.join('\n'))![1];
+      expect(glob).toBe(CJK_RANGES.map(([a, b]) => String.fromCodePoint(a) + '-' + String.fromCodePoint(b)).join(''));
+      for (const name of ['Zoë', 'Ōtani Shōhei', 'ヤマダ タロウ', '王伟', '㐀']) {
+        expect(db.prepare(`SELECT ? GLOB '*[${glob}]*'`).pluck().get(name), name).toBe(hasCjk(name) ? 1 : 0);
+      }
+      // From now on contacts.email (phone, address) mirror the primary row, and search follows it.
+      const e = (sql: string, ...p: unknown[]) => db.prepare(sql).run(...p);
+      const second = Number(e("INSERT INTO contact_emails (contact_id, address, label, position) VALUES (?, 'dana.home@example.net', 'home', 1)", dana.id).lastInsertRowid);
+      expect(contact('Dana chan').email).toBe('chan@acme.example');
+      e('UPDATE contact_emails SET is_primary = 0 WHERE contact_id = ?', dana.id);
+      e('UPDATE contact_emails SET is_primary = 1 WHERE id = ?', second);
+      expect(contact('Dana chan').email).toBe('dana.home@example.net');
+      expect(search(db, 'contacts_fts', 'dana.home')).toEqual([dana.id]);
+      // At most one primary per contact and kind.
+      expect(() => e('UPDATE contact_emails SET is_primary = 1 WHERE contact_id = ?', dana.id)).toThrow(/UNIQUE/);
+      e('DELETE FROM contact_emails WHERE id = ?', second);
+      expect(contact('Dana chan').email).toBeNull();
+      e("UPDATE contact_addresses SET city = 'Chicago' WHERE contact_id = ?", dana.id);
+      expect(contact('Dana chan')).toMatchObject({ city: 'Chicago', address_lines: '1 Main St' });
+      e('DELETE FROM contact_phones WHERE contact_id = ?', dana.id);
+      expect(contact('Dana chan').phone).toBeNull();
+      // Deleting a contact takes its rows with it.
+      e('DELETE FROM contacts WHERE id = ?', mary.id);
+      expect(db.prepare('SELECT count(*) FROM contact_phones WHERE contact_id = ?').pluck().get(mary.id)).toBe(0);
+      expect(db.prepare('SELECT recipient_email_id, address_id FROM notes WHERE id = ?').get(seeded.note)).toEqual({ recipient_email_id: null, address_id: null });
     },
   },
 };

@@ -4,19 +4,23 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import {
+  ADDRESS_LABELS,
   CONTACT_ROLES,
   DELIVERIES,
+  EMAIL_LABELS,
   INTERVIEW_KINDS,
   LEDGER_REASONS,
+  NAME_ORDERS,
   NOTE_KINDS,
   NOTE_STATUSES,
+  PHONE_LABELS,
   PRIORITIES,
   REMINDER_KINDS,
   STAGES,
   STATIONERY_KINDS,
 } from '../shared/domain';
 
-export { CONTACT_ROLES, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
+export { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
 
 const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
 const created = () => integer('created_at').notNull().default(now);
@@ -77,9 +81,18 @@ export const contacts = sqliteTable(
   'contacts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The display name: derived from the parts when they are set (shared/names.ts displayName), else as typed. */
     name: text('name').notNull(),
+    /** Structured name, exactly as entered; null when not given (names are never split by guesswork). */
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    nameOrder: text('name_order', { enum: NAME_ORDERS }).notNull().default('given_first'),
     title: text('title'),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    // email, phone and the five address columns mirror the PRIMARY row of contact_emails, contact_phones
+    // and contact_addresses. They are written only by triggers (drizzle/0007_contact_channels.sql),
+    // never by the app: the child tables are the one source of truth; the mirror keeps the FTS index, the
+    // lists and the "missing email/address" checks reading one row.
     email: text('email'),
     phone: text('phone'),
     addressLines: text('address_lines'),
@@ -94,6 +107,52 @@ export const contacts = sqliteTable(
     updatedAt: updated(),
   },
   (t) => [index('contacts_company').on(t.companyId), index('contacts_email').on(sql`lower(${t.email})`), index('contacts_name').on(t.name)],
+);
+
+// A contact's emails, phones and postal addresses. Each kind has at most one primary row per contact
+// (partial unique index); reads order by is_primary DESC, position. AUTOINCREMENT so an id is never
+// reused: notes keep the id of a chosen email or address, and a removed one must stay recognisably gone.
+const channel = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  contactId: integer('contact_id')
+    .notNull()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
+  position: integer('position').notNull().default(0),
+});
+
+export const contactEmails = sqliteTable(
+  'contact_emails',
+  { ...channel(), address: text('address').notNull(), label: text('label', { enum: EMAIL_LABELS }).notNull().default('other') },
+  (t) => [
+    index('contact_emails_contact').on(t.contactId, t.position),
+    uniqueIndex('contact_emails_one_primary').on(t.contactId).where(sql`${t.isPrimary} = 1`),
+    // Duplicate detection and search by any email, case-insensitive.
+    index('contact_emails_address').on(sql`lower(${t.address})`),
+  ],
+);
+
+export const contactPhones = sqliteTable(
+  'contact_phones',
+  { ...channel(), number: text('number').notNull(), label: text('label', { enum: PHONE_LABELS }).notNull().default('other') },
+  (t) => [index('contact_phones_contact').on(t.contactId, t.position), uniqueIndex('contact_phones_one_primary').on(t.contactId).where(sql`${t.isPrimary} = 1`)],
+);
+
+export const contactAddresses = sqliteTable(
+  'contact_addresses',
+  {
+    ...channel(),
+    lines: text('lines'),
+    city: text('city'),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    label: text('label', { enum: ADDRESS_LABELS }).notNull().default('other'),
+  },
+  (t) => [
+    index('contact_addresses_contact').on(t.contactId, t.position),
+    uniqueIndex('contact_addresses_one_primary').on(t.contactId).where(sql`${t.isPrimary} = 1`),
+  ],
 );
 
 export const applicationContacts = sqliteTable(
@@ -168,6 +227,11 @@ export const notes = sqliteTable(
     expectedArrivalAt: integer('expected_arrival_at'),
     followsNoteId: integer('follows_note_id'),
     templateId: integer('template_id'),
+    // The contact's email and postal address this note goes to; null means their primary one. Ids of
+    // contact_emails / contact_addresses without a foreign key on purpose: when the chosen one is
+    // removed the id stays, so the note can say it fell back to the primary instead of silently moving.
+    recipientEmailId: integer('recipient_email_id'),
+    addressId: integer('address_id'),
     // Bumped by a trigger on every change of the row (see drizzle/0006_note_revision_trigger.sql):
     // notes.update takes the revision it edits and refuses a stale write.
     revision: integer('revision').notNull().default(1),

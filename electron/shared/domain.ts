@@ -26,6 +26,19 @@ export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
   other: 'Other',
 };
 
+/** Labels of a contact's emails, phones and postal addresses (contact_emails, contact_phones, contact_addresses). */
+export const EMAIL_LABELS = ['work', 'home', 'other'] as const;
+export type EmailLabel = (typeof EMAIL_LABELS)[number];
+export const PHONE_LABELS = ['work', 'home', 'mobile', 'other'] as const;
+export type PhoneLabel = (typeof PHONE_LABELS)[number];
+export const ADDRESS_LABELS = EMAIL_LABELS;
+export type AddressLabel = EmailLabel;
+export const CHANNEL_LABEL_NAMES: Record<PhoneLabel, string> = { work: 'Work', home: 'Home', mobile: 'Mobile', other: 'Other' };
+
+/** How a structured name is written: "Dana Lee" (given first) or "山田 太郎" (family first). */
+export const NAME_ORDERS = ['given_first', 'family_first'] as const;
+export type NameOrder = (typeof NAME_ORDERS)[number];
+
 export const INTERVIEW_KINDS = ['phone', 'video', 'onsite'] as const;
 export type InterviewKind = (typeof INTERVIEW_KINDS)[number];
 export const INTERVIEW_KIND_LABELS: Record<InterviewKind, string> = { phone: 'Phone', video: 'Video', onsite: 'On-site' };

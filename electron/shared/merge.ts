@@ -19,7 +19,7 @@ export type MergeFieldKey =
 export type MergeField = { key: MergeFieldKey; label: string; description: string };
 
 export const MERGE_FIELDS: readonly MergeField[] = [
-  { key: 'contact.firstName', label: 'First name', description: "Recipient's first name (taken from the full name if not set)" },
+  { key: 'contact.firstName', label: 'First name', description: "The name to greet them by: their given name, or their whole name when it is written family name first (山田 太郎)" },
   { key: 'contact.name', label: 'Full name', description: "Recipient's full name" },
   { key: 'contact.title', label: 'Job title', description: "Recipient's job title" },
   { key: 'company.name', label: 'Company', description: 'Company name' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_ROLES, STAGES } from '../../shared/domain';
-import { ContactFields, contactFields, type ContactFieldsT } from '../../shared/inputs/contacts';
+import { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, STAGES } from '../../shared/domain';
+import { checkContact, ContactFields, contactFields, type ContactFieldsT } from '../../shared/inputs/contacts';
 import { id, method } from '../define';
 import { InterviewSummary, NoteSummary } from './shapes';
 
@@ -9,18 +9,21 @@ export { ContactFields, contactFields, type ContactFieldsT };
 
 export const ContactRole = z.enum(CONTACT_ROLES, { error: 'Choose recruiter, hiring manager, interviewer, referrer or other.' });
 
-export const ContactCreate = z.object({
-  ...contactFields,
-  /** Create even when the email or name + company matches someone already saved. */
-  force: z.boolean().optional(),
-  /** Instead of creating, fold these details into this existing contact (its empty fields are filled). */
-  mergeIntoId: id.optional(),
-});
+export const ContactCreate = z
+  .object({
+    ...contactFields,
+    /** Create even when an email or name + company matches someone already saved. */
+    force: z.boolean().optional(),
+    /** Instead of creating, fold these details into this existing contact (its empty fields are filled). */
+    mergeIntoId: id.optional(),
+  })
+  .superRefine((c, ctx) => checkContact(c, ctx, true));
 
 export const ContactUpdate = z
   .object({ id, ...contactFields, force: z.boolean().optional() })
   .partial()
-  .required({ id: true });
+  .required({ id: true })
+  .superRefine((c, ctx) => checkContact(c, ctx, false));
 
 const MissingFilter = z.enum(['email', 'address', 'any'], { error: 'Choose email, address or any.' });
 
@@ -53,7 +56,26 @@ export const ContactRoleOnApplication = z.object({
   createdAt: z.number(),
 });
 
+const channel = { id: z.number(), isPrimary: z.boolean() };
+export const ContactEmail = z.object({ ...channel, address: z.string(), label: z.enum(EMAIL_LABELS) });
+export const ContactPhone = z.object({ ...channel, number: z.string(), label: z.enum(PHONE_LABELS) });
+export const ContactAddress = z.object({
+  ...channel,
+  lines: z.string().nullable(),
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string().nullable(),
+  label: z.enum(ADDRESS_LABELS),
+});
+const nameParts = { givenName: z.string().nullable(), familyName: z.string().nullable(), nameOrder: z.enum(NAME_ORDERS) };
+
 export const Contact = ContactSummary.extend({
+  ...nameParts,
+  /** Primary first, then in the order the person put them; email, phone and the address fields above repeat the primary. */
+  emails: z.array(ContactEmail),
+  phones: z.array(ContactPhone),
+  addresses: z.array(ContactAddress),
   addressLines: z.string().nullable(),
   region: z.string().nullable(),
   postalCode: z.string().nullable(),
@@ -75,18 +97,28 @@ export const DuplicateMatch = z.object({
   reason: z.enum(['email', 'name_company']),
 });
 
-/** A parsed vCard contact in our fields (first email/phone/address; the rest folded into notes). */
+const importRow = { label: z.string(), isPrimary: z.boolean().optional() };
+/** A parsed vCard contact in our fields (what ContactFields accepts, so a card can be committed as shown). */
 export const ImportContact = z.object({
   name: z.string(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  nameOrder: z.enum(NAME_ORDERS).optional(),
   title: z.string().nullable(),
   company: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  addressLines: z.string().nullable(),
-  city: z.string().nullable(),
-  region: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  country: z.string().nullable(),
+  emails: z.array(z.object({ address: z.string(), ...importRow, label: z.enum(EMAIL_LABELS) })),
+  phones: z.array(z.object({ number: z.string(), ...importRow, label: z.enum(PHONE_LABELS) })),
+  addresses: z.array(
+    z.object({
+      lines: z.string().nullable(),
+      city: z.string().nullable(),
+      region: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      country: z.string().nullable(),
+      ...importRow,
+      label: z.enum(ADDRESS_LABELS),
+    }),
+  ),
   url: z.string().nullable(),
   metHow: z.string().nullable(),
   notes: z.string().nullable(),
@@ -173,3 +205,6 @@ export const contactsContract = {
 
 export type ContactT = z.output<typeof Contact>;
 export type ContactSummaryT = z.output<typeof ContactSummary>;
+export type ContactEmailT = z.output<typeof ContactEmail>;
+export type ContactPhoneT = z.output<typeof ContactPhone>;
+export type ContactAddressT = z.output<typeof ContactAddress>;

@@ -123,7 +123,12 @@ describe('duplicates', () => {
     });
     expect(merged.id).toBe(dana.id);
     expect(merged).toMatchObject({ email: 'dana@globex.example', phone: '+1 555 0100', city: 'Springfield', addressLines: '1 Main St', missingAddress: false });
-    expect(merged.notes).toBe('Billing team\n\nAlso from the details entered for “Dana Lee”:\nEmail: dana.lee@gmail.example');
+    // A second email is a second row now, not a line in the notes; the saved primary stays primary.
+    expect(merged.notes).toBe('Billing team');
+    expect(merged.emails).toEqual([
+      expect.objectContaining({ address: 'dana@globex.example', isPrimary: true }),
+      expect.objectContaining({ address: 'dana.lee@gmail.example', isPrimary: false }),
+    ]);
     expect((await core.api('contacts.list', {})).total).toBe(1);
     expect((await errorOf('contacts.create', { name: 'X', mergeIntoId: 99 })).fields).toEqual({ mergeIntoId: 'That contact no longer exists.' });
   });
@@ -334,20 +339,18 @@ describe('vCard import', () => {
     expect(again.cards[6].duplicate).toMatchObject({ name: 'Chloé Martin', company: 'Atelier Martin', reason: 'name_company' });
   });
 
-  it('keeps the first email and address in fields and the others in notes, and says so', async () => {
+  it('keeps the first email, phone and address as the primary rows and the others in notes, and says so', async () => {
     core = await testCore({ now: NOW });
     const preview = await core.api('contacts.importPreview', { text: fixture('apple-contacts-3.0.vcf') });
     const johnny = preview.cards[0];
     expect(johnny.contact).toMatchObject({
       name: 'Johnny Appleseed',
       company: 'Orchard Labs',
-      email: 'johnny@orchardlabs.example',
-      phone: '(408) 555-0123',
-      addressLines: '1 Orchard Way\nBuilding 3',
-      city: 'Cupertino',
-      region: 'CA',
-      postalCode: '95014',
-      country: 'United States',
+      emails: [{ address: 'johnny@orchardlabs.example', label: 'other', isPrimary: true }],
+      phones: [{ number: '(408) 555-0123', label: 'other', isPrimary: true }],
+      addresses: [
+        { lines: '1 Orchard Way\nBuilding 3', city: 'Cupertino', region: 'CA', postalCode: '95014', country: 'United States', label: 'other', isPrimary: true },
+      ],
     });
     expect(johnny.warnings).toEqual(['Kept in notes: 1 more email, 1 more phone, and 2 more addresses']);
     expect(johnny.contact!.notes).toContain('Met at the SF tech fair');

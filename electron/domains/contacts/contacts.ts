@@ -9,7 +9,9 @@ import { applicationContacts, applications, contacts, notes } from '../../db/sch
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { companyIdFor } from '../companies/companies';
 import { contactRow, DEFAULT_LIMIT, filterSql, getContact, listPageSql, type SummaryRow, toSummaries } from './queries';
-import { CONTACT_FIELDS, duplicateConflict, findDuplicates, foldInto, insertContact, mergeContacts } from './merge';
+import { CONTACT_FIELDS, duplicateConflict, emailKeysOf, findDuplicates, foldInto, insertContact, mergeContacts } from './merge';
+import { listsOf, readChannels, writeChannels } from './channels';
+import { nameColumns } from '../../shared/names';
 import { count as countOf } from '../../shared/words';
 import { vcardHandlers } from './vcf';
 
@@ -51,7 +53,9 @@ const basicHandlers: Handlers<
   | 'contacts.merge'
 > = {
   'contacts.create': (input, ctx) => {
-    const { force, mergeIntoId, ...fields } = input;
+    const { force, mergeIntoId, ...given } = input;
+    const names = nameColumns(given, null)!;
+    const fields = { ...given, name: names.name };
     const id = tx(ctx, () => {
       if (mergeIntoId !== undefined) {
         if (!rowExists(ctx, contacts, mergeIntoId)) {
@@ -61,8 +65,9 @@ const basicHandlers: Handlers<
         return mergeIntoId;
       }
       if (!force) {
-        const dups = findDuplicates(ctx, fields);
-        if (dups.length) throw duplicateConflict(dups);
+        const keys = emailKeysOf(fields);
+        const dups = findDuplicates(ctx, { ...fields, emails: [...keys.keys()] });
+        if (dups.length) throw duplicateConflict(dups, false, keys);
       }
       return insertContact(ctx, fields);
     });
@@ -86,18 +91,22 @@ const basicHandlers: Handlers<
   'contacts.update': (input, ctx) => {
     tx(ctx, () => {
       const current = contactRow(ctx, input.id);
-      // An edit that changes who this is (name, email, company) is checked like a new contact.
-      if (!input.force && (input.name !== undefined || input.email !== undefined || input.company !== undefined)) {
+      const names = nameColumns(input, current);
+      const lists = listsOf(input, readChannels(ctx, input.id));
+      // An edit that changes who this is (name, emails, company) is checked like a new contact.
+      if (!input.force && (names || lists.emails || input.company !== undefined)) {
+        const keys = lists.emails ? emailKeysOf(input.emails ? { emails: lists.emails } : { email: input.email }) : new Map<string, string>();
         const next = {
-          name: input.name ?? current.name,
-          email: input.email !== undefined ? input.email : current.email,
+          name: names?.name ?? current.name,
+          emails: lists.emails ? lists.emails.map((e) => e.address) : [],
           company: input.company !== undefined ? input.company : current.company,
         };
         const dups = findDuplicates(ctx, next, input.id);
-        if (dups.length) throw duplicateConflict(dups, true);
+        if (dups.length) throw duplicateConflict(dups, true, keys);
       }
       const companyId = input.company === undefined ? undefined : input.company ? companyIdFor(ctx, input.company) : null;
-      updateRow(ctx, contacts, input.id, { ...pick(input, CONTACT_FIELDS), companyId });
+      updateRow(ctx, contacts, input.id, { ...pick(input, CONTACT_FIELDS), ...names, companyId });
+      writeChannels(ctx, input.id, lists);
     });
     return getContact(ctx, input.id);
   },

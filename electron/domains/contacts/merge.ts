@@ -1,5 +1,6 @@
 // Duplicates and merging: a new or edited contact that looks like a saved one is refused with the
 // matches (open, merge or save anyway); merging folds one contact's details and links into another.
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../db/context';
 import { insertRow, pick, stmt, updateRow } from '../../db/sql';
@@ -9,26 +10,31 @@ import { conflict, type AppError } from '../../shared/errors';
 import { listAnd } from '../../shared/words';
 import { companyIdByName, companyIdFor } from '../companies/companies';
 import { contactRow } from './queries';
+import { nameColumns } from '../../shared/names';
+import { listsOf, readChannels, TABLES, writeChannels, writeKind, type ChannelInputs, type Channels, type Kind, type Shorthand } from './channels';
 
 type Duplicate = z.output<typeof DuplicateMatch>;
 
-/** Contact fields stored as plain columns, by their schema names (company is resolved separately). */
-export const CONTACT_FIELDS = ['name', 'title', 'email', 'phone', 'addressLines', 'city', 'region', 'postalCode', 'country', 'url', 'metHow', 'notes'] as const;
+/** Contact fields stored as plain columns, by their schema names (name parts, company and channels are resolved separately). */
+export const CONTACT_FIELDS = ['title', 'url', 'metHow', 'notes'] as const;
 type ColumnKey = (typeof CONTACT_FIELDS)[number];
-const ADDRESS_KEYS = ['addressLines', 'city', 'region', 'postalCode', 'country'] as const;
+type AddressKey = 'lines' | 'city' | 'region' | 'postalCode' | 'country';
 
 /**
- * Saved contacts with the same email (case-insensitive) or the same name at the same company.
- * Raw SQL: the email match must read lower(email) to use the contacts_email expression index.
+ * Saved contacts with any of these emails (case-insensitive, against every email of every contact)
+ * or the same name at the same company. Raw SQL: the email match reads lower(address) to use the
+ * contact_emails_address expression index.
  */
-export function findDuplicates(ctx: Ctx, c: { name: string; email?: string | null; company?: string | null }, excludeId: number | null = null): Duplicate[] {
+export function findDuplicates(ctx: Ctx, c: { name: string; emails?: readonly string[]; company?: string | null }, excludeId: number | null = null): Duplicate[] {
   const out = new Map<number, Duplicate>();
-  if (c.email) {
+  const emails = (c.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean);
+  if (emails.length) {
     const rows = stmt<Omit<Duplicate, 'reason'>>(
       ctx.sqlite,
-      `SELECT c.id, c.name, co.name AS company, c.email FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-       WHERE lower(c.email) = lower(?) ORDER BY c.id LIMIT 10`,
-    ).all(c.email);
+      `SELECT c.id, c.name, co.name AS company, min(e.address) AS email FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+       LEFT JOIN companies co ON co.id = c.company_id
+       WHERE lower(e.address) IN (SELECT value FROM json_each(?)) GROUP BY c.id ORDER BY c.id LIMIT 10`,
+    ).all(JSON.stringify(emails));
     for (const r of rows) if (r.id !== excludeId) out.set(r.id, { ...r, reason: 'email' });
   }
   const companyId = c.company ? companyIdByName(ctx, c.company) : null;
@@ -46,11 +52,18 @@ export function findDuplicates(ctx: Ctx, c: { name: string; email?: string | nul
 
 const who = (d: { name: string; company: string | null }) => (d.company ? `${d.name} (${d.company})` : d.name);
 
-export function duplicateConflict(dups: Duplicate[], editing = false): AppError {
+/**
+ * The conflict for duplicates. `emailKeys` maps a lowercased email of the input to the field that
+ * holds it (`emails.1.address`, or `email` for the shorthand), so the message sits beside that row.
+ */
+export function duplicateConflict(dups: Duplicate[], editing = false, emailKeys: Map<string, string> = new Map()): AppError {
   const fields: Record<string, string> = {};
-  const byEmail = dups.find((d) => d.reason === 'email');
   const byName = dups.find((d) => d.reason === 'name_company');
-  if (byEmail) fields.email = `${who(byEmail)} already has this email.`;
+  for (const d of dups) {
+    if (d.reason !== 'email' || !d.email) continue;
+    const key = emailKeys.get(d.email.toLowerCase()) ?? 'email';
+    fields[key] ??= `${who(d)} already has this email.`;
+  }
   if (byName) fields.name = `${who(byName)} is already saved${byName.company ? ' at this company' : ''}.`;
   // One key per match, so the UI can offer "open" and "merge into" for each.
   for (const d of dups) fields[`duplicate.${d.id}`] = [who(d), d.email].filter(Boolean).join(' · ');
@@ -63,36 +76,69 @@ export function duplicateConflict(dups: Duplicate[], editing = false): AppError 
   );
 }
 
-/** Inserts a contact, its company found or created by name. Call inside a transaction. */
-export function insertContact(ctx: Ctx, c: ContactFieldsT): number {
-  return insertRow(ctx, contacts, {
-    ...pick(c, CONTACT_FIELDS),
-    companyId: c.company ? companyIdFor(ctx, c.company) : null,
-  });
+/** The emails of a write, each with the field that holds it (for messages beside the right row). */
+export function emailKeysOf(input: { email?: string | null; emails?: { address: string }[] }): Map<string, string> {
+  const out = new Map<string, string>();
+  if (input.emails) input.emails.forEach((e, i) => out.set(e.address.toLowerCase(), `emails.${i}.address`));
+  else if (input.email) out.set(input.email.toLowerCase(), 'email');
+  return out;
 }
 
-export type Incoming = Partial<Record<ColumnKey, string | null>> & { name: string; company?: string | null };
+/** Inserts a contact with its name parts, channels and company (found or created by name). Call inside a transaction. */
+export function insertContact(ctx: Ctx, c: ContactFieldsT): number {
+  const names = nameColumns(c, null)!;
+  const id = insertRow(ctx, contacts, {
+    ...pick(c, CONTACT_FIELDS),
+    ...names,
+    companyId: c.company ? companyIdFor(ctx, c.company) : null,
+  });
+  writeChannels(ctx, id, listsOf(c, null));
+  return id;
+}
 
-export function formatAddress(a: Partial<Record<(typeof ADDRESS_KEYS)[number], string | null>>): string {
+export type Incoming = Partial<Record<ColumnKey, string | null>> & { name: string; company?: string | null } & ChannelInputs & Shorthand;
+
+export function formatAddress(a: Partial<Record<AddressKey, string | null>>): string {
   const cityLine = [a.city, [a.region, a.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  return [a.addressLines?.replace(/\n/g, ', '), cityLine, a.country].filter(Boolean).join(', ');
+  return [a.lines?.replace(/\n/g, ', '), cityLine, a.country].filter(Boolean).join(', ');
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+const phoneKey = (n: string) => n.replace(/[^\d+]/g, '');
+const addressKey = (a: Partial<Record<AddressKey, string | null>>) => formatAddress(a).trim().toLowerCase();
+
 /**
- * Folds another record's details into a saved contact: its empty fields are filled; values that
- * differ are not overwritten but written into its notes, so nothing is lost. Call inside a transaction.
+ * Adds another record's emails, phones and addresses to a saved contact's, skipping ones it already
+ * has (same email ignoring case, same phone digits, same address text). The kept contact's primary
+ * stays primary; a kind it had none of takes the incoming primary. Call inside a transaction.
+ */
+function foldChannels(ctx: Ctx, keepId: number, incoming: ChannelInputs): void {
+  const have = readChannels(ctx, keepId);
+  const add = <T extends { id?: number; isPrimary?: boolean }, S extends { id: number }>(kind: Kind, saved: S[], rows: T[] | undefined, key: (r: T | S) => string) => {
+    if (!rows?.length) return;
+    const known = new Set(saved.map(key));
+    const fresh = rows.filter((r) => !known.has(key(r)) && (known.add(key(r)), true)).map((r, i) => ({ ...r, id: undefined, isPrimary: saved.length === 0 && (r.isPrimary ?? i === 0) }));
+    if (fresh.length) writeKind(ctx, keepId, kind, [...saved, ...fresh] as never);
+  };
+  add('emails', have.emails, incoming.emails, (r) => r.address.trim().toLowerCase());
+  add('phones', have.phones, incoming.phones, (r) => phoneKey(r.number));
+  add('addresses', have.addresses, incoming.addresses, addressKey);
+}
+
+/**
+ * Folds another record's details into a saved contact: its channels are added (see foldChannels); its
+ * empty fields are filled; values that differ are not overwritten but written into its notes, so
+ * nothing is lost. Call inside a transaction.
  */
 export function foldInto(ctx: Ctx, keepId: number, incoming: Incoming, source: string): void {
   const keep = contactRow(ctx, keepId);
+  foldChannels(ctx, keepId, listsOf(incoming, null));
   const sets: Partial<typeof contacts.$inferInsert> = {};
   const kept: string[] = [];
   if (!same(keep.name, incoming.name)) kept.push(`Name: ${incoming.name}`);
   for (const [key, label] of [
     ['title', 'Title'],
-    ['email', 'Email'],
-    ['phone', 'Phone'],
     ['url', 'Link'],
   ] as const) {
     const v = incoming[key];
@@ -103,12 +149,6 @@ export function foldInto(ctx: Ctx, keepId: number, incoming: Incoming, source: s
   if (incoming.company) {
     if (keep.companyId == null) sets.companyId = companyIdFor(ctx, incoming.company);
     else if (!same(keep.company ?? '', incoming.company)) kept.push(`Company: ${incoming.company}`);
-  }
-  // The address moves as a whole: mixing the street of one with the city of another helps no one.
-  const theirs = formatAddress(incoming);
-  if (theirs) {
-    if (ADDRESS_KEYS.every((k) => keep[k] == null)) for (const k of ADDRESS_KEYS) sets[k] = incoming[k] ?? null;
-    else if (!same(formatAddress(keep), theirs)) kept.push(`Address: ${theirs}`);
   }
   if (incoming.metHow) {
     if (keep.metHow == null) sets.metHow = incoming.metHow;
@@ -153,7 +193,32 @@ export function mergeContacts(ctx: Ctx, keepId: number, mergeId: number): void {
   );
   run('UPDATE notes SET contact_id = @keep, updated_at = @now WHERE contact_id = @merge');
   run('UPDATE reminders SET contact_id = @keep WHERE contact_id = @merge');
-  foldInto(ctx, keepId, m, `the merged contact “${m.name}”`);
+  // The merged contact's emails, phones and addresses join the kept one's as rows (ids kept, so the
+  // notes that chose one of them keep their choice). One the kept contact already has is dropped, and
+  // a note that chose it points at the kept contact's equal row instead.
+  run(
+    `UPDATE notes SET recipient_email_id = (SELECT k.id FROM contact_emails k JOIN contact_emails m ON lower(m.address) = lower(k.address)
+       WHERE k.contact_id = @keep AND m.id = notes.recipient_email_id)
+     WHERE contact_id = @keep AND recipient_email_id IN (SELECT m.id FROM contact_emails m JOIN contact_emails k ON lower(m.address) = lower(k.address)
+       WHERE m.contact_id = @merge AND k.contact_id = @keep)`,
+  );
+  const have = readChannels(ctx, keepId);
+  const theirs = readChannels(ctx, mergeId);
+  const moveKind = <K extends Kind>(kind: K, key: (r: Channels[K][number]) => string) => {
+    const known = new Set((have[kind] as Channels[K][number][]).map(key));
+    const moved = (theirs[kind] as Channels[K][number][]).filter((r) => !known.has(key(r)) && (known.add(key(r)), true));
+    const table = TABLES[kind] as typeof TABLES.emails;
+    // Rows join after the kept ones; the kept contact's primary stays, or theirs becomes it.
+    moved.forEach((r, i) => {
+      const isPrimary = have[kind].length === 0 && r.isPrimary;
+      ctx.db.update(table).set({ contactId: keepId, position: have[kind].length + i, isPrimary }).where(eq(table.id, r.id)).run();
+    });
+  };
+  moveKind('emails', (r) => (r as Channels['emails'][number]).address.trim().toLowerCase());
+  moveKind('phones', (r) => phoneKey((r as Channels['phones'][number]).number));
+  moveKind('addresses', (r) => addressKey(r as Channels['addresses'][number]));
+  const { name, company, title, url, metHow, notes } = m;
+  foldInto(ctx, keepId, { name, company, title, url, metHow, notes }, `the merged contact “${m.name}”`);
   run('DELETE FROM contacts WHERE id = @merge');
 }
 

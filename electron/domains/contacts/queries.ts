@@ -9,6 +9,7 @@ import { notFound } from '../../shared/errors';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
 import { ftsQuery } from '../../db/fts';
+import { readChannels } from './channels';
 
 /** Same definition as notes and interviews use for "can receive a card". */
 const MISSING_ADDRESS = '(c.address_lines IS NULL OR c.city IS NULL)';
@@ -28,6 +29,9 @@ const contactById = prepare((db) =>
     .select({
       id: contacts.id,
       name: contacts.name,
+      givenName: contacts.givenName,
+      familyName: contacts.familyName,
+      nameOrder: contacts.nameOrder,
       title: contacts.title,
       companyId: contacts.companyId,
       company: companies.name,
@@ -53,7 +57,8 @@ export type ContactRow = NonNullable<ReturnType<ReturnType<typeof contactById>['
 
 /** Raw SQL, the same columns for many contacts at once (the vCard export filters with json_each and FTS5). */
 export const ROW_SELECT = `
-SELECT c.id, c.name, c.title, c.company_id AS companyId, co.name AS company, c.email, c.phone, c.address_lines AS addressLines,
+SELECT c.id, c.name, c.given_name AS givenName, c.family_name AS familyName, c.name_order AS nameOrder, c.title, c.company_id AS companyId,
+       co.name AS company, c.email, c.phone, c.address_lines AS addressLines,
        c.city, c.region, c.postal_code AS postalCode, c.country, c.url, c.met_how AS metHow, c.notes
 FROM contacts c LEFT JOIN companies co ON co.id = c.company_id`;
 
@@ -99,8 +104,8 @@ export function getContact(ctx: Ctx, id: number): ContactT {
   const row = stmt<SummaryRow>(ctx.sqlite, `${SUMMARY_SELECT} WHERE c.id = ?`).get(id);
   if (!row) throw notFound('Contact', id);
   const [summary] = toSummaries(ctx, [row]);
-  const { addressLines, region, postalCode, url, metHow, notes } = contactRow(ctx, id);
-  const extra = { addressLines, region, postalCode, url, metHow, notes };
+  const { addressLines, region, postalCode, url, metHow, notes, givenName, familyName, nameOrder } = contactRow(ctx, id);
+  const extra = { addressLines, region, postalCode, url, metHow, notes, givenName, familyName, nameOrder, ...readChannels(ctx, id) };
   // Raw SQL: each role with its application's company, role and stage, ordered by the pipeline's recency.
   const roles = stmt<ContactT['roles'][number]>(
     ctx.sqlite,

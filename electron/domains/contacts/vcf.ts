@@ -13,6 +13,7 @@ import { count, listAnd } from '../../shared/words';
 import { parseVCards, toVCard, type VCardAddress, type VCardContact } from '../../formats/vcard';
 import { findDuplicates, foldInto, formatAddress, insertContact } from './merge';
 import { filterSql, ROW_SELECT, type ContactRow } from './queries';
+import { nameColumns } from '../../shared/names';
 
 type PreviewCard = z.output<typeof ImportPreviewCard>;
 type ImportContactT = z.output<typeof ImportContact>;
@@ -20,7 +21,7 @@ type ImportContactT = z.output<typeof ImportContact>;
 const BARE_DOMAIN = /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}(?:[/?#]\S*)?$/u;
 
 function addressText(a: VCardAddress): string {
-  const text = formatAddress({ addressLines: a.lines, city: a.city, region: a.region, postalCode: a.postalCode, country: a.country });
+  const text = formatAddress(a);
   return a.type ? `${text} (${a.type})` : text;
 }
 
@@ -58,15 +59,17 @@ export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings:
   return {
     contact: {
       name: v.name,
+      // Structured names and every channel are the vCard mapping's to fill (N, all EMAIL/TEL/ADR);
+      // until then the first of each kind is the primary row and the rest go into notes as before.
+      givenName: null,
+      familyName: null,
       title: v.title,
       company: v.company,
-      email,
-      phone,
-      addressLines: address?.lines ?? null,
-      city: address?.city ?? null,
-      region: address?.region ?? null,
-      postalCode: address?.postalCode ?? null,
-      country: address?.country ?? null,
+      emails: email ? [{ address: email, label: 'other', isPrimary: true }] : [],
+      phones: phone ? [{ number: phone, label: 'other', isPrimary: true }] : [],
+      addresses: address
+        ? [{ lines: address.lines, city: address.city, region: address.region, postalCode: address.postalCode, country: address.country, label: 'other', isPrimary: true }]
+        : [],
       url,
       metHow: null,
       notes,
@@ -90,8 +93,8 @@ function previewCards(ctx: Ctx, text: string): { cards: PreviewCard[]; fileError
     const check = ContactFields.safeParse(contact);
     const fieldErrors: Record<string, string> = {};
     if (!check.success) for (const issue of check.error.issues) fieldErrors[issue.path.map(String).join('.') || '_'] ??= issue.message;
-    const [duplicate = null] = findDuplicates(ctx, contact);
-    const keys = [contact.email ? `e:${contact.email.toLowerCase()}` : null, `n:${contact.name.toLowerCase()}|${(contact.company ?? '').toLowerCase()}`].filter(
+    const [duplicate = null] = findDuplicates(ctx, { ...contact, emails: contact.emails.map((e) => e.address) });
+    const keys = [...contact.emails.map((e) => `e:${e.address.toLowerCase()}`), `n:${contact.name.toLowerCase()}|${(contact.company ?? '').toLowerCase()}`].filter(
       (k): k is string => k !== null,
     );
     const twin = keys.map((k) => seen.get(k)).find((i) => i !== undefined);
@@ -128,7 +131,7 @@ export const vcardHandlers: Handlers<'contacts.importPreview' | 'contacts.import
           if (!rowExists(ctx, contacts, target)) {
             throw invalid({ [`cards.${i}.targetId`]: `Contact ${target} was not found.` }, `Card ${i + 1}: the contact to merge into was not found.`);
           }
-          foldInto(ctx, target, card.contact, 'the vCard import');
+          foldInto(ctx, target, { ...card.contact, name: nameColumns(card.contact, null)?.name ?? '' }, 'the vCard import');
           counts.merged++;
         }
       });

@@ -15,6 +15,8 @@ import { formatDayInZone } from '../../shared/time';
 import { interviewsToIcs } from '../../formats/ics/ics';
 import type { Stage } from '../../shared/domain';
 import { listAnd } from '../../shared/words';
+import { nameColumns } from '../../shared/names';
+import { writeChannels } from '../contacts/channels';
 
 type Interview = MethodOutput<'interviews.get'>;
 type Participant = Interview['participants'][number];
@@ -159,7 +161,10 @@ function participantContact(ctx: Ctx, interviewId: number, input: z.output<typeo
     if (same) contactId = same.id;
     else {
       const metHow = `Interview${app.round ? ` (${app.round})` : ''} on ${formatDayInZone(app.startAt, app.timeZone)}`;
-      contactId = insertRow(ctx, contacts, { name: input.name, title: input.title ?? null, email: input.email ?? null, companyId: app.companyId, metHow });
+      // The name is split into given and family name only when it has one reading (shared/names.ts).
+      contactId = insertRow(ctx, contacts, { ...nameColumns({ name: input.name }, null)!, title: input.title ?? null, companyId: app.companyId, metHow });
+      // Met at an interview at their company: the address they gave is a work one.
+      if (input.email) writeChannels(ctx, contactId, { emails: [{ address: input.email, label: 'work', isPrimary: true }] });
     }
   }
   insertOrIgnore(ctx, applicationContacts, { applicationId: app.applicationId, contactId, role: 'interviewer' });

@@ -6,8 +6,9 @@ import { deleteRow, insertRow, param, pick, prepare, stmt, tx, updateRow } from 
 import { notes, templates } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
 import { AppError, notFound } from '../../shared/errors';
-import type { Delivery, NoteKind } from '../../shared/domain';
-import { firstNameOf, renderTemplate, type MergeData } from '../../shared/merge';
+import type { Delivery, NameOrder, NoteKind } from '../../shared/domain';
+import { renderTemplate, type MergeData } from '../../shared/merge';
+import { greetingName } from '../../shared/names';
 import { formatDayInZone } from '../../shared/time';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates-builtin';
 import { getSettings } from '../settings/settings';
@@ -80,12 +81,14 @@ export function mergeData(ctx: Ctx, ids: { contactId?: number | null; applicatio
   const settings = getSettings(ctx);
   const data: MergeData = { profile: { name: settings.profile.name, signature: settings.profile.signature ?? settings.profile.name } };
   if (ids.contactId) {
-    const c = stmt<{ name: string; title: string | null; company: string | null }>(
+    const c = stmt<{ name: string; givenName: string | null; familyName: string | null; nameOrder: NameOrder; title: string | null; company: string | null }>(
       ctx.sqlite,
-      'SELECT c.name, c.title, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?',
+      `SELECT c.name, c.given_name AS givenName, c.family_name AS familyName, c.name_order AS nameOrder, c.title, co.name AS company
+       FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = ?`,
     ).get(ids.contactId);
     if (c) {
-      data.contact = { name: c.name, firstName: firstNameOf(c.name), title: c.title };
+      // The greeting's name: the given name, or the whole name when it is written family first (shared/names.ts).
+      data.contact = { name: c.name, firstName: greetingName(c), title: c.title };
       data.company = { name: c.company };
     }
   }

@@ -134,7 +134,7 @@ function PreviewRow({ card: c, action, onAction }: { card: Card; action: Action;
       <td>
         <strong>{name}</strong>
         {c.contact?.title || c.contact?.company ? <div className="muted">{[c.contact.title, c.contact.company].filter(Boolean).join(' · ')}</div> : null}
-        {c.contact ? <div className="muted">{[c.contact.email, c.contact.phone, c.contact.city].filter(Boolean).join(' · ')}</div> : null}
+        {c.contact ? <div className="muted">{[c.contact.emails[0]?.address, c.contact.phones[0]?.number, c.contact.addresses[0]?.city].filter(Boolean).join(' · ')}</div> : null}
       </td>
       <td>
         <div className="import-findings">
