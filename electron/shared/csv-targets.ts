@@ -17,6 +17,8 @@ export const CSV_TARGETS = [
   'appliedAt',
   'deadlineAt',
   'stageChangedAt',
+  'createdAt',
+  'archivedAt',
   'notes',
   'appendToNotes',
 ] as const;

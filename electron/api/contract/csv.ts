@@ -3,6 +3,8 @@ import { method } from '../define';
 import { ApplicationListInput, Priority, Stage } from './applications';
 import { CSV_TARGETS } from '../../shared/csv-targets';
 
+const DelimiterChoice = z.enum([',', ';', '\t', '|'], { error: 'Choose comma, semicolon, tab or vertical bar.' });
+
 export const CsvTarget = z.enum(CSV_TARGETS, { error: 'Choose a field or “ignore”.' });
 
 /** Column i of the file goes to mapping[i]. */
@@ -25,6 +27,9 @@ const RowValues = z.object({
   appliedAt: z.number().nullable(),
   deadlineAt: z.number().nullable(),
   stageChangedAt: z.number().nullable(),
+  createdAt: z.number().nullable(),
+  /** When the row says it was archived: imported archived, at that time. */
+  archivedAt: z.number().nullable(),
   notes: z.string().nullable(),
 });
 
@@ -47,7 +52,9 @@ export const CsvPreviewRow = z.object({
 });
 
 export const CsvPreview = z.object({
-  delimiter: z.string(),
+  delimiter: DelimiterChoice,
+  /** Whether the delimiter is the person's choice (true) or read from the file's shape. */
+  delimiterChosen: z.boolean(),
   columns: z.array(z.object({ index: z.number(), header: z.string(), field: CsvTarget, samples: z.array(z.string()) })),
   /** Every target with its label, for the mapping selects. */
   targets: z.array(z.object({ field: CsvTarget, label: z.string() })),
@@ -64,6 +71,8 @@ const ReadOptions = {
   /** Column i to field; omitted, columns are mapped from their headers. */
   mapping: Mapping.optional(),
   dateOrder: DateOrder.optional(),
+  /** The person's choice in the preview; omitted, the file's shape decides. */
+  delimiter: DelimiterChoice.optional(),
 };
 
 export const csvContract = {

@@ -70,6 +70,8 @@ describe('csv.previewApplications', () => {
       appliedAt: day('2026-11-03'),
       deadlineAt: null,
       stageChangedAt: null,
+      createdAt: null,
+      archivedAt: null,
       notes: 'Referred by Dana (ex-colleague).\nFollow up on Nov 10 if no answer.',
     });
     expect(p.rows.map((r) => [r.row, r.values.stage])).toEqual([
@@ -323,7 +325,7 @@ describe('csv.importApplications', () => {
 });
 
 describe('csv.exportApplications', () => {
-  it('writes one row per application: ISO dates in the user’s zone, counts, BOM, CRLF', async () => {
+  it('writes one row per application: ISO dates with their times in the user’s zone, counts, BOM, CRLF', async () => {
     core = await start('Asia/Tokyo');
     // 20:00 UTC on Nov 2 is already Nov 3 in Tokyo.
     const a = await core.api('applications.create', {
@@ -369,8 +371,8 @@ describe('csv.exportApplications', () => {
         'Salary min': '55000',
         'Salary max': '65000',
         'Salary currency': 'EUR',
-        Applied: '2026-11-03',
-        Deadline: '2026-11-30',
+        Applied: '2026-11-03 05:00',
+        Deadline: '2026-11-30 01:00',
         Notes: 'Deux lignes,\n"avec" des guillemets',
         Created: '2026-11-21',
         'Stage changed': '2026-11-21',
@@ -448,7 +450,7 @@ describe('csv.exportApplications', () => {
       'appliedAt',
       'deadlineAt',
       'notes',
-      'ignore',
+      'createdAt',
       'stageChangedAt',
       'ignore',
       'ignore',
@@ -482,9 +484,9 @@ describe('csv.exportApplications', () => {
     const before = await shape(core);
     expect(before.find((a) => a.role === 'Platform Engineer')).toMatchObject({ stage: 'offer', stageChanged: '2026-11-10' });
     expect(await shape(other)).toEqual(before);
-    // And out again: the same file, but for the dates the import made (created today).
+    // And out again: the same file, byte for byte, times of day included.
     const again = await other.api('csv.exportApplications', {});
-    const cols = (content: string) => Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.map((row) => row.filter((_, i) => i !== 13)).sort();
-    expect(cols(again.content)).toEqual(cols(out.content));
+    expect(again.content).toBe(out.content);
+    expect(out.content).toContain('2026-11-03 14:22');
   });
 });

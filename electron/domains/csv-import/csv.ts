@@ -2,14 +2,27 @@
 // create the valid ones in one transaction through the same code as applications.create. Reading
 // the file and its cells is formats/csv's job; rows.ts turns cells into fields.
 import type { Ctx, Handlers } from '../../db/context';
-import { stmt, tx } from '../../db/sql';
+import { stmt, tx, updateRow } from '../../db/sql';
+import { applications } from '../../db/schema';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
 import { invalid } from '../../shared/errors';
 import { count, listAnd } from '../../shared/words';
-import { CSV_TARGETS, DELIMITER_NAMES, TARGET_LABELS, autoMap, currencyFromHeader, detectDateOrder, readCsv, type CsvFile, type DateOrder, type Target } from '../../formats/csv';
+import {
+  CSV_TARGETS,
+  DELIMITER_NAMES,
+  TARGET_LABELS,
+  autoMap,
+  currencyFromHeader,
+  detectDateOrder,
+  readCsv,
+  type CsvFile,
+  type DateOrder,
+  type Delimiter,
+  type Target,
+} from '../../formats/csv';
 import { insertApplication } from '../applications/applications';
 import { getSettings } from '../settings/settings';
-import { exportApplications } from './export';
+import { EXPORT_HEADERS, exportApplications } from './export';
 import { dupKey, rowValues, type Values } from './rows';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
@@ -35,8 +48,11 @@ interface Analysis {
   duplicates: Map<number, NonNullable<Preview['rows'][number]['duplicate']>>;
 }
 
-function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?: DateOrder }): Analysis {
-  const read = readCsv(input.text);
+const DATE_TARGETS: ReadonlySet<Target> = new Set(['appliedAt', 'deadlineAt', 'stageChangedAt', 'createdAt', 'archivedAt']);
+
+function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?: DateOrder; delimiter?: Delimiter }): Analysis {
+  // Our own export is recognised by its header, so whatever its notes hold it reads as written.
+  const read = readCsv(input.text, { delimiter: input.delimiter, knownHeaders: EXPORT_HEADERS });
   const width = read.headers.length;
   if (input.mapping && read.headers.length > 0 && input.mapping.length !== width) {
     throw invalid(
@@ -48,7 +64,7 @@ function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?
   if (width > 500) throw invalid({ text: `The file has ${width} columns (500 at most); is it a list of applications?` }, 'The file has too many columns.');
   const mapping = input.mapping ?? autoMap(read.headers);
   const zone = getSettings(ctx).timeZone;
-  const dateCols = mapping.flatMap((t, i) => (t === 'appliedAt' || t === 'deadlineAt' || t === 'stageChangedAt' ? [i] : []));
+  const dateCols = mapping.flatMap((t, i) => (DATE_TARGETS.has(t) ? [i] : []));
   const detected = detectDateOrder(
     read.records.flatMap((r) => dateCols.map((i) => r.cells[i] ?? '')),
     input.dateOrder,
@@ -56,6 +72,7 @@ function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?
   const order = detected?.order ?? 'mdy';
   // "Salary (EUR)": the header says the currency when the cells do not.
   const headerCurrency = read.headers.map(currencyFromHeader);
+  const now = ctx.clock.now();
 
   const fileErrors = [...read.fileErrors];
   const notices: string[] = [];
@@ -67,7 +84,7 @@ function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?
 
   let dollarAssumed = false;
   const rows: Analysed[] = read.records.map(({ row, cells }) => {
-    const r = rowValues(cells, mapping, read.headers, zone, order, headerCurrency);
+    const r = rowValues(cells, mapping, read.headers, { zone, order, now, headerCurrency });
     dollarAssumed ||= r.dollarAssumed;
     return { row, values: r.values, fieldErrors: r.errors, warnings: r.warnings, input: r.input, key: dupKey(r.values.company, r.values.role) };
   });
@@ -113,6 +130,7 @@ export const csvHandlers: Handlers<'csv.exportApplications' | 'csv.previewApplic
     const duplicates = rows.filter((r) => r.duplicate).length;
     return {
       delimiter: a.read.delimiter,
+      delimiterChosen: a.read.delimiterChosen,
       columns: a.read.headers.map((header, index) => ({
         index,
         header,
@@ -128,7 +146,7 @@ export const csvHandlers: Handlers<'csv.exportApplications' | 'csv.previewApplic
       summary: { rows: rows.length, ready: rows.length - errors - duplicates, errors, duplicates },
       dateOrder: a.dateOrder,
       fileErrors: a.fileErrors,
-      notices: [...(a.read.headers.length > 0 ? [`Read as ${DELIMITER_NAMES[a.read.delimiter] ?? `“${a.read.delimiter}”`}-separated values.`] : []), ...a.notices],
+      notices: [...(a.read.headers.length > 0 && !a.read.delimiterChosen ? [`Read as ${DELIMITER_NAMES[a.read.delimiter]}-separated values.`] : []), ...a.notices],
     };
   },
 
@@ -139,13 +157,22 @@ export const csvHandlers: Handlers<'csv.exportApplications' | 'csv.previewApplic
       throw invalid({ mapping: `Choose the column that holds ${listAnd(missing.map((t) => `the ${TARGET_LABELS[t].toLowerCase()}`))}.` }, 'The mapping is not complete.');
     }
     const skip = new Set(input.skipRows ?? []);
+    const appliedColumn = input.mapping.includes('appliedAt');
     return tx(ctx, () => {
       const out: MethodOutput<'csv.importApplications'> = { created: 0, skipped: 0, errors: [], applicationIds: [] };
       for (const r of a.rows) {
         if (!r.input) out.errors.push({ row: r.row, fields: r.fieldErrors });
         else if (skip.has(r.row)) out.skipped++;
         else {
-          out.applicationIds.push(insertApplication(ctx, r.input, { stageAt: r.values.stageChangedAt ?? r.values.appliedAt ?? undefined }));
+          const id = insertApplication(ctx, r.input, { stageAt: r.values.stageChangedAt ?? r.values.appliedAt ?? undefined });
+          // What applications.create cannot be told: when it was made and archived, and that an
+          // empty applied date in an applied-date column stays empty rather than becoming today.
+          updateRow(ctx, applications, id, {
+            createdAt: r.values.createdAt ?? undefined,
+            archivedAt: r.values.archivedAt ?? undefined,
+            appliedAt: appliedColumn && r.values.appliedAt === null ? null : undefined,
+          });
+          out.applicationIds.push(id);
           out.created++;
         }
       }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Ctx } from '../../db/context';
 import { stmt } from '../../db/sql';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
-import { writeCsv } from '../../formats/csv';
+import { parseDate, writeCsv } from '../../formats/csv';
 import { STAGE_LABELS, type Priority, type Stage } from '../../shared/domain';
 import { listApplications } from '../applications/applications';
 import { getSettings } from '../settings/settings';
@@ -50,6 +50,20 @@ interface ExportRow {
   notesSent: number;
 }
 
+/**
+ * A date cell in the person's zone, as exact as the instant: "2026-11-03" at local midnight,
+ * "2026-11-03 14:22" with a time, seconds and milliseconds only when there are some. Where the local
+ * time happens twice (the hour a DST change repeats) or not at all, the UTC offset follows
+ * ("2026-11-01 01:30 -05:00"), so the import gets the same instant back.
+ */
+export function localStamp(ms: number, zone: string): string {
+  const dt = DateTime.fromMillis(ms, { zone });
+  const time = dt.millisecond ? 'HH:mm:ss.SSS' : dt.second ? 'HH:mm:ss' : 'HH:mm';
+  const plain = dt.hour || dt.minute || dt.second || dt.millisecond ? dt.toFormat(`yyyy-MM-dd ${time}`) : dt.toFormat('yyyy-MM-dd');
+  const back = parseDate(plain, zone, 'mdy');
+  return 'ms' in back && back.ms === ms ? plain : dt.toFormat(`yyyy-MM-dd ${time} ZZ`);
+}
+
 const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 export function exportApplications(ctx: Ctx, input: ParsedInput<'csv.exportApplications'>): MethodOutput<'csv.exportApplications'> {
@@ -67,7 +81,7 @@ export function exportApplications(ctx: Ctx, input: ParsedInput<'csv.exportAppli
      WHERE a.id IN (SELECT value FROM json_each(?))
      ORDER BY a.created_at, a.id`,
   ).all(JSON.stringify(ids));
-  const day = (ms: number | null) => (ms == null ? '' : (DateTime.fromMillis(ms, { zone }).toISODate() ?? ''));
+  const day = (ms: number | null) => (ms == null ? '' : localStamp(ms, zone));
   const headers = input.includeArchived ? [...EXPORT_HEADERS, 'Archived'] : EXPORT_HEADERS;
   const data = rows.map((r) => {
     const cells: Array<string | number> = [

@@ -1,6 +1,7 @@
 // One spreadsheet row to the fields of applications.create: the codec in formats/csv reads each
 // cell (stage words, salary ranges, dates), this module combines them and validates the result
 // with the same zod schema as applications.create.
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract';
 import { ApplicationCreate } from '../../shared/inputs/applications';
@@ -37,7 +38,17 @@ export interface RowRead {
 export const dupKey = (company: string | null, role: string | null) =>
   `${(company ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ')}\u0000${(role ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ')}`;
 
-export function rowValues(cells: string[], mapping: Target[], headers: string[], zone: string, order: DateOrder, headerCurrency: (string | null)[]): RowRead {
+/** How a file's cells are read: the person's zone and date order, and today for dates without a year. */
+export interface ReadContext {
+  zone: string;
+  order: DateOrder;
+  now: number;
+  headerCurrency: (string | null)[];
+}
+
+const DATE_TARGETS = ['appliedAt', 'deadlineAt', 'stageChangedAt', 'createdAt', 'archivedAt'] as const;
+
+export function rowValues(cells: string[], mapping: Target[], headers: string[], { zone, order, now, headerCurrency }: ReadContext): RowRead {
   const values: Values = {
     company: null,
     role: null,
@@ -52,6 +63,8 @@ export function rowValues(cells: string[], mapping: Target[], headers: string[],
     appliedAt: null,
     deadlineAt: null,
     stageChangedAt: null,
+    createdAt: null,
+    archivedAt: null,
     notes: null,
   };
   const errors: Record<string, string> = {};
@@ -111,11 +124,18 @@ export function rowValues(cells: string[], mapping: Target[], headers: string[],
   }
   if (raw.salaryCurrency !== undefined) values.salaryCurrency = currencyIn(raw.salaryCurrency) ?? raw.salaryCurrency;
 
-  for (const t of ['appliedAt', 'deadlineAt', 'stageChangedAt'] as const) {
+  for (const t of DATE_TARGETS) {
     if (raw[t] === undefined) continue;
-    const d = parseDate(raw[t], zone, order);
-    if ('ms' in d) values[t] = d.ms;
-    else errors[t] = d.error;
+    const d = parseDate(raw[t], zone, order, now);
+    if ('error' in d) {
+      errors[t] = d.error;
+      continue;
+    }
+    values[t] = d.ms;
+    if (d.assumedYear !== undefined) {
+      const read = DateTime.fromMillis(d.ms, { zone }).toFormat('MMMM d, yyyy');
+      warnings.push(`“${raw[t]}” has no year; read as ${read}, the most recent such date.`);
+    }
   }
   // A row with an applied date but no stage has been applied to.
   values.stage ??= errors.stage ? null : values.appliedAt !== null ? 'applied' : 'wishlist';

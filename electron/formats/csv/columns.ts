@@ -20,6 +20,8 @@ export const TARGET_LABELS: Record<Target, string> = {
   appliedAt: 'Date applied',
   deadlineAt: 'Deadline',
   stageChangedAt: 'Stage changed (date)',
+  createdAt: 'Created (date)',
+  archivedAt: 'Archived (date)',
   notes: 'Notes',
   appendToNotes: 'Add to notes',
 };
@@ -38,7 +40,8 @@ function headerWords(header: string): string[] {
 
 const SYNONYMS: Partial<Record<Target, string[]>> = {
   // Columns our own export writes that are facts, not fields: never guessed as something else.
-  ignore: ['notes sent', 'interviews', 'created', 'created time', 'created at', 'last edited time', 'archived', 'id', 'company website', 'website'],
+  // Notion's "Created time" is when the page was made, not a fact of the search.
+  ignore: ['notes sent', 'interviews', 'created time', 'last edited time', 'id', 'company website', 'website'],
   company: ['company', 'company name', 'employer', 'organization', 'organisation', 'org', 'firm', 'business'],
   role: ['role', 'title', 'position', 'job title', 'job', 'job role', 'position title', 'role title', 'job position', 'opening'],
   stage: ['stage', 'status', 'application status', 'pipeline stage', 'current status', 'current stage'],
@@ -53,6 +56,8 @@ const SYNONYMS: Partial<Record<Target, string[]>> = {
   appliedAt: ['date applied', 'applied', 'applied on', 'applied date', 'application date', 'date of application', 'applied at', 'date submitted', 'submitted on'],
   deadlineAt: ['deadline', 'apply by', 'closing date', 'application deadline', 'due date', 'closes', 'closes on'],
   stageChangedAt: ['stage changed', 'status changed', 'stage changed at', 'status changed at', 'status date', 'last status change'],
+  createdAt: ['created', 'created at', 'created on', 'date created', 'date added', 'added on'],
+  archivedAt: ['archived', 'archived at', 'archived on', 'date archived'],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks', 'description', 'details'],
 };
 const SYNONYM_WORDS = Object.entries(SYNONYMS).flatMap(([target, list]) => list!.map((s) => ({ target: target as Target, words: s.split(' ') })));

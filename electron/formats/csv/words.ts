@@ -13,6 +13,24 @@ function letters(s: string): string {
     .trim();
 }
 
+/**
+ * Status words as trackers and templates write them, matched whole, ignoring case, accents, spaces
+ * and punctuation ("In-progress", "PHONE SCREEN", "phonescreen" are the same word). README lists them.
+ * The pattern rules below catch longer phrases ("🔴 Rejected after final round").
+ */
+export const STATUS_WORDS: Record<string, Stage> = {
+  'not started': 'wishlist', 'to do': 'wishlist', todo: 'wishlist', 'to apply': 'wishlist', 'want to apply': 'wishlist', planned: 'wishlist', draft: 'wishlist',
+  'in progress': 'applied', 'application submitted': 'applied', 'no response': 'applied', 'no reply': 'applied', 'awaiting response': 'applied', 'waiting to hear back': 'applied',
+  'phone screen': 'screening', 'phone screening': 'screening', 'hr interview': 'screening', 'first call': 'screening',
+  'first interview': 'interviewing', 'second interview': 'interviewing', 'third interview': 'interviewing', 'final interview': 'interviewing', 'tech interview': 'interviewing', 'technical interview': 'interviewing', 'case study': 'interviewing', 'coding challenge': 'interviewing', 'home assignment': 'interviewing',
+  offer: 'offer', 'offer received': 'offer', 'offer extended': 'offer', 'verbal offer': 'offer',
+  'offer accepted': 'accepted', 'accepted offer': 'accepted', 'job accepted': 'accepted',
+  // Declining an offer is the candidate leaving, not the company saying no.
+  'offer declined': 'withdrawn', 'declined offer': 'withdrawn', 'turned down offer': 'withdrawn',
+  rejected: 'rejected', 'no longer considered': 'rejected', 'position filled': 'rejected', 'role filled': 'rejected',
+};
+const STATUS_KEYS = new Map(Object.entries(STATUS_WORDS).map(([w, stage]) => [w.replace(/ /g, ''), stage]));
+
 const STAGE_RULES: Array<[RegExp, Stage]> = [
   [/\b(reject(ed|ion)?|declined?|not selected|turned down|no offer|unsuccessful|not moving forward|ghosted)\b/, 'rejected'],
   [/\b(withdrawn?|withdrew|cancell?ed|retracted|no longer interested|pulled out)\b/, 'withdrawn'],
@@ -28,6 +46,8 @@ const STAGE_RULES: Array<[RegExp, Stage]> = [
 export function stageFromWord(raw: string): Stage | null {
   const w = letters(raw);
   if ((STAGES as readonly string[]).includes(w)) return w as Stage;
+  const whole = STATUS_KEYS.get(w.replace(/ /g, ''));
+  if (whole) return whole;
   for (const [re, stage] of STAGE_RULES) if (re.test(w)) return stage;
   return null;
 }
