@@ -383,6 +383,21 @@ describe('csv.exportApplications', () => {
     ]);
   });
 
+  it('writes local date-times as exact as the instant, with the offset only where a local time repeats', async () => {
+    const { localStamp } = await import('./export');
+    const ny = 'America/New_York';
+    expect(localStamp(day('2026-11-03'), ny)).toBe('2026-11-03');
+    expect(localStamp(day('2026-11-03T14:22'), ny)).toBe('2026-11-03 14:22');
+    expect(localStamp(day('2026-11-03T14:22:09'), ny)).toBe('2026-11-03 14:22:09');
+    expect(localStamp(day('2026-11-03T14:22:09.120'), ny)).toBe('2026-11-03 14:22:09.120');
+    // 01:30 on 1 Nov 2026 happens twice in New York: a plain 01:30 reads as the second (standard time),
+    // so the first gets its offset.
+    expect(localStamp(Date.UTC(2026, 10, 1, 5, 30), ny)).toBe('2026-11-01 01:30 -04:00');
+    expect(localStamp(Date.UTC(2026, 10, 1, 6, 30), ny)).toBe('2026-11-01 01:30');
+    // São Paulo had no midnight on 4 Nov 2018: the day began at 01:00.
+    expect(localStamp(DateTime.fromISO('2018-11-04', { zone: 'America/Sao_Paulo' }).toMillis(), 'America/Sao_Paulo')).toBe('2018-11-04 01:00');
+  });
+
   it('exports what the pipeline search and stage filter show; archived only when asked', async () => {
     core = await start();
     await core.api('applications.create', { company: 'Acme', role: 'Platform Engineer', stage: 'applied' });

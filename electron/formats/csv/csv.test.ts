@@ -44,6 +44,13 @@ describe('stage words, salaries and dates', () => {
       ['Interested', 'wishlist'],
       ['Not applied yet', 'wishlist'],
       ['SCREENING', 'screening'],
+      ['In progress', 'applied'],
+      ['IN-PROGRESS', 'applied'],
+      ['Not started', 'wishlist'],
+      ['To do', 'wishlist'],
+      ['Offer received', 'offer'],
+      ['Offer declined', 'withdrawn'],
+      ['Position filled', 'rejected'],
       ['Maybe later?', null],
       ['42', null],
     ];
@@ -86,6 +93,13 @@ describe('stage words, salaries and dates', () => {
     expect(ms('November 1, 2026 9:14 AM')).toBe(day('2026-11-01T09:14'));
     expect(ms('11/3/2026 14:30:00')).toBe(day('2026-11-03T14:30'));
     expect(ms('2026-11-03T14:30:00Z')).toBe(Date.UTC(2026, 10, 3, 14, 30));
+    // Our export's forms: seconds, milliseconds, and an offset where a local time repeats.
+    expect(ms('2026-11-03 14:30:05.042')).toBe(day('2026-11-03T14:30:05.042'));
+    expect(ms('2025-11-02 01:30 -05:00')).toBe(Date.UTC(2025, 10, 2, 6, 30));
+    expect(ms('2025-11-02 01:30 -04:00')).toBe(Date.UTC(2025, 10, 2, 5, 30));
+    expect(ms('2025-11-02 01:30:00.5 Z')).toBe(Date.UTC(2025, 10, 2, 1, 30, 0, 500));
+    // Without a clock a date without a year cannot be placed.
+    expect(ms('Mar 3')).toMatch(/is not a date we can read/);
     expect(ms('November 3, 2026 → November 5, 2026')).toBe(nov3);
     expect(ms('13/45/2026')).toMatch(/is not a date we can read/);
     expect(ms('sometime in October')).toBe('“sometime in October” is not a date we can read (use 2026-11-03, 11/03/2026 or Nov 3, 2026).');
@@ -171,6 +185,7 @@ describe('cells', () => {
 describe('writing a file', () => {
   it('writes a BOM, CRLF line ends and formula-safe cells that read back as written', () => {
     const rows = [
+      ["'=typed apostrophe", "''+two", "'plain"],
       ['=HYPERLINK("http://evil.example")', '+1 555', 'plain, with comma'],
       ['-5', '@SUM(A1)', 'line one\n=line two'],
       [42, 'Zoë €', ''],
@@ -180,6 +195,7 @@ describe('writing a file', () => {
     expect(out.endsWith('\r\n')).toBe(true);
     expect(out).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(out).toContain("'+1 555");
+    expect(out).toContain(`"''=typed apostrophe","'''+two",'plain`);
     const back = readCsv(out);
     expect(back.headers).toEqual(['A', 'B', 'C']);
     expect(back.records.map((r) => r.cells)).toEqual(rows.map((r) => r.map(String)));
