@@ -72,6 +72,39 @@ test('import a Notion export: fix the mapping, see errors and duplicates, import
   expect(detail).toMatchObject({ appliedAt: Date.UTC(2026, 9, 28, 4), notes: 'Tags: Hybrid', salaryMin: 150000, salaryCurrency: 'USD' });
 });
 
+test('the preview reads the separator from the file’s shape, and reads the file again with the one the person picks', async ({ app, server }) => {
+  await server.api('system.setNow', { now: NOW });
+  await app.goto(server.url + '#/settings');
+  // Notes full of semicolons and a line break once made the preview take ";" for the separator.
+  const notes = 'Call back; ask about;\r\nsalary; team; on-call';
+  const text = `Company,Role,Notes\r\nAcme,Engineer,"${notes}"\r\nGlobex,PM,"a;b;c;d"\r\n`;
+  const panel = app.getByRole('region', { name: 'Import and export' });
+  await panel.getByLabel('CSV file to import').setInputFiles({ name: 'tracker.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const dialog = app.getByRole('dialog', { name: 'Import applications from CSV' });
+  const separator = dialog.getByLabel('Column separator');
+  await expect(separator).toHaveValue(',');
+  await expect(dialog.getByText('read from the file')).toBeVisible();
+  await expect(dialog.getByLabel('Import column “Notes” as')).toHaveValue('notes');
+  const summary = dialog.getByRole('status', { name: 'Import summary' });
+  await expect(summary).toContainText('2 to import');
+
+  await separator.selectOption(';');
+  await expect(dialog.getByLabel('Import column “Company,Role,Notes” as')).toBeVisible();
+  await expect(dialog.getByText('read from the file')).toBeHidden();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Choose the column that holds the role.' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await screenshots(app, 'csv-import-separator');
+
+  await separator.selectOption(',');
+  await expect(dialog.getByLabel('Import column “Role” as')).toHaveValue('role');
+  await expect(summary).toContainText('2 to import');
+  await dialog.getByRole('button', { name: 'Import 2 applications' }).click();
+  await expect(app.getByRole('dialog', { name: 'Import finished' })).toContainText('2 applications imported');
+  const acme = await server.api<{ items: Array<{ id: number }> }>('applications.list', { search: 'Acme' });
+  const detail = await server.api<{ notes: string }>('applications.get', { id: acme.items[0].id });
+  expect(detail.notes).toBe(notes);
+});
+
 test('export all applications from Settings and the filtered ones from the pipeline; the CSV parses back', async ({ app, server }) => {
   await server.api('system.setNow', { now: NOW });
   await server.api('settings.update', { timeZone: 'Europe/Paris' });
@@ -101,7 +134,7 @@ test('export all applications from Settings and the filtered ones from the pipel
     ['Acme', 'Platform Engineer', 'Screening'],
     ['Acme', 'Designer', 'Wishlist'],
   ]);
-  expect(parsed.data[0]).toMatchObject({ Applied: '2026-11-03', 'Salary min': '55000', 'Salary currency': 'EUR', Notes: '\'=HYPERLINK("http://evil.example")\nsecond line' });
+  expect(parsed.data[0]).toMatchObject({ Applied: '2026-11-03 00:30', 'Salary min': '55000', 'Salary currency': 'EUR', Notes: '\'=HYPERLINK("http://evil.example")\nsecond line' });
   await expect(app.getByText('Exported 3 applications as courtesy-applications-2026-11-20.csv.')).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   await screenshots(app, 'csv-settings-panel');

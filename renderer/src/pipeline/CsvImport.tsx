@@ -16,6 +16,14 @@ type Preview = MethodOutput<'csv.previewApplications'>;
 type Row = Preview['rows'][number];
 type Target = Preview['columns'][number]['field'];
 type DateOrder = 'mdy' | 'dmy';
+type Delimiter = Preview['delimiter'];
+
+const DELIMITER_CHOICES: Array<[Delimiter, string]> = [
+  [',', 'commas'],
+  [';', 'semicolons'],
+  ['\t', 'tabs'],
+  ['|', 'vertical bars'],
+];
 type Result = MethodOutput<'csv.importApplications'>;
 
 
@@ -99,6 +107,8 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
   /** The person's mapping; until they change one, the file's own (from its headers). */
   const [edited, setEdited] = useState<Target[] | null>(null);
   const [dateOrder, setDateOrder] = useState<DateOrder | undefined>(undefined);
+  /** The person's choice; until then the server reads it from the file's shape. */
+  const [delimiter, setDelimiter] = useState<Delimiter | undefined>(undefined);
   const [importError, setImportError] = useState<string | null>(null);
   /** Rows the person ticked or unticked; otherwise duplicates are skipped. */
   const [skipChoice, setSkipChoice] = useState<Record<number, boolean>>({});
@@ -106,10 +116,10 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
   const [result, setResult] = useState<Result | null>(null);
   const commit = useCall('csv.importApplications');
 
-  // Read again whenever the mapping or the date order changes; the previous answer stays on screen meanwhile.
+  // Read again whenever the delimiter, the mapping or the date order changes; the previous answer stays on screen meanwhile.
   const previewQ = useApi(
     'csv.previewApplications',
-    { text, ...(edited ? { mapping: edited } : {}), ...(dateOrder ? { dateOrder } : {}) },
+    { text, ...(delimiter ? { delimiter } : {}), ...(edited ? { mapping: edited } : {}), ...(dateOrder ? { dateOrder } : {}) },
     { placeholderData: (prev) => prev, refetchOnWindowFocus: false },
   );
   const preview = previewQ.data ?? null;
@@ -132,7 +142,8 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
     if (!mapping) return;
     setImportError(null);
     try {
-      const r = await commit.mutateAsync({ text, mapping, ...(dateOrder ? { dateOrder } : {}), skipRows: toSkip.map((row) => row.row) });
+      const chosen = delimiter ?? preview?.delimiter;
+      const r = await commit.mutateAsync({ text, mapping, ...(chosen ? { delimiter: chosen } : {}), ...(dateOrder ? { dateOrder } : {}), skipRows: toSkip.map((row) => row.row) });
       setResult(r);
       toast(`Imported ${plural(r.created, 'application')}.`);
     } catch (err) {
@@ -167,7 +178,7 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
       <div className="csv-import">
         <p className="muted csv-file-line">
           <strong>{fileName}</strong>
-          {preview ? ` · ${plural(rows.length, 'row')} · ${preview.notices.join(' ')}` : ''}
+          {preview ? ` · ${plural(rows.length, 'row')}${preview.notices.length ? ` · ${preview.notices.join(' ')}` : ''}` : ''}
           {reading ? ' · Reading…' : ''}
         </p>
         {error ? (
@@ -178,6 +189,28 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
         {preview?.fileErrors.map((e) => (
           <ErrorBanner key={e}>{e}</ErrorBanner>
         ))}
+        {preview ? (
+          <label className="row csv-delimiter">
+            <span>Columns are separated by</span>
+            <select
+              aria-label="Column separator"
+              value={preview.delimiter}
+              onChange={(e) => {
+                // Other columns: the mapping and the row choices belong to the old reading.
+                setDelimiter(e.target.value as Delimiter);
+                setEdited(null);
+                setSkipChoice({});
+              }}
+            >
+              {DELIMITER_CHOICES.map(([d, label]) => (
+                <option key={d} value={d}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            {preview.delimiterChosen ? null : <span className="muted">read from the file</span>}
+          </label>
+        ) : null}
         {preview && mapping ? (
           <>
             <section aria-label="Column mapping">
@@ -305,7 +338,10 @@ function PreviewRow({ r, labels, skipped, onSkip }: { r: Row; labels: Map<string
         <div>{v.role ?? <span className="muted">no role</span>}</div>
         {v.notes ? <div className="muted csv-notes">{v.notes}</div> : null}
       </td>
-      <td className="csv-nowrap">{v.stage ? STAGE_LABELS[v.stage] : ''}</td>
+      <td className="csv-nowrap">
+        {v.stage ? STAGE_LABELS[v.stage] : ''}
+        {v.archivedAt !== null ? <div className="muted">archived</div> : null}
+      </td>
       <td className="csv-nowrap">{formatDate(v.appliedAt)}</td>
       <td className="csv-nowrap">{salaryText(v)}</td>
       <td>
