@@ -205,6 +205,31 @@ const cases: Record<string, DataCase> = {
       expect(db.prepare('SELECT recipient_email_id, address_id FROM notes WHERE id = ?').get(seeded.note)).toEqual({ recipient_email_id: null, address_id: null });
     },
   },
+
+  '0008_interview_uid': {
+    seed: (db) => seedRows(db, 'uid'),
+    atPrevious(db, seeded) {
+      // More interviews, so "distinct" means something.
+      const add = db.prepare("INSERT INTO interviews (application_id, kind, start_at, end_at, time_zone) VALUES (?, 'video', ?, ?, 'Europe/Berlin')");
+      for (let i = 1; i <= 4; i++) add.run(seeded.application, 1700000000000 + i * 3600000, 1700000000000 + i * 3600000 + 1800000);
+    },
+    check(db, seeded) {
+      const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+      const rows = db.prepare('SELECT id, uid, ics_sequence AS seq, start_at AS startAt FROM interviews ORDER BY id').all() as { id: number; uid: string; seq: number; startAt: number }[];
+      expect(rows).toHaveLength(5);
+      for (const r of rows) expect(r.uid).toMatch(UUID);
+      expect(new Set(rows.map((r) => r.uid)).size).toBe(5);
+      expect(rows.map((r) => r.seq)).toEqual([0, 0, 0, 0, 0]);
+      expect(rows[0].id).toBe(seeded.interview);
+      // A row written without a UID (plain SQL, an older file) gets its own at once.
+      const later = seedRows(db, 'uid later');
+      const uid = db.prepare('SELECT uid FROM interviews WHERE id = ?').pluck().get(later.interview) as string;
+      expect(uid).toMatch(UUID);
+      expect(rows.map((r) => r.uid)).not.toContain(uid);
+      // Two interviews cannot share one.
+      expect(() => db.prepare('UPDATE interviews SET uid = ? WHERE id = ?').run(rows[0].uid, later.interview)).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -184,10 +184,19 @@ export const interviews = sqliteTable(
     promises: text('promises'),
     impression: text('impression'),
     debriefedAt: integer('debriefed_at'),
+    /**
+     * The calendar's name for this interview (iCalendar UID): random, so two databases never share
+     * one, and never changed, so exporting again updates the event instead of adding another. The
+     * app writes a UUID; a trigger (migration 0008) fills one in for any row written without it.
+     */
+    uid: text('uid').notNull().default(''),
+    /** iCalendar SEQUENCE: bumped when the time or place changes, so calendars take the new version. */
+    icsSequence: integer('ics_sequence').notNull().default(0),
     createdAt: created(),
     updatedAt: updated(),
   },
   (t) => [
+    uniqueIndex('interviews_uid').on(t.uid),
     index('interviews_application').on(t.applicationId),
     index('interviews_start').on(t.startAt),
     index('interviews_end').on(t.endAt),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { localToInstant } from '../../shared/time';
 import { testCore, type TestCore } from '../../testing/core';
+import { missingTool, runPython } from '../../testing/external';
 
 let core: TestCore;
 afterEach(() => core?.close());
@@ -167,7 +168,69 @@ describe('interviews.exportIcs', () => {
     expect(vevents[0].getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString()).toBe('-PT45M');
     const all = await core.api('interviews.exportIcs', {});
     expect(all.count).toBe(1);
-    expect(all.content).not.toContain(`interview-${past.id}@`);
+    const uid = (id: number) => core.ctx.sqlite.prepare('SELECT uid FROM interviews WHERE id = ?').pluck().get(id) as string;
+    expect(all.content).not.toContain(uid(past.id));
+    expect(all.content).toContain(`UID:${uid(iv.id)}@courtesy.local`);
+  });
+});
+
+describe('interviews.exportIcs, UIDs and zones', () => {
+  const uidOf = (content: string) => /^UID:(.*)$/m.exec(content)![1];
+
+  it('gives each interview a random UID that edits and re-exports keep, and bumps SEQUENCE when it moves', async () => {
+    const app = await setup(Date.UTC(2026, 10, 20));
+    const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: Date.UTC(2026, 10, 24, 15), endAt: Date.UTC(2026, 10, 24, 16) });
+    const first = await core.api('interviews.exportIcs', { id: iv.id });
+    const uid = uidOf(first.content);
+    expect(uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@courtesy\.local$/);
+    expect(uid).not.toContain(`interview-${iv.id}`);
+    // Exported again, unchanged: the same file, so a calendar sees nothing new.
+    core.ctx.clock.advance(HOUR);
+    expect((await core.api('interviews.exportIcs', { id: iv.id })).content).toBe(first.content);
+    expect(first.content).toMatch(/^SEQUENCE:0$/m);
+    // A debrief changes neither the UID nor the SEQUENCE; moving it bumps SEQUENCE and DTSTAMP.
+    await core.api('interviews.update', { id: iv.id, topics: 'Kafka' });
+    const debriefed = await core.api('interviews.exportIcs', { id: iv.id });
+    expect([uidOf(debriefed.content), /^SEQUENCE:(\d+)$/m.exec(debriefed.content)![1]]).toEqual([uid, '0']);
+    core.ctx.clock.advance(HOUR);
+    await core.api('interviews.update', { id: iv.id, startAt: Date.UTC(2026, 10, 25, 15), endAt: Date.UTC(2026, 10, 25, 16) });
+    await core.api('interviews.update', { id: iv.id, location: 'Room 4' });
+    await core.api('interviews.update', { id: iv.id, location: 'Room 4' }); // the same place again: no change
+    const moved = await core.api('interviews.exportIcs', { id: iv.id });
+    expect(uidOf(moved.content)).toBe(uid);
+    expect(moved.content).toMatch(/^SEQUENCE:2$/m);
+    expect(/^DTSTAMP:(.*)$/m.exec(moved.content)![1]).not.toBe(/^DTSTAMP:(.*)$/m.exec(first.content)![1]);
+    expect(moved.content).toContain('DTSTART;TZID=America/New_York:20261125T100000\r\n');
+    // The export of all upcoming ones uses the same UID.
+    expect((await core.api('interviews.exportIcs', {})).content).toContain(`UID:${uid}\r\n`);
+  });
+
+  it('never shares a UID between two databases, and Python’s icalendar reads the start in the interview’s zone', async (t) => {
+    const a = await setup(Date.UTC(2026, 10, 20));
+    const other = await testCore({ now: Date.UTC(2026, 10, 20) });
+    try {
+      const app2 = await other.api('applications.create', { company: 'Globex', role: 'Platform Engineer', stage: 'applied' });
+      // Same id, same everything, in two databases.
+      const one = await core.api('interviews.create', { applicationId: a.id, kind: 'video', startAt: Date.UTC(2026, 10, 24, 15), endAt: Date.UTC(2026, 10, 24, 16), timeZone: 'Europe/Berlin' });
+      const two = await other.api('interviews.create', { applicationId: app2.id, kind: 'video', startAt: Date.UTC(2026, 10, 24, 15), endAt: Date.UTC(2026, 10, 24, 16), timeZone: 'Europe/Berlin' });
+      expect(one.id).toBe(two.id);
+      const [x, y] = [await core.api('interviews.exportIcs', { id: one.id }), await other.api('interviews.exportIcs', { id: two.id })];
+      expect(uidOf(x.content)).not.toBe(uidOf(y.content));
+      const why = missingTool('icalendar');
+      if (why) return t.skip(why);
+      const script = `
+import sys, json, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+tz = {str(c['TZID']): c.to_tz() for c in cal.walk('VTIMEZONE')}
+e = cal.walk('VEVENT')[0]
+start = e['DTSTART']
+own = tz[str(start.params['TZID'])].localize(start.dt.replace(tzinfo=None))
+print(json.dumps([str(e['UID']), sorted(tz), str(start.params['TZID']), int(start.dt.timestamp() * 1000), int(own.timestamp() * 1000), own.strftime('%H:%M %z')]))
+`;
+      expect(JSON.parse(runPython(script, x.content))).toEqual([uidOf(x.content), ['Europe/Berlin'], 'Europe/Berlin', Date.UTC(2026, 10, 24, 15), Date.UTC(2026, 10, 24, 15), '16:00 +0100']);
+    } finally {
+      other.close();
+    }
   });
 });
 

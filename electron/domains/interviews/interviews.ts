@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
@@ -59,7 +60,18 @@ const debriefById = prepare((db) =>
     .prepare(),
 );
 const timesById = prepare((db) =>
-  db.select({ startAt: interviews.startAt, endAt: interviews.endAt, debriefedAt: interviews.debriefedAt }).from(interviews).where(eq(interviews.id, ID)).prepare(),
+  db
+    .select({
+      startAt: interviews.startAt,
+      endAt: interviews.endAt,
+      timeZone: interviews.timeZone,
+      location: interviews.location,
+      icsSequence: interviews.icsSequence,
+      debriefedAt: interviews.debriefedAt,
+    })
+    .from(interviews)
+    .where(eq(interviews.id, ID))
+    .prepare(),
 );
 const stageOfApplication = prepare((db) => db.select({ stage: applications.stage }).from(applications).where(eq(applications.id, ID)).prepare());
 const setTalkedAbout = prepare((db) =>
@@ -199,6 +211,7 @@ export const interviewsHandlers: Handlers<
         endAt: input.endAt,
         timeZone: input.timeZone ?? getSettings(ctx).timeZone,
         location: input.location ?? null,
+        uid: randomUUID(),
       });
       if (EARLY_STAGES.includes(app.stage)) changeStage(ctx, input.applicationId, 'interviewing', 'Interview scheduled');
       for (const p of input.participants ?? []) addParticipant(ctx, id, p);
@@ -220,7 +233,13 @@ export const interviewsHandlers: Handlers<
       const debriefKeys = ['topics', 'challenge', 'lookingFor', 'questions', 'promises', 'impression', 'talkedAbout'];
       const debriefing = debriefKeys.some((k) => (input as Record<string, unknown>)[k] !== undefined);
       // The first debrief is the moment it was debriefed; later edits keep that time.
-      updateRow(ctx, interviews, input.id, { ...pick(input, EDITABLE), debriefedAt: debriefing && cur.debriefedAt === null ? ctx.clock.now() : undefined });
+      // A calendar takes an event with the same UID as the new version only when SEQUENCE went up.
+      const moved = (['startAt', 'endAt', 'timeZone', 'location'] as const).some((k) => input[k] !== undefined && input[k] !== cur[k]);
+      updateRow(ctx, interviews, input.id, {
+        ...pick(input, EDITABLE),
+        debriefedAt: debriefing && cur.debriefedAt === null ? ctx.clock.now() : undefined,
+        icsSequence: moved ? cur.icsSequence + 1 : undefined,
+      });
       for (const t of input.talkedAbout ?? []) {
         const res = setTalkedAbout(ctx).run({ text: t.text, interviewId: input.id, contactId: t.contactId });
         if (res.changes === 0) throw new AppError('validation', 'That person is not a participant.', { talkedAbout: `Contact ${t.contactId} is not in this interview.` });
@@ -271,9 +290,17 @@ export const interviewsHandlers: Handlers<
   'interviews.exportIcs': ({ id, alarmMinutes }, ctx) => {
     const now = ctx.clock.now();
     const list = id !== undefined ? [getInterview(ctx, id)] : interviewSummaries(ctx, 'i.end_at >= @now', { now }).map((s) => getInterview(ctx, s.id));
+    const cal = new Map(
+      stmt<{ id: number; uid: string; sequence: number }>(ctx.sqlite, 'SELECT id, uid, ics_sequence AS sequence FROM interviews WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(list.map((i) => i.id)))
+        .map((r) => [r.id, r]),
+    );
     const content = interviewsToIcs(
       list.map((i) => ({
         id: i.id,
+        uid: cal.get(i.id)!.uid,
+        sequence: cal.get(i.id)!.sequence,
+        updatedAt: i.updatedAt,
         title: `Interview: ${i.company} — ${i.role}${i.round ? ` (${i.round})` : ''}`,
         description: [
           i.participants.length ? `With ${listAnd(i.participants.map((p) => (p.title ? `${p.name} (${p.title})` : p.name)))}` : null,
