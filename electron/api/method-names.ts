@@ -80,4 +80,8 @@ export const METHOD_NAMES = [
   'csv.exportApplications',
   'csv.previewApplications',
   'csv.importApplications',
+  'data.status',
+  'data.export',
+  'data.upload',
+  'data.import',
 ] as const;

@@ -17,6 +17,7 @@ import { remindersHandlers } from '../domains/reminders/reminders';
 import { rejectionsHandlers } from '../domains/rejections/rejections';
 import { printHandlers } from '../domains/notes/print';
 import { csvHandlers } from '../domains/csv-import/csv';
+import { dataHandlers } from '../domains/data/data';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -35,4 +36,5 @@ export const handlers: Handlers<MethodName> = {
   ...rejectionsHandlers,
   ...printHandlers,
   ...csvHandlers,
+  ...dataHandlers,
 };

@@ -38,6 +38,8 @@ export interface Ctx {
   dbFile: string;
   migrationsFolder: string;
   version: string;
+  /** better-sqlite3's native build in use (Electron's), for scratch databases such as an import's staging copy. */
+  nativeBinding?: string;
   /** Allows system.setNow; only the test/browser server started with --test-clock sets it. */
   allowTestClock: boolean;
   /**

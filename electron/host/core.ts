@@ -71,6 +71,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     dbFile,
     migrationsFolder: opts.migrationsFolder,
     version: opts.version,
+    nativeBinding: opts.nativeBinding,
     allowTestClock: !!opts.allowTestClock,
     replaceDatabase: null,
   };

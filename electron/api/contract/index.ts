@@ -17,6 +17,7 @@ import { remindersContract } from './reminders';
 import { rejectionsContract } from './rejections';
 import { printContract } from './print';
 import { csvContract } from './csv';
+import { dataContract } from './data';
 
 export const contract = {
   ...systemContract,
@@ -34,6 +35,7 @@ export const contract = {
   ...rejectionsContract,
   ...printContract,
   ...csvContract,
+  ...dataContract,
 };
 
 export type Contract = typeof contract;

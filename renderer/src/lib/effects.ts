@@ -32,6 +32,8 @@ const READS: Record<Domain, Domain[]> = {
   print: [],
   // The import preview marks rows that duplicate applications already saved.
   csv: ['applications', 'companies'],
+  // Whether the database is empty (data.status) depends on everything in it.
+  data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections'],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */
@@ -69,6 +71,8 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   // Profile, time zone, card word limit and mail days feed almost every answer; a restore replaces all
   // data; the test clock moves every due time.
   'settings.update': '*',
+  // An import fills an empty database with everything.
+  'data.import': '*',
   'backups.restore': '*',
   'system.setNow': '*',
   // Reads run on demand: nothing changes.
@@ -82,6 +86,8 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'csv.exportApplications': [],
   'csv.previewApplications': [],
   'templates.render': [],
+  'data.export': [],
+  'data.upload': [],
 };
 
 /** The query domains a successful call to `method` makes stale. */
