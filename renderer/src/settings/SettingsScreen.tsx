@@ -10,6 +10,7 @@ import { href } from '../lib/router';
 import { ConfirmDialog, Modal } from '../ui/Modal';
 import { call } from '../lib/api';
 import { ImportExportPanel } from '../pipeline/CsvImport';
+import { DataPanel } from './DataPanel';
 
 type Settings = MethodOutput<'settings.get'>;
 type ProfileKey = keyof Settings['profile'];
@@ -48,6 +49,7 @@ export function SettingsScreen() {
       {settings.data ? <SettingsForm initial={settings.data} /> : <ErrorBanner error={settings.error} />}
       <TemplatesPanel />
       <ImportExportPanel />
+      <DataPanel />
       <BackupsPanel />
     </div>
   );

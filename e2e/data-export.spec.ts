@@ -1,0 +1,82 @@
+// Everything out of one browser-mode data folder and into a new one through Settings → Data.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, screenshots, seedTwoPersonInterview, startServer, test } from './fixtures';
+
+test('exports everything from one data folder and imports it into a new one', async ({ app, server }) => {
+  await seedTwoPersonInterview(server, { talkedAbout: 'their data platform migration' });
+  await server.api('settings.update', { profile: { name: 'Jordan Avery' } });
+  const { now } = await server.api<{ now: number }>('system.info');
+
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const panel = app.getByRole('region', { name: 'Data' });
+  // This folder holds data: import is offered only to an empty Courtesy, and says why.
+  await expect(panel.getByText(/Import goes only into a new, empty Courtesy/)).toBeVisible();
+  await expect(panel.getByLabel('Export file to import')).toBeDisabled();
+  await panel.scrollIntoViewIfNeeded();
+  await screenshots(app, 'data-panel-with-data');
+  const [download] = await Promise.all([app.waitForEvent('download'), panel.getByRole('button', { name: 'Export everything' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^courtesy-export-2026-11-24T\d\d-\d\d-\d\d\.json$/);
+  const exported = fs.readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ format: 'courtesy-export', formatVersion: 1 });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-import-'));
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-files-'));
+  const { proc, url } = await startServer(dir);
+  try {
+    const page = await app.context().newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const fresh = page.getByRole('region', { name: 'Data' });
+    await fresh.scrollIntoViewIfNeeded();
+    await expect(fresh.getByLabel('Export file to import')).toBeEnabled();
+
+    // A cut-off file is refused beside the control, and nothing is written.
+    const cut = path.join(files, 'cut.json');
+    fs.writeFileSync(cut, exported.slice(0, Math.floor(exported.length / 2)));
+    await fresh.getByLabel('Export file to import').setInputFiles(cut);
+    await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+    await expect(fresh.getByRole('alert')).toContainText('The file is not valid JSON');
+    await expect(fresh.getByRole('alert')).toContainText('Nothing was imported.');
+    await screenshots(page, 'data-import-refused');
+
+    const whole = path.join(files, 'courtesy-export.json');
+    fs.writeFileSync(whole, exported);
+    await fresh.getByLabel('Export file to import').setInputFiles(whole);
+    const dialog = page.getByRole('dialog', { name: 'Import this file?' });
+    await expect(dialog).toContainText('courtesy-export.json');
+    await screenshots(page, 'data-import-confirm');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(fresh.getByRole('status').filter({ hasText: /^Imported \d+ rows into \d+ tables\.$/ })).toBeVisible();
+    await expect(fresh.getByRole('alert')).toHaveCount(0);
+    await screenshots(page, 'data-import-done');
+
+    // The data is there, on the screens and byte for byte.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await expect(page.getByRole('link', { name: 'Dana Lee' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Priya Raman' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
+    await expect(page.getByText('Northwind Health').first()).toBeVisible();
+    const token = new URL(url).searchParams.get('token')!;
+    const api = async (method: string, input: unknown) => {
+      const res = await fetch(`${new URL(url).origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return ((await res.json()) as { data: { content: string } }).data;
+    };
+    await api('system.setNow', { now });
+    expect((await api('data.export', {})).content).toBe(exported);
+    await page.close();
+  } finally {
+    await new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(files, { recursive: true, force: true });
+  }
+});
