@@ -80,3 +80,64 @@ test('exports everything from one data folder and imports it into a new one', as
     fs.rmSync(files, { recursive: true, force: true });
   }
 });
+
+test('a large import shows how far it has got', async ({ app, server }) => {
+  // The file comes from another Courtesy: this one stays empty. 40,000 stage events make it two parts.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-source-'));
+  const { proc, url } = await startServer(dir);
+  let file: Record<string, any>;
+  try {
+    const call = async (method: string, input: unknown) => {
+      const res = await fetch(`${new URL(url).origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${new URL(url).searchParams.get('token')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return ((await res.json()) as { data: any }).data;
+    };
+    await call('applications.create', { company: 'Northwind Health', role: 'Data Engineer' });
+    file = JSON.parse((await call('data.export', {})).content as string);
+  } finally {
+    await new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const events = file.tables.stage_events as Array<Record<string, unknown>>;
+  const first = events[0];
+  for (let i = 0; i < 40_000; i++) events.push({ ...first, id: (first.id as number) + 1 + i, note: `Event ${i} of a long and winding search, written to make the file large` });
+  file.counts.stage_events = events.length;
+  file.sequences.stage_events = events.length;
+  const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-big-')), 'big-export.json');
+  fs.writeFileSync(big, JSON.stringify(file));
+  expect(fs.statSync(big).size).toBeGreaterThan(4_000_000);
+
+  // Each step is held back a moment so that the page can be seen mid-way.
+  const hold: Array<() => void> = [];
+  await app.route(/\/api\/data\.(upload|import)$/, async (route) => {
+    await new Promise<void>((resolve) => hold.push(resolve));
+    await route.continue();
+  });
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const panel = app.getByRole('region', { name: 'Data' });
+  await panel.scrollIntoViewIfNeeded();
+  await panel.getByLabel('Export file to import').setInputFiles(big);
+  await app.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  const progress = panel.getByRole('status');
+  await expect(progress).toContainText('Sending the file… part 1 of 2');
+  await expect(panel.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('max', '2');
+  await screenshots(app, 'data-import-progress');
+  await expect.poll(() => hold.length).toBe(1);
+  hold.shift()!();
+  await expect(progress).toContainText('Sending the file… part 2 of 2');
+  await expect.poll(() => hold.length).toBe(1);
+  hold.shift()!();
+  await expect(progress).toContainText('Checking and writing everything in one go');
+  await screenshots(app, 'data-import-writing');
+  await expect.poll(() => hold.length).toBe(1);
+  hold.shift()!();
+  await expect(panel.getByRole('status').filter({ hasText: /^Imported 40,?\d{3} rows into \d+ tables\.$/ })).toBeVisible();
+  const rows = Object.values(file.counts as Record<string, number>).reduce((a, b) => a + b, 0);
+  expect(await server.api<{ rows: number }>('data.export')).toMatchObject({ rows });
+});
