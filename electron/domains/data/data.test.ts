@@ -47,6 +47,14 @@ async function seeded() {
   // A deleted row leaves its id used: the AUTOINCREMENT counter must come back too.
   const gone = await c.api('applications.create', { company: 'Gone Ltd', role: 'Temp' });
   await c.api('applications.delete', { id: gone.id, confirm: true });
+  // Several emails, phones and addresses, one of each primary (mirrored onto contacts by triggers).
+  await c.api('contacts.create', {
+    givenName: 'Mei',
+    familyName: 'Tanaka',
+    emails: [{ address: 'mei@work.example', label: 'work' }, { address: 'mei@home.example', label: 'home', isPrimary: true }],
+    phones: [{ number: '+81 3 1234 5678', label: 'work' }, { number: '+81 90 0000 0000', label: 'mobile' }],
+    addresses: [{ lines: '1-2-3 Marunouchi', city: 'Tokyo', country: 'Japan', label: 'work' }, { city: 'Osaka', country: 'Japan', label: 'home' }],
+  });
   fillEmptyTables(c);
   return c;
 }
@@ -107,20 +115,20 @@ describe('export and import', () => {
 
   it('takes a table added by a later migration along without being told about it', async () => {
     // What another change's migration might add: a child table of contacts, with a blob for good measure.
-    const ddl = `CREATE TABLE contact_phones (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, contact_id integer NOT NULL
-      REFERENCES contacts(id) ON DELETE cascade, label text, number text NOT NULL, photo blob)`;
+    const ddl = `CREATE TABLE future_keepsakes (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, contact_id integer NOT NULL
+      REFERENCES contacts(id) ON DELETE cascade, label text, what text NOT NULL, photo blob)`;
     const a = await core();
     a.ctx.sqlite.exec(ddl);
     seedRows(a.ctx.sqlite, 'gamma');
     fillEmptyTables(a);
-    a.ctx.sqlite.prepare("UPDATE contact_phones SET photo = x'00ff10' ").run();
+    a.ctx.sqlite.prepare("UPDATE future_keepsakes SET photo = x'00ff10' ").run();
     const out = await a.api('data.export', {});
     expect(out.content).toContain('"photo":{"base64":"AP8Q"}');
     const b = await core();
     b.ctx.sqlite.exec(ddl);
     await importText(b, out.content);
     expect((await b.api('data.export', {})).content).toBe(out.content);
-    expect(b.ctx.sqlite.prepare('SELECT hex(photo) FROM contact_phones').pluck().get()).toBe('00FF10');
+    expect(b.ctx.sqlite.prepare('SELECT hex(photo) FROM future_keepsakes').pluck().get()).toBe('00FF10');
   });
 
   it('exports every table of the schema, and names a reason for each table it leaves out', async () => {
