@@ -13,6 +13,7 @@ import { FORMAT_NAME, readSequences, readTables, serialize } from './format';
 import { EXCLUDED_KINDS, EXCLUDED_TABLES, insertionOrder, listTables } from './tables';
 import { listMigrations } from './versions';
 import { MIGRATIONS } from '../../testing/core';
+import { runPython } from '../../testing/external';
 
 const NOW = Date.UTC(2026, 11, 5, 21, 0, 0);
 const cores: TestCore[] = [];
@@ -94,6 +95,23 @@ describe('export and import', () => {
     const file = JSON.parse(first.content) as Record<string, unknown>;
     expect(file).toMatchObject({ format: FORMAT_NAME, formatVersion: 1, schemaVersion: listMigrations(MIGRATIONS).at(-1)!.tag, appVersion: '0.0.0-test', exportedAt: '2026-12-05T21:00:00.000Z' });
     expect((file.sequences as Record<string, number>).applications).toBe(3);
+
+    // Python's own JSON parser, strict about numbers (no NaN or Infinity), reads the same file the same way.
+    const py = runPython(
+      `import json, sys
+def bad(c): raise ValueError('not JSON: ' + c)
+f = json.load(sys.stdin, parse_constant=bad)
+assert f['format'] == 'courtesy-export' and f['formatVersion'] == 1
+for name, rows in f['tables'].items():
+    assert f['counts'][name] == len(rows), name
+    assert all(list(r.keys()) == list(rows[0].keys()) for r in rows), name
+print(json.dumps({'rows': sum(len(r) for r in f['tables'].values()), 'bodies': sorted(n['body'] for n in f['tables']['notes'])}))`,
+      first.content,
+    );
+    const bodies = (a.ctx.sqlite.prepare('SELECT body FROM notes').pluck().all() as string[]).sort();
+    const read = JSON.parse(py) as { rows: number; bodies: string[] };
+    expect(read.rows).toBe(first.rows);
+    expect(read.bodies.sort()).toEqual(bodies);
 
     const b = await core();
     expect((await b.api('data.status', {})).empty).toBe(true);
