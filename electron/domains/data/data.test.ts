@@ -189,16 +189,26 @@ print(json.dumps({'rows': sum(len(r) for r in f['tables'].values()), 'bodies': s
       sequences: readSequences(old, oldTables),
       tables,
     });
-    // What the same rows become when that database itself is migrated.
+    // What the same rows become when that database itself is migrated. Some values a migration draws at
+    // random (each interview's iCalendar UID, 0008) differ between two migrations of the same rows by
+    // design: those are compared by shape.
+    const RANDOM: Record<string, string[]> = { interviews: ['uid'] };
+    const comparable = (all: ReturnType<typeof readTables>) =>
+      Object.fromEntries(
+        Object.entries(all).map(([name, rows]) => [
+          name,
+          rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, RANDOM[name]?.includes(k) && typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? 'random' : v]))),
+        ]),
+      );
     migrateTo(old, migrations.length - 1);
-    const expected = readTables(old, listTables(old).exported);
+    const expected = comparable(readTables(old, listTables(old).exported));
     old.close();
 
     const c = await core();
     // The built-in templates of a new database are replaced by the file's (none here).
     const result = await importText(c, text);
     expect(result.migratedFrom).toBe('0004_fts_rebuild');
-    expect(readTables(c.ctx.sqlite, listTables(c.ctx.sqlite).exported)).toEqual(expected);
+    expect(comparable(readTables(c.ctx.sqlite, listTables(c.ctx.sqlite).exported))).toEqual(expected);
     expect((await c.api('notes.list', { search: 'old' })).items.length).toBe(2);
   });
 
