@@ -339,24 +339,49 @@ describe('vCard import', () => {
     expect(again.cards[6].duplicate).toMatchObject({ name: 'Chloé Martin', company: 'Atelier Martin', reason: 'name_company' });
   });
 
-  it('keeps the first email, phone and address as the primary rows and the others in notes, and says so', async () => {
+  it('keeps every email, phone and address with its label and the preferred one primary', async () => {
     core = await testCore({ now: NOW });
     const preview = await core.api('contacts.importPreview', { text: fixture('apple-contacts-3.0.vcf') });
     const johnny = preview.cards[0];
     expect(johnny.contact).toMatchObject({
       name: 'Johnny Appleseed',
+      givenName: 'Johnny',
+      familyName: 'Appleseed',
+      nameOrder: 'given_first',
       company: 'Orchard Labs',
-      emails: [{ address: 'johnny@orchardlabs.example', label: 'other', isPrimary: true }],
-      phones: [{ number: '(408) 555-0123', label: 'other', isPrimary: true }],
+      emails: [
+        { address: 'johnny@orchardlabs.example', label: 'work', isPrimary: true },
+        { address: 'johnny.appleseed@mac.example', label: 'home', isPrimary: false },
+      ],
+      phones: [
+        { number: '(408) 555-0123', label: 'mobile', isPrimary: true },
+        { number: '(408) 555-0199', label: 'work', isPrimary: false },
+      ],
       addresses: [
-        { lines: '1 Orchard Way\nBuilding 3', city: 'Cupertino', region: 'CA', postalCode: '95014', country: 'United States', label: 'other', isPrimary: true },
+        { lines: '1 Orchard Way\nBuilding 3', city: 'Cupertino', region: 'CA', postalCode: '95014', country: 'United States', label: 'work', isPrimary: true },
+        { lines: '22 Elm St, Apt 4', city: 'Sunnyvale', label: 'home', isPrimary: false },
+        { lines: 'Lindenstraße 5', city: 'München', label: 'other', isPrimary: false },
       ],
     });
-    expect(johnny.warnings).toEqual(['Kept in notes: 1 more email, 1 more phone, and 2 more addresses']);
-    expect(johnny.contact!.notes).toContain('Met at the SF tech fair');
-    expect(johnny.contact!.notes).toContain('Other emails: johnny.appleseed@mac.example');
-    expect(johnny.contact!.notes).toContain('- Lindenstraße 5, München, Bayern 80331, Germany (Conference hotel)');
+    expect(johnny.warnings).toEqual([
+      'PHOTO not imported',
+      'X-ABUID ignored',
+      'Label “Conference hotel” of Lindenstraße 5, München, Bayern 80331, Germany saved as other',
+      'Kept in notes: the department',
+    ]);
+    expect(johnny.contact!.notes).toBe("Met at the SF tech fair; said they're hiring for platform roles, remote OK.\nFollow up in March – mention the caching talk.\n\nDepartment: Talent Acquisition");
     expect(johnny.fieldErrors).toEqual({});
+    expect(await core.api('contacts.importCommit', { cards: [{ contact: johnny.contact!, action: 'create' }] })).toEqual({ created: 1, merged: 0, skipped: 0 });
+    const saved = await core.api('contacts.get', { id: (await core.api('contacts.list', {})).items[0].id });
+    expect(saved.emails.map((e) => [e.address, e.label, e.isPrimary])).toEqual([
+      ['johnny@orchardlabs.example', 'work', true],
+      ['johnny.appleseed@mac.example', 'home', false],
+    ]);
+    expect(saved.addresses.map((a) => [a.city, a.label])).toEqual([
+      ['Cupertino', 'work'],
+      ['Sunnyvale', 'home'],
+      ['München', 'other'],
+    ]);
   });
 
   it('imports every realistic fixture, merges when asked, and commits all or nothing', async () => {
@@ -425,15 +450,16 @@ describe('vCard export', () => {
       expect(one.content).toContain(`VERSION:${version}`);
       const parsed = parseVCards(one.content);
       expect(parsed.errors).toEqual([]);
-      expect(parsed.cards[0].contact).toEqual({
+      expect(parsed.cards[0].contact).toMatchObject({
         name: 'Chloé Martin',
         title: 'Directrice, Design',
-        company: 'Atelier; Martin & Fils',
-        emails: ['chloe@atelier.example'],
-        phones: ['+33 4 72 00 00 00'],
-        addresses: [{ lines: '3 rue Haute\nBâtiment B', city: 'Lyon', region: null, postalCode: '69001', country: 'France', type: null }],
-        url: 'https://atelier.example/équipe?a=1,b=2',
-        note: 'Line one\nLine two, with a comma; and a semicolon\n\nHow we met: Design week panel',
+        org: { name: 'Atelier; Martin & Fils', units: [] },
+        emails: [{ value: 'chloe@atelier.example', pref: 1 }],
+        phones: [{ value: '+33 4 72 00 00 00', pref: 1 }],
+        addresses: [{ lines: '3 rue Haute\nBâtiment B', city: 'Lyon', region: null, postalCode: '69001', country: 'France', pref: 1 }],
+        urls: [{ value: 'https://atelier.example/équipe?a=1,b=2' }],
+        notes: ['Line one\nLine two, with a comma; and a semicolon'],
+        app: { metHow: 'Design week panel' }, // an X-COURTESY- property, not inside NOTE
       });
     }
     const all = await core.api('contacts.exportVcf', {});

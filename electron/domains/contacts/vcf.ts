@@ -1,82 +1,23 @@
 // vCard import (preview each card: fields checked, duplicates found, a suggested action; then commit
-// the chosen actions in one transaction) and export of chosen or filtered contacts.
+// the chosen actions in one transaction) and export of chosen or filtered contacts. The mapping
+// between a card and a contact is vcard-map.ts.
 import type { z } from 'zod';
 import type { Ctx, Handlers } from '../../db/context';
 import { rowExists, stmt, tx } from '../../db/sql';
 import { contacts } from '../../db/schema';
-import type { ImportContact, ImportPreviewCard } from '../../api/contract/contacts';
+import type { ImportPreviewCard } from '../../api/contract/contacts';
 import { ContactFields } from '../../shared/inputs/contacts';
 import { invalid, notFound } from '../../shared/errors';
-import { isHttpUrl } from '../../shared/url';
-import { isEmail } from '../../shared/email';
-import { count, listAnd } from '../../shared/words';
-import { parseVCards, toVCard, type VCardAddress, type VCardContact } from '../../formats/vcard';
-import { findDuplicates, foldInto, formatAddress, insertContact } from './merge';
-import { filterSql, ROW_SELECT, type ContactRow } from './queries';
+import { parseVCards, toVCard } from '../../formats/vcard';
 import { nameColumns } from '../../shared/names';
+import { readChannels } from './channels';
+import { findDuplicates, foldInto, insertContact } from './merge';
+import { filterSql, ROW_SELECT, type ContactRow } from './queries';
+import { fromVCard, toVCardContact } from './vcard-map';
+
+export { fromVCard };
 
 type PreviewCard = z.output<typeof ImportPreviewCard>;
-type ImportContactT = z.output<typeof ImportContact>;
-
-const BARE_DOMAIN = /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}(?:[/?#]\S*)?$/u;
-
-function addressText(a: VCardAddress): string {
-  const text = formatAddress(a);
-  return a.type ? `${text} (${a.type})` : text;
-}
-
-/** Maps a parsed card to our fields: the first valid email/phone/address; everything else into notes. */
-export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings: string[] } {
-  const warnings: string[] = [];
-  const validEmails = v.emails.filter(isEmail);
-  const badEmails = v.emails.filter((e) => !isEmail(e));
-  const [email = null, ...moreEmails] = validEmails;
-  const [phone = null, ...morePhones] = v.phones;
-  const [address, ...moreAddresses] = v.addresses;
-  let url = v.url;
-  const extra: string[] = [];
-  if (url && !isHttpUrl(url)) {
-    if (BARE_DOMAIN.test(url) && isHttpUrl(`https://${url}`)) {
-      warnings.push(`Link “${url}” had no http(s)://; saved as https://${url}`);
-      url = `https://${url}`;
-    } else {
-      warnings.push(`Link “${url}” is not a web address; it goes into notes`);
-      extra.push(`Link: ${url}`);
-      url = null;
-    }
-  }
-  if (moreEmails.length || badEmails.length) extra.push(`Other emails: ${[...moreEmails, ...badEmails].join(', ')}`);
-  if (badEmails.length) warnings.push(`${count(badEmails.length, { one: 'email', other: 'emails' })} not valid (${listAnd(badEmails)}); kept in notes`);
-  if (morePhones.length) extra.push(`Other phones: ${morePhones.join(', ')}`);
-  if (moreAddresses.length) extra.push(`Other addresses:\n${moreAddresses.map((a) => `- ${addressText(a)}`).join('\n')}`);
-  const moved = [
-    moreEmails.length ? count(moreEmails.length, { one: 'more email', other: 'more emails' }) : '',
-    morePhones.length ? count(morePhones.length, { one: 'more phone', other: 'more phones' }) : '',
-    moreAddresses.length ? count(moreAddresses.length, { one: 'more address', other: 'more addresses' }) : '',
-  ].filter(Boolean);
-  if (moved.length) warnings.push(`Kept in notes: ${listAnd(moved)}`);
-  const notes = [v.note, extra.join('\n')].filter(Boolean).join('\n\n') || null;
-  return {
-    contact: {
-      name: v.name,
-      // Structured names and every channel are the vCard mapping's to fill (N, all EMAIL/TEL/ADR);
-      // until then the first of each kind is the primary row and the rest go into notes as before.
-      givenName: null,
-      familyName: null,
-      title: v.title,
-      company: v.company,
-      emails: email ? [{ address: email, label: 'other', isPrimary: true }] : [],
-      phones: phone ? [{ number: phone, label: 'other', isPrimary: true }] : [],
-      addresses: address
-        ? [{ lines: address.lines, city: address.city, region: address.region, postalCode: address.postalCode, country: address.country, label: 'other', isPrimary: true }]
-        : [],
-      url,
-      metHow: null,
-      notes,
-    },
-    warnings,
-  };
-}
 
 function previewCards(ctx: Ctx, text: string): { cards: PreviewCard[]; fileErrors: string[] } {
   const parsed = parseVCards(text);
@@ -152,9 +93,8 @@ export const vcardHandlers: Handlers<'contacts.importPreview' | 'contacts.import
         ? stmt<ContactRow>(ctx.sqlite, `${ROW_SELECT}\nWHERE c.id IN (SELECT c.id FROM ${f.from} ${f.where})\nORDER BY c.name COLLATE NOCASE, c.id`).all(f.params)
         : [];
     }
-    // "How you met" has no vCard property; it travels in the note rather than being dropped.
     const content = toVCard(
-      rows.map((r) => ({ ...r, notes: [r.notes, r.metHow ? `How we met: ${r.metHow}` : null].filter(Boolean).join('\n\n') || null })),
+      rows.map((r) => toVCardContact(r, readChannels(ctx, r.id))),
       version ?? '3.0',
     );
     const filename = rows.length === 1 ? `${slug(rows[0].name)}.vcf` : `courtesy-contacts-${rows.length}.vcf`;

@@ -1,4 +1,16 @@
 export { parseVCards } from './parse';
-export { toVCard } from './write';
+export { splitName, toVCard } from './write';
 export { foldContentLine } from './lines';
-export type { VCardAddress, VCardContact, VCardExportContact, VCardParseResult } from './types';
+export type {
+  ChannelLabel,
+  VCardAddress,
+  VCardContact,
+  VCardEmail,
+  VCardExportAddress,
+  VCardExportChannel,
+  VCardExportContact,
+  VCardName,
+  VCardParseResult,
+  VCardPhone,
+  VCardUrl,
+} from './types';

@@ -128,9 +128,10 @@ function escape21(value: string): string {
 
 /**
  * Fixes escapes ical.js leaves alone: `\;` in non-structured text (RFC 2426 requires it, but
- * ical.js only unescapes it in structured values) and `\:` (Google escapes colons in URLs).
+ * ical.js only unescapes it in structured values), `\:` (Google escapes colons in URLs) and `\"`
+ * (Google and Apple escape double quotes in notes), and `\,` in URLs.
  */
-function fixEscapes(value: string, structured: boolean): string {
+function fixEscapes(value: string, structured: boolean, uri: boolean): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -139,7 +140,7 @@ function fixEscapes(value: string, structured: boolean): string {
       continue;
     }
     const next = value[i + 1];
-    if (next === ':' || (next === ';' && !structured)) out += next;
+    if (next === ':' || next === '"' || (next === ';' && !structured) || (next === ',' && uri)) out += next;
     else out += c + next;
     i++;
   }
@@ -150,7 +151,13 @@ function rawNewlinesToEscapes(value: string): string {
   return value.replace(/\r\n|\r|\n/g, '\\n');
 }
 
-const RELEVANT = new Set(['FN', 'N', 'ORG', 'TITLE', 'EMAIL', 'TEL', 'ADR', 'URL', 'NOTE', 'X-ABLABEL']);
+/** Properties read into the card; every other one is named in the card's warnings. */
+const KEPT = new Set(['FN', 'N', 'ORG', 'TITLE', 'EMAIL', 'TEL', 'ADR', 'URL', 'NOTE', 'BDAY', 'NICKNAME', 'ROLE', 'X-ABLABEL']);
+/** Courtesy's own fields (see types.ts VCardAppFields); other X-COURTESY-* names are reported. */
+export const APP_PROPERTIES = { 'X-COURTESY-MET-HOW': 'metHow' } as const;
+const isKept = (name: string) => KEPT.has(name) || Object.hasOwn(APP_PROPERTIES, name);
+// Read as text whatever ical.js's design says (it knows no X- names, and BDAY may be a partial date).
+const AS_TEXT = new Set(['BDAY', 'X-ABLABEL', ...Object.keys(APP_PROPERTIES)]);
 const STRUCTURED = new Set(['N', 'ORG', 'ADR']);
 // Lenient on purpose: vendors use odd X- names; a line with no name token at all is corruption.
 const NAME_RE = /^(?:([^.;:\s]+)\.)?([^.;:\s]+)(?=[;:])/;
@@ -162,17 +169,27 @@ export interface ParsedProp {
   pref: number; // 1 (most preferred) .. 100; 101 when not preferred
   values: unknown[]; // from ical.js
   order: number;
+  /** Upper-case parameter names with their values, for the few that matter (X-APPLE-OMIT-YEAR). */
+  params: Map<string, string[]>;
+}
+
+/** A property the card does not keep: only its name is read, for the warnings. */
+export interface SkippedProp {
+  skipped: true;
+  name: string;
+  group: string | null;
 }
 
 
 export type Version = '2.1' | '3.0' | '4.0';
 
-export function parseProperty(line: LogicalLine, version: Version, order: number, warnings: string[]): ParsedProp | null {
+export function parseProperty(line: LogicalLine, version: Version, order: number, warnings: string[]): ParsedProp | SkippedProp {
   const m = NAME_RE.exec(line.text);
   if (!m) throw new CardError(`Line ${line.lineNo} is not a vCard property`, line.text);
   const group = m[1] ?? null;
   const name = m[2].toUpperCase();
-  if (!RELEVANT.has(name)) return null; // PHOTO, X-* etc. are skipped without further checks
+  // PHOTO, vendor X- lines etc. are not read further: a malformed one must not fail the card.
+  if (!isKept(name)) return { skipped: true, name, group };
 
   const colon = indexOutsideQuotes(line.text, ':');
   if (colon === -1) throw new CardError(`Line ${line.lineNo}: unterminated quote or missing ':'`, line.text);
@@ -198,15 +215,18 @@ export function parseProperty(line: LogicalLine, version: Version, order: number
   const structured = STRUCTURED.has(name);
   if (version === '2.1') value = escape21(value);
   else if (decoded) value = rawNewlinesToEscapes(value);
-  value = fixEscapes(value, structured);
+  // URL values are escaped like text by Apple, Google and our writer (python-vobject cuts an
+  // unescaped URL at its first comma), but ical.js reads them as URIs, leaving `\,` in place.
+  value = fixEscapes(value, structured, name === 'URL');
 
-  const types = [...new Set(paramValues(params, 'TYPE').map((t) => t.toLowerCase()).filter(Boolean))];
+  // TYPE="voice,cell" (4.0) is one quoted value holding a list.
+  const types = [...new Set(paramValues(params, 'TYPE').flatMap((t) => t.toLowerCase().split(',')).map((t) => t.trim()).filter(Boolean))];
   const prefParam = Number.parseInt(paramValues(params, 'PREF')[0] ?? '', 10);
   const pref = Number.isFinite(prefParam) ? prefParam : types.includes('pref') ? 1 : 101;
 
   // Only VALUE is passed on: the other parameters were read above, and dropping them keeps
   // vendor oddities in parameters from failing a card.
-  const valueType = paramValues(params, 'VALUE')[0];
+  const valueType = AS_TEXT.has(name) ? 'text' : paramValues(params, 'VALUE')[0];
   const safeValueType = valueType && /^[A-Za-z-]+$/.test(valueType) ? `;VALUE=${valueType}` : '';
   const design = version === '4.0' ? ICAL.design.vcard : ICAL.design.vcard3;
   let jprop: unknown[];
@@ -215,6 +235,8 @@ export function parseProperty(line: LogicalLine, version: Version, order: number
   } catch (e) {
     throw new CardError(`Line ${line.lineNo}: ${(e as Error).message}`, line.text);
   }
-  return { name, group, types, pref, values: jprop.slice(3), order };
+  const paramMap = new Map<string, string[]>();
+  for (const p of params) paramMap.set(p.name, [...(paramMap.get(p.name) ?? []), ...p.values]);
+  return { name, group, types, pref, values: jprop.slice(3), order, params: paramMap };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { foldContentLine, parseVCards, toVCard, type VCardExportContact } from '.';
+import { parseVCards } from '.';
 
 const fixture = (name: string) =>
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
@@ -12,56 +12,71 @@ function only<T>(items: T[], index: number): T {
   return items[index];
 }
 
+/** A channel as one readable string: `value (label[, pref n][, custom label])`. */
+function ch(c: { value: string; label: string; pref: number | null; customLabel: string | null }): string {
+  return `${c.value} (${[c.label, c.pref ? `pref ${c.pref}` : '', c.customLabel ?? ''].filter(Boolean).join(', ')})`;
+}
+
 describe('parseVCards fixtures', () => {
-  it('reads an Apple Contacts 3.0 export (grouped ADR, X-ABLabel, skipped PHOTO)', () => {
+  it('reads an Apple Contacts 3.0 export (grouped ADR, X-ABLabel, skipped PHOTO named)', () => {
     const r = parseVCards(fixture('apple-contacts-3.0.vcf'));
     expect(r.errors).toEqual([]);
     expect(r.cards.map((c) => c.index)).toEqual([0, 1]);
     const johnny = only(r.cards, 0);
-    expect(johnny.warnings).toEqual([]);
-    expect(johnny.contact).toEqual({
+    expect(johnny.warnings).toEqual(['PHOTO not imported', 'X-ABUID ignored']);
+    const c = johnny.contact;
+    expect(c).toMatchObject({
+      version: '3.0',
       name: 'Johnny Appleseed',
+      n: { family: 'Appleseed', given: 'Johnny', additional: 'Q.', prefixes: 'Mr.', suffixes: '' },
+      nameOrder: 'given_first',
       title: 'Senior Technical Recruiter',
-      company: 'Orchard Labs',
-      emails: ['johnny@orchardlabs.example', 'johnny.appleseed@mac.example'], // type=pref first
-      phones: ['(408) 555-0123', '(408) 555-0199'],
-      addresses: [
-        { lines: '1 Orchard Way\nBuilding 3', city: 'Cupertino', region: 'CA', postalCode: '95014', country: 'United States', type: 'work' },
-        { lines: '22 Elm St, Apt 4', city: 'Sunnyvale', region: 'CA', postalCode: '94086', country: 'United States', type: 'home' },
-        { lines: 'Lindenstraße 5', city: 'München', region: 'Bayern', postalCode: '80331', country: 'Germany', type: 'Conference hotel' },
-      ],
-      url: 'https://orchardlabs.example/careers?team=platform&src=vcard',
-      note: "Met at the SF tech fair; said they're hiring for platform roles, remote OK.\nFollow up in March – mention the caching talk.",
+      org: { name: 'Orchard Labs', units: ['Talent Acquisition'] },
+      urls: [{ value: 'https://orchardlabs.example/careers?team=platform&src=vcard', customLabel: 'HomePage', pref: 1 }],
+      notes: ["Met at the SF tech fair; said they're hiring for platform roles, remote OK.\nFollow up in March – mention the caching talk."],
+      birthday: null,
+      app: { metHow: null },
     });
-    const company = only(r.cards, 1).contact;
-    expect(company.name).toBe('Initech Talent Team');
-    expect(company.company).toBe('Initech');
-    expect(company.emails).toEqual(['talent@initech.example']);
-    expect(company.url).toBe('http://initech.example/jobs'); // `http\://` unescaped
+    expect(c.emails.map(ch)).toEqual(['johnny@orchardlabs.example (work, pref 1)', 'johnny.appleseed@mac.example (home)']); // type=pref first
+    expect(c.phones.map(ch)).toEqual(['(408) 555-0123 (mobile, pref 1)', '(408) 555-0199 (work)']);
+    expect(c.addresses.map((a) => ({ ...a, types: undefined }))).toEqual([
+      { lines: '1 Orchard Way\nBuilding 3', city: 'Cupertino', region: 'CA', postalCode: '95014', country: 'United States', label: 'work', pref: 1, customLabel: null, types: undefined },
+      { lines: '22 Elm St, Apt 4', city: 'Sunnyvale', region: 'CA', postalCode: '94086', country: 'United States', label: 'home', pref: null, customLabel: null, types: undefined },
+      { lines: 'Lindenstraße 5', city: 'München', region: 'Bayern', postalCode: '80331', country: 'Germany', label: 'other', pref: null, customLabel: 'Conference hotel', types: undefined },
+    ]);
+    const company = only(r.cards, 1);
+    expect(company.contact.name).toBe('Initech Talent Team');
+    expect(company.contact.n).toBeNull();
+    expect(company.contact.org).toEqual({ name: 'Initech', units: [] });
+    expect(company.contact.emails.map(ch)).toEqual(['talent@initech.example (other, pref 1)']); // _$!<Other>!$_
+    expect(company.contact.urls).toEqual([{ value: 'http://initech.example/jobs', types: [], customLabel: 'jobs page', pref: null }]); // `http\://` unescaped
+    expect(company.warnings).toEqual(['X-ABSHOWAS ignored', 'X-ABUID ignored']);
   });
 
   it('reads a Google Contacts 3.0 export with several cards and an e-mail-only card', () => {
     const r = parseVCards(fixture('google-contacts-3.0.vcf'));
     expect(r.errors).toEqual([]);
     expect(r.cards).toHaveLength(3);
-    expect(r.cards[0].contact).toEqual({
+    const priya = r.cards[0];
+    expect(priya.contact).toMatchObject({
       name: 'Priya Raman',
+      n: { family: 'Raman', given: 'Priya' },
       title: 'Staff Engineer, Infrastructure',
-      company: 'Acme Corp',
-      emails: ['priya.raman@acme.example', 'priya.r@gmail.example'],
-      phones: ['+1 415-555-0142'],
-      addresses: [{ lines: '500 Market St, Floor 3', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US', type: 'work' }],
-      url: 'https://www.linkedin.com/in/priyaraman',
-      note: 'Interviewer for round 2. Asked about distributed caching, mentioned the team is migrating to Kafka.',
+      org: { name: 'Acme Corp', units: [] },
+      addresses: [{ lines: '500 Market St, Floor 3', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US', label: 'work' }],
+      urls: [{ value: 'https://www.linkedin.com/in/priyaraman', types: ['profile'] }],
+      notes: ['Interviewer for round 2. Asked about distributed caching, mentioned the team is migrating to Kafka.'],
     });
+    expect(priya.contact.emails.map(ch)).toEqual(['priya.raman@acme.example (work)', 'priya.r@gmail.example (home)']);
+    expect(priya.contact.phones.map(ch)).toEqual(['+1 415-555-0142 (mobile)']);
+    expect(priya.warnings).toEqual(['CATEGORIES not imported']);
     expect(r.cards[1].contact.name).toBe("Marcus O'Neil");
-    expect(r.cards[1].contact.phones).toEqual(['(212) 555-0188', '(917) 555-0101']);
-    expect(r.cards[1].contact.url).toBe('https://recruit.example');
+    expect(r.cards[1].contact.phones.map(ch)).toEqual(['(212) 555-0188 (work)', '(917) 555-0101 (mobile)']);
+    expect(r.cards[1].contact.urls.map((u) => [u.value, u.customLabel])).toEqual([['https://recruit.example', 'Company']]);
     const sam = r.cards[2];
     expect(sam.contact.name).toBe('Sam Lee');
-    expect(sam.contact.emails).toEqual(['sam.lee@startup.example']);
-    expect(sam.warnings).toHaveLength(1);
-    expect(sam.warnings[0]).toMatch(/e-mail/);
+    expect(sam.contact.emails.map(ch)).toEqual(['sam.lee@startup.example (other)']);
+    expect(sam.warnings).toEqual(['No name; used "Sam Lee" from the e-mail address', 'CATEGORIES not imported']);
   });
 
   it('reads an Outlook 2.1 export (BOM, QUOTED-PRINTABLE, CHARSET, soft breaks, bare params)', () => {
@@ -71,53 +86,62 @@ describe('parseVCards fixtures', () => {
     expect(r.errors).toEqual([]);
     expect(r.cards).toHaveLength(2);
     const j = r.cards[0];
-    expect(j.warnings).toEqual([]);
-    expect(j.contact).toEqual({
+    expect(j.warnings).toEqual([
+      'LABEL not imported (the address is read from ADR)',
+      'X-MS-OL-DEFAULT-POSTAL-ADDRESS ignored',
+      'PHOTO not imported',
+      'X-MS-OL-DESIGN ignored',
+    ]);
+    expect(j.contact).toMatchObject({
+      version: '2.1',
       name: 'Jürgen Müller',
+      n: { family: 'Müller', given: 'Jürgen' },
       title: 'Head of Platform',
-      company: 'Globex GmbH',
-      emails: ['juergen.mueller@globex.example', 'j.mueller@gmx.example'], // bare PREF first
-      phones: ['+49 30 1234567', '+49 170 7654321'],
-      addresses: [
-        // postal code and street were split by soft line breaks; =0D=0A became a newline
-        { lines: 'Friedrichstraße 123\nAufgang B', city: 'Berlin', region: null, postalCode: '10117', country: 'Deutschland', type: 'work' },
-      ],
-      url: 'http://www.globex.example/',
+      org: { name: 'Globex GmbH', units: ['Platform Engineering'] },
+      // postal code and street were split by soft line breaks; =0D=0A became a newline
+      addresses: [{ lines: 'Friedrichstraße 123\nAufgang B', city: 'Berlin', region: null, postalCode: '10117', country: 'Deutschland', label: 'work', pref: 1 }],
+      urls: [{ value: 'http://www.globex.example/', types: ['work'] }],
       // a soft break fell between the two UTF-8 bytes of "ü"
-      note: 'Met at the Berlin job fair (stand 12, hall B).\nFollow up re: platform team; hiring in Q3. Grüße an Jürgen!',
+      notes: ['Met at the Berlin job fair (stand 12, hall B).\nFollow up re: platform team; hiring in Q3. Grüße an Jürgen!'],
     });
+    expect(j.contact.emails.map(ch)).toEqual(['juergen.mueller@globex.example (other, pref 1)', 'j.mueller@gmx.example (other)']); // bare PREF first
+    expect(j.contact.phones.map(ch)).toEqual(['+49 30 1234567 (work)', '+49 170 7654321 (mobile)']);
     const f = r.cards[1];
     expect(f.contact.name).toBe('Françoise Dupré'); // CHARSET=Windows-1252
-    expect(f.contact.company).toBe('Société Fictive, SA'); // 2.1 commas are literal
-    expect(f.contact.addresses).toEqual([
-      { lines: '12, rue de la Paix\n3e étage', city: 'Paris', region: 'Île-de-France', postalCode: '75002', country: 'France', type: 'home' },
+    expect(f.contact.org).toEqual({ name: 'Société Fictive, SA', units: [] }); // 2.1 commas are literal
+    expect(f.contact.addresses).toMatchObject([
+      { lines: '12, rue de la Paix\n3e étage', city: 'Paris', region: 'Île-de-France', postalCode: '75002', country: 'France', label: 'home' },
     ]);
     expect(f.warnings.some((w) => /Windows-1252/.test(w))).toBe(true); // no CHARSET on that ADR
   });
 
-  it('reads a vCard 4.0 file (PREF=n, TYPE lists, tel: URIs, UTF-8 names)', () => {
+  it('reads a vCard 4.0 file (PREF=n, TYPE lists, tel: URIs, UTF-8 names, family-first CJK)', () => {
     const r = parseVCards(fixture('vcard-4.0.vcf'));
     expect(r.errors).toEqual([]);
     expect(r.cards).toHaveLength(2);
-    expect(r.cards[0].contact).toEqual({
+    const zoe = r.cards[0];
+    expect(zoe.contact).toMatchObject({
+      version: '4.0',
       name: 'Zoë Ångström',
+      nameOrder: 'given_first',
       title: 'Head of Design',
-      company: 'Nordlys AB',
-      emails: ['zoe.angstrom@nordlys.example', 'design@nordlys.example', 'zoe@personal.example'],
-      phones: ['+46-70-123-45-67', '+46-8-555-010;ext=12'],
-      addresses: [{ lines: 'Sveavägen 44', city: 'Stockholm', region: null, postalCode: '111 34', country: 'Sweden', type: 'work' }],
-      url: 'https://nordlys.example/team/zoe',
-      note: 'Met at Öresund Design Week, Malmö. Prefers email; mentioned a portfolio review: bring the Ångström case study.',
+      org: { name: 'Nordlys AB', units: ['Design'] },
+      addresses: [{ lines: 'Sveavägen 44', city: 'Stockholm', region: null, postalCode: '111 34', country: 'Sweden', label: 'work' }],
+      urls: [{ value: 'https://nordlys.example/team/zoe' }],
+      notes: ['Met at Öresund Design Week, Malmö. Prefers email; mentioned a portfolio review: bring the Ångström case study.'],
     });
-    expect(r.cards[1].contact).toEqual({
+    expect(zoe.contact.emails.map(ch)).toEqual(['zoe.angstrom@nordlys.example (work, pref 1)', 'design@nordlys.example (work, pref 2)', 'zoe@personal.example (home)']);
+    expect(zoe.contact.phones.map(ch)).toEqual(['+46-70-123-45-67 (mobile, pref 1)', '+46-8-555-010;ext=12 (work)']);
+    expect(zoe.warnings).toEqual(['KIND not imported', 'GENDER not imported', 'LANG not imported']);
+    expect(r.cards[1].contact).toMatchObject({
       name: '李小龙',
+      n: { family: '李', given: '小龙' },
+      nameOrder: 'family_first',
       title: '招聘经理',
-      company: '龙科技有限公司',
-      emails: ['xiaolong.li@longtech.example'],
-      phones: ['+86 10 5555 0100'],
-      addresses: [{ lines: '朝阳区建国路88号', city: '北京', region: '北京市', postalCode: '100022', country: '中国', type: 'work' }],
-      url: null,
-      note: 'Speaks English and Mandarin.\nFollow-up call agreed for Friday (北京时间 10:00).',
+      org: { name: '龙科技有限公司', units: [] },
+      addresses: [{ lines: '朝阳区建国路88号', city: '北京', region: '北京市', postalCode: '100022', country: '中国', label: 'work' }],
+      urls: [],
+      notes: ['Speaks English and Mandarin.\nFollow-up call agreed for Friday (北京时间 10:00).'],
     });
   });
 
@@ -143,6 +167,7 @@ describe('parseVCards edge cases', () => {
   it('builds the name from N when FN is missing, and reports a file with no card', () => {
     const r = parseVCards('BEGIN:VCARD\nVERSION:3.0\nN:Doe;Jane;Q;Dr.;PhD\nEND:VCARD\n');
     expect(r.cards[0].contact.name).toBe('Dr. Jane Q Doe PhD');
+    expect(r.cards[0].contact.n).toEqual({ family: 'Doe', given: 'Jane', additional: 'Q', prefixes: 'Dr.', suffixes: 'PhD' });
     expect(r.cards[0].warnings).toHaveLength(1);
     expect(parseVCards('hello, this is not a vCard').errors).toEqual([
       { index: -1, message: expect.stringMatching(/No vCard/), excerpt: 'hello, this is not a vCard' },
@@ -165,80 +190,113 @@ describe('parseVCards edge cases', () => {
     const r = parseVCards(text);
     expect(r.errors).toEqual([]);
     expect(r.cards[0].contact.name).toBe('Min-jun Kim');
-    expect(r.cards[0].contact.phones).toEqual(['010-5555-0100']);
+    expect(r.cards[0].contact.phones.map(ch)).toEqual(['010-5555-0100 (mobile)']);
+    expect(r.cards[0].warnings).toEqual(['No FN; name built from N', 'PHOTO not imported']);
   });
 });
 
-const full: VCardExportContact = {
-  name: 'Zoë Ångström-李',
-  title: 'Head of Design, Platform; EMEA',
-  company: 'Nordlys AB; Design, Research',
-  email: 'zoe.angstrom@nordlys.example',
-  phone: '+46 (70) 123-45-67, ext. 12',
-  addressLines: 'Sveavägen 44\nc/o Nordlys; 3rd floor',
-  city: 'Stockholm, Norrmalm',
-  region: 'Stockholms län',
-  postalCode: '111 34',
-  country: 'Sverige',
-  url: 'https://nordlys.example/team?who=zoe,ada;lang=sv',
-  notes: 'First line, with a comma; and a semicolon.\nSecond line: back\\slash and "quotes".\r\nThird line 李小龙 🎉',
-};
 
-function expectedContact(c: VCardExportContact) {
-  return {
-    name: c.name,
-    title: c.title ?? null,
-    company: c.company ?? null,
-    emails: c.email ? [c.email] : [],
-    phones: c.phone ? [c.phone] : [],
-    addresses: c.city
-      ? [{ lines: c.addressLines ?? null, city: c.city, region: c.region ?? null, postalCode: c.postalCode ?? null, country: c.country ?? null, type: null }]
-      : [],
-    url: c.url ?? null,
-    note: c.notes ? c.notes.replace(/\r\n/g, '\n') : null,
-  };
-}
-
-describe('toVCard', () => {
-  for (const version of ['3.0', '4.0'] as const) {
-    it(`round-trips every field through vCard ${version}`, () => {
-      const minimal: VCardExportContact = { name: 'Marcus O\'Neil', email: 'marcus@recruit.example' };
-      const text = toVCard([full, minimal], version);
-      expect(text).toMatch(new RegExp(`^BEGIN:VCARD\r\nVERSION:${version.replace('.', '\\.')}\r\n`));
-      expect(text.endsWith('END:VCARD\r\n')).toBe(true);
-      expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // CRLF only
-      const r = parseVCards(text);
+describe('parseVCards line endings', () => {
+  // One card with a folded NOTE, a 2.1-style QUOTED-PRINTABLE soft break and a blank line.
+  const lines = [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    'FN:Ana Silva',
+    'N:Silva;Ana;;;',
+    'NOTE:Folded across',
+    '  two lines',
+    'TITLE;ENCODING=QUOTED-PRINTABLE:Head of Pe=',
+    'ople',
+    'EMAIL;TYPE=WORK:ana@example.com',
+    'END:VCARD',
+    '',
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    'FN:Ben Okafor',
+    'END:VCARD',
+  ];
+  const endings: Record<string, string> = { CRLF: '\r\n', LF: '\n', CR: '\r', 'CR CR LF (iPhone)': '\r\r\n' };
+  for (const [label, eol] of Object.entries(endings)) {
+    it(`reads ${label} line endings, with folded lines and soft breaks`, () => {
+      const r = parseVCards(lines.join(eol) + eol);
       expect(r.errors).toEqual([]);
-      expect(r.cards.map((c) => c.contact)).toEqual([expectedContact(full), expectedContact(minimal)]);
-      expect(r.cards.flatMap((c) => c.warnings)).toEqual([]);
+      expect(r.cards.map((c) => c.contact.name)).toEqual(['Ana Silva', 'Ben Okafor']);
+      expect(r.cards[0].contact).toMatchObject({ notes: ['Folded across two lines'], title: 'Head of People' });
+      expect(r.cards[0].contact.emails.map(ch)).toEqual(['ana@example.com (work)']);
+      expect(r.cards[0].warnings).toEqual([]);
     });
   }
 
-  it('accepts a single contact and escapes text values', () => {
-    const text = toVCard({ name: 'Doe, Jane', notes: 'a;b,c\\d\ne' });
-    expect(text).toContain('FN:Doe\\, Jane\r\n');
-    expect(text).toContain('NOTE:a\\;b\\,c\\\\d\\ne\r\n');
+  it('reads a file whose lines end in a mix of all of them', () => {
+    const mixed = lines.map((l, i) => l + Object.values(endings)[i % 4]).join('');
+    const r = parseVCards(mixed);
+    expect(r.errors).toEqual([]);
+    expect(r.cards[0].contact).toMatchObject({ name: 'Ana Silva', notes: ['Folded across two lines'], title: 'Head of People' });
+    expect(r.cards[1].contact.name).toBe('Ben Okafor');
+  });
+});
+
+describe('parseVCards properties', () => {
+  const card = (...body: string[]) => parseVCards(['BEGIN:VCARD', 'VERSION:4.0', 'FN:Kim', ...body, 'END:VCARD'].join('\r\n')).cards[0];
+
+  it('reads birthdays with and without a year', () => {
+    expect(card('BDAY:19800322').contact.birthday).toBe('1980-03-22');
+    expect(card('BDAY:1980-03-22').contact.birthday).toBe('1980-03-22');
+    expect(card('BDAY:1980-03-22T00:00:00Z').contact.birthday).toBe('1980-03-22');
+    expect(card('BDAY:--0322').contact.birthday).toBe('--03-22'); // 4.0 without a year
+    expect(card('BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-22').contact.birthday).toBe('--03-22'); // Apple without a year
+    expect(card('BDAY;VALUE=text:circa 1980').contact.birthday).toBe('circa 1980');
   });
 
-  it('folds long lines at 75 octets without splitting a UTF-8 character', () => {
-    const notes = 'Zoë Ångström 李小龙 🎉 '.repeat(20);
-    const text = toVCard([{ ...full, notes }], '4.0');
-    const physical = text.split('\r\n').slice(0, -1);
-    expect(physical.some((l) => l.startsWith(' '))).toBe(true); // something was folded
-    for (const line of physical) {
-      expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
-      expect(line).not.toMatch(/[\uD800-\uDBFF]$/); // no surrogate pair cut in half
-      expect(line).not.toMatch(/^ ?[\uDC00-\uDFFF]/);
-      expect(line).not.toContain('\uFFFD');
-    }
-    expect(parseVCards(text).cards[0].contact.note).toBe(notes);
+  it('reads labels and preference in 2.1, 3.0 and 4.0 styles', () => {
+    const v = (version: string, line: string) =>
+      parseVCards(`BEGIN:VCARD\r\nVERSION:${version}\r\nFN:Kim\r\n${line}\r\nEND:VCARD\r\n`).cards[0].contact.emails.map(ch)[0];
+    expect(v('2.1', 'EMAIL;WORK;PREF;INTERNET:a@x.example')).toBe('a@x.example (work, pref 1)');
+    expect(v('3.0', 'EMAIL;TYPE=INTERNET,HOME,PREF:a@x.example')).toBe('a@x.example (home, pref 1)');
+    expect(v('3.0', 'EMAIL;type=INTERNET;type=WORK;type=pref:a@x.example')).toBe('a@x.example (work, pref 1)');
+    expect(v('4.0', 'EMAIL;TYPE=work;PREF=3:a@x.example')).toBe('a@x.example (work, pref 3)');
+    expect(v('4.0', 'EMAIL;TYPE="home,work":a@x.example')).toBe('a@x.example (work)');
+    expect(v('3.0', 'item1.EMAIL:a@x.example\r\nitem1.X-ABLabel:_$!<Home>!$_')).toBe('a@x.example (home)');
+    expect(v('3.0', 'item1.EMAIL:a@x.example\r\nitem1.X-ABLabel:Recruiting inbox')).toBe('a@x.example (other, Recruiting inbox)');
   });
 
-  it('foldContentLine packs lines to exactly the limit where possible', () => {
-    const folded = foldContentLine('x'.repeat(75 + 74 + 10));
-    expect(folded.split('\r\n').map((l) => l.length)).toEqual([75, 75, 11]);
-    // 'é' is two octets: 37 of them fill 74 octets, the 38th would exceed 75
-    expect(foldContentLine('é'.repeat(40)).split('\r\n').map((l) => Buffer.byteLength(l))).toEqual([74, 7]);
-    expect(foldContentLine('short')).toBe('short');
+  it('keeps every URL, ORG units, NICKNAME, ROLE and the app fields; names each dropped property', () => {
+    const c = card(
+      'ORG:Acme;Talent;EMEA',
+      'URL:https://a.example',
+      'URL:https://b.example',
+      'NICKNAME:Kimmy',
+      'ROLE:Hiring manager',
+      'X-COURTESY-MET-HOW:Career fair\\, booth 12\\nthen coffee',
+      'X-COURTESY-FROM-THE-FUTURE:x',
+      'PHOTO;MEDIATYPE=image/png:data:image/png;base64,AAAA',
+      'X-SOCIALPROFILE;TYPE=twitter:https://twitter.example/kim',
+      'X-SOCIALPROFILE;TYPE=linkedin:https://linkedin.example/kim',
+      'ANNIVERSARY:20100101',
+    );
+    expect(c.contact).toMatchObject({
+      org: { name: 'Acme', units: ['Talent', 'EMEA'] },
+      urls: [{ value: 'https://a.example' }, { value: 'https://b.example' }],
+      extras: [
+        { property: 'NICKNAME', label: 'Nickname', value: 'Kimmy' },
+        { property: 'ROLE', label: 'Role', value: 'Hiring manager' },
+      ],
+      app: { metHow: 'Career fair, booth 12\nthen coffee' },
+    });
+    expect(c.warnings).toEqual([
+      'X-COURTESY-FROM-THE-FUTURE ignored',
+      'PHOTO not imported',
+      'X-SOCIALPROFILE ignored (2 lines)',
+      'ANNIVERSARY not imported',
+    ]);
+  });
+
+  it('reads the name order from how FN relates to N', () => {
+    expect(card('N:山田;太郎;;;').contact).toMatchObject({ name: 'Kim', nameOrder: 'family_first' }); // FN says nothing: CJK default
+    const order = (fn: string, n: string) => parseVCards(`BEGIN:VCARD\nVERSION:3.0\nFN:${fn}\nN:${n}\nEND:VCARD\n`).cards[0].contact.nameOrder;
+    expect(order('山田 太郎', '山田;太郎;;;')).toBe('family_first');
+    expect(order('太郎 山田', '山田;太郎;;;')).toBe('given_first');
+    expect(order('Nagy Béla', 'Nagy;Béla;;;')).toBe('family_first');
+    expect(order('Béla Nagy', 'Nagy;Béla;;;')).toBe('given_first');
   });
 });
