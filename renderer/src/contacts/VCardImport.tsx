@@ -91,7 +91,8 @@ export function VCardImport({ onClose }: { onClose: () => void }) {
             <p className="muted">
               {plural(preview.cards.length, 'card')} in the file
               {broken ? `; ${plural(broken, 'card')} cannot be imported (see why below)` : ''}. The first email, phone and address go into the contact; any others are
-              kept in its notes.
+              kept in its notes. Anything a contact cannot hold (a photo, another program&apos;s own fields) is
+              named under the card.
             </p>
             <div className="table-wrap import-table">
               <table className="data" aria-label="Cards in the file">
@@ -164,11 +165,14 @@ function PreviewRow({ card: c, action, onAction }: { card: Card; action: Action;
               <span className="muted">same {c.duplicate.reason === 'email' ? 'email' : 'name and company'}</span>
             </div>
           ) : null}
-          {c.warnings.map((w) => (
-            <div key={w} className="muted">
-              {w}
-            </div>
-          ))}
+          {c.warnings.length ? (
+            // One line per warning: each property the card holds but a contact cannot is named here.
+            <ul className="import-warnings muted" aria-label={`Warnings for ${name}`}>
+              {c.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          ) : null}
           {ok && !c.duplicate && c.warnings.length === 0 ? <span className="badge ok">ready</span> : null}
         </div>
       </td>
