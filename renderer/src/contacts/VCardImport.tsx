@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { ApiError } from '../lib/api';
 import { useCall } from '../lib/hooks';
-import { plural } from '../lib/format';
+import { list, plural } from '../lib/format';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -90,9 +90,9 @@ export function VCardImport({ onClose }: { onClose: () => void }) {
           <>
             <p className="muted">
               {plural(preview.cards.length, 'card')} in the file
-              {broken ? `; ${plural(broken, 'card')} cannot be imported (see why below)` : ''}. The first email, phone and address go into the contact; any others are
-              kept in its notes. Anything a contact cannot hold (a photo, another program&apos;s own fields) is
-              named under the card.
+              {broken ? `; ${plural(broken, 'card')} cannot be imported (see why below)` : ''}. Every email, phone and address comes in with its label,
+              the card&apos;s preferred one as primary. What a contact has no field for (a department, a birthday) goes into its notes;
+              what is left out (a photo, another program&apos;s own fields) is named under the card.
             </p>
             <div className="table-wrap import-table">
               <table className="data" aria-label="Cards in the file">
@@ -136,6 +136,7 @@ function PreviewRow({ card: c, action, onAction }: { card: Card; action: Action;
         <strong>{name}</strong>
         {c.contact?.title || c.contact?.company ? <div className="muted">{[c.contact.title, c.contact.company].filter(Boolean).join(' · ')}</div> : null}
         {c.contact ? <div className="muted">{[c.contact.emails[0]?.address, c.contact.phones[0]?.number, c.contact.addresses[0]?.city].filter(Boolean).join(' · ')}</div> : null}
+        {c.contact ? <MoreChannels contact={c.contact} /> : null}
       </td>
       <td>
         <div className="import-findings">
@@ -189,4 +190,15 @@ function PreviewRow({ card: c, action, onAction }: { card: Card; action: Action;
       </td>
     </tr>
   );
+}
+
+/** "and 3 more phones, 1 more address": the rows beyond the primary ones shown above. */
+function MoreChannels({ contact }: { contact: NonNullable<Card['contact']> }) {
+  const more = [
+    [contact.emails.length - 1, 'more email', 'more emails'],
+    [contact.phones.length - 1, 'more phone', 'more phones'],
+    [contact.addresses.length - 1, 'more address', 'more addresses'],
+  ] as const;
+  const parts = more.filter(([n]) => n > 0).map(([n, one, other]) => plural(n, one, other));
+  return parts.length ? <div className="muted">and {list(parts)}</div> : null;
 }
