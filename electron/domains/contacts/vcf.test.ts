@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../testing/core';
+import { missingTool, runPython } from '../../testing/external';
+import { VOBJECT_DUMP, type VoProp } from '../../formats/vcard/vobject-dump';
 
 const THIRD_PARTY = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'formats', 'vcard', 'fixtures', 'third-party');
 const NOW = Date.UTC(2026, 2, 10, 15, 0);
@@ -148,6 +150,21 @@ describe('vCard export → import-merge → export', () => {
       expect(saved.phones).toHaveLength(3);
       expect(saved.addresses.map((a) => a.label)).toEqual(['work', 'home']);
       expect(first.content).toContain('\r\nN:山田;太郎;;;\r\n');
+
+      // Software nobody here wrote reads the same export: names, every channel with its type, X- fields.
+      if (missingTool('vobject')) return;
+      const cards = JSON.parse(runPython(VOBJECT_DUMP, first.content)) as VoProp[][];
+      const card = cards.find((c) => c.some((p) => p.name === 'FN' && p.value === 'Chloé Martin'))!;
+      const values = (name: string) =>
+        card.filter((p) => p.name === name).map((p) => `${JSON.stringify(p.value)} ${[...(p.params.TYPE ?? []).filter((t) => t !== 'internet' && t !== 'voice'), ...(p.params.PREF ? ['pref'] : [])].join(',')}`.trim());
+      expect(values('N')).toEqual(['{"family":"Martin","given":"Chloé","additional":"","prefix":"","suffix":""}']);
+      expect(values('ORG')).toEqual(['["Atelier Martin"]']);
+      expect(values('EMAIL')).toEqual(['"chloe@atelier.example" work,pref', '"chloe.perso@example.fr" home', '"c.martin@other.example"']);
+      expect(values('TEL')).toEqual(['"+33 6 00 00 00 00" cell,pref', '"+33 4 72 00 00 00" work', '"+33 4 72 00 00 01" home']);
+      expect(card.filter((p) => p.name === 'ADR').map((p) => (p.value as { street: string }).street)).toEqual(['3 rue Haute\nBâtiment B', '8 quai Saint-Vincent']);
+      expect(values('URL')).toEqual(['"https://atelier.example/équipe?a=1,b=2"']);
+      expect(values('X-COURTESY-MET-HOW')).toEqual(['"Design week panel; then coffee"']);
+      expect(values('NOTE')).toEqual(['"Line one\\nLine two, with a comma; and a semicolon"']);
     });
   }
 });
