@@ -37,9 +37,14 @@ export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings:
 
   // Name: N as entered; FN when the card has no N. A full name the parts cannot give back (titles,
   // middle names) is kept in notes, once: our own export writes FN from the parts, so it matches.
-  const givenName = v.n?.given || null;
-  const familyName = v.n?.family || null;
+  // With only one part (a company card's N:Initech;;;; beside FN:Initech Talent Team) that part is
+  // not the name: FN is kept whole and the parts left empty.
   const nameOrder = v.nameOrder;
+  const oneSided = !v.n?.given !== !v.n?.family;
+  const asWritten = (n: VCardContact['n']) => squash(displayName({ givenName: n?.given || null, familyName: n?.family || null, nameOrder }) ?? '') === squash(v.name);
+  const useParts = !!v.n && (asWritten(v.n) || !oneSided);
+  const givenName = useParts ? v.n!.given || null : null;
+  const familyName = useParts ? v.n!.family || null : null;
   const derived = displayName({ givenName, familyName, nameOrder });
   if (derived && squash(derived) !== squash(v.name)) {
     lines.push(`Name on the card: ${v.name}`);

@@ -82,6 +82,16 @@ describe('vCard import of real exports', () => {
     ]);
   });
 
+  it('keeps a full name whole when N holds only one part of it', async () => {
+    core = await testCore({ now: NOW });
+    const text = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Initech Talent Team', 'N:Initech;;;;', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Cher', 'N:;Cher;;;', 'END:VCARD', ''].join('\r\n');
+    const cards = (await core.api('contacts.importPreview', { text })).cards;
+    expect(cards.map((c) => [c.contact!.name, c.contact!.givenName, c.contact!.familyName, c.warnings])).toEqual([
+      ['Initech Talent Team', null, null, []],
+      ['Cher', 'Cher', null, []],
+    ]);
+  });
+
   it('keeps a CJK name family first, as the card has it', async () => {
     core = await testCore({ now: NOW });
     const text = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:山田 太郎\r\nN:山田;太郎;;;\r\nEMAIL;TYPE=INTERNET,WORK:taro@example.jp\r\nEND:VCARD\r\n';
