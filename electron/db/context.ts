@@ -37,6 +37,8 @@ export interface Ctx {
   dataDir: string;
   dbFile: string;
   migrationsFolder: string;
+  /** resources/fonts: the fonts printed PDFs embed. */
+  fontsFolder: string;
   version: string;
   /** better-sqlite3's native build in use (Electron's), for scratch databases such as an import's staging copy. */
   nativeBinding?: string;

@@ -17,6 +17,8 @@ import { dailyBackupDue, runDailyBackup } from '../domains/backups/backups';
 export interface CoreOptions {
   dataDir: string;
   migrationsFolder: string;
+  /** resources/fonts; by default beside drizzle/ in the app root (dev, browser mode, and inside the asar). */
+  fontsFolder?: string;
   version: string;
   nativeBinding?: string;
   allowTestClock?: boolean;
@@ -70,6 +72,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     dbFile,
     migrationsFolder: opts.migrationsFolder,
+    fontsFolder: opts.fontsFolder ?? path.join(path.dirname(opts.migrationsFolder), 'resources', 'fonts'),
     version: opts.version,
     nativeBinding: opts.nativeBinding,
     allowTestClock: !!opts.allowTestClock,

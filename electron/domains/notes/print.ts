@@ -4,6 +4,7 @@ import { stmt } from '../../db/sql';
 import { invalid, notFound } from '../../shared/errors';
 import { NOTE_KIND_LABELS, type NoteKind } from '../../shared/domain';
 import { cardTextPdf, envelopePdf, type PostalAddress } from '../../formats/pdf/pdf';
+import { fontLibrary } from '../../formats/pdf/font-files';
 import { getSettings } from '../settings/settings';
 
 interface NoteForPrint {
@@ -60,7 +61,7 @@ export const printHandlers: Handlers<'print.cardText' | 'print.envelope'> = {
     if (n.body.trim() === '') throw invalid({ body: 'Write the note first; there is nothing to print yet.' }, 'The note is empty.');
     const about = [n.company, n.role].filter(Boolean).join(', ');
     const title = `${NOTE_KIND_LABELS[n.kind]} note${about ? ` · ${about}` : ''}`;
-    const res = await cardTextPdf({ recipientName: n.recipientName ?? 'Recipient', body: n.body, title, cardSize: cardSize ?? 'a2' });
+    const res = await cardTextPdf({ recipientName: n.recipientName ?? 'Recipient', body: n.body, title, cardSize: cardSize ?? 'a2', fonts: fontLibrary(ctx.fontsFolder) });
     return { filename: `card-${slug(n.recipientName)}.pdf`, base64: base64(res.pdf), replacedCharacters: res.replacedCharacters };
   },
   'print.envelope': async ({ noteId, size }, ctx) => {
@@ -78,7 +79,7 @@ export const printHandlers: Handlers<'print.cardText' | 'print.envelope'> = {
     const from: PostalAddress | null = hasReturn
       ? { name: p.name ?? '', lines: p.addressLines, city: p.city, region: p.region, postalCode: p.postalCode, country: p.country }
       : null;
-    const res = await envelopePdf({ from, to, size });
+    const res = await envelopePdf({ from, to, size, fonts: fontLibrary(ctx.fontsFolder), senderCountry: p.country });
     return { filename: `envelope-${size}-${slug(n.recipientName)}.pdf`, base64: base64(res.pdf), replacedCharacters: res.replacedCharacters };
   },
 };

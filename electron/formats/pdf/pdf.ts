@@ -1,14 +1,14 @@
 // Printable PDFs for handwritten notes: the card text to copy by hand, and envelopes to print on.
 //
-// Fonts: pdf-lib can only embed a TrueType font through @pdf-lib/fontkit, which is not installed, so the
-// PDFs use the standard Helvetica fonts (not embedded; every PDF viewer has them). Those cover WinAnsi:
-// Latin-1 plus the usual typography (curly quotes, dashes, €, …, Œ, Š, Ž). Any other character is simplified
-// (accents dropped: ő→o, ș→s; a few letters mapped: Ł→L, đ→d; typographic look-alikes: − → -) or, failing
-// that, drawn as "?". Each such character (grapheme) is reported once, in order, in `replacedCharacters`
-// so the UI can tell the user which characters to write in by hand. Unusual spaces become plain spaces and
-// invisible characters (zero-width, soft hyphen, controls) are dropped; neither is reported.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+// Text is drawn with the shipped Noto fonts (fonts.ts), embedded as subsets with per-run fallback, so what
+// was typed is what a PDF reader extracts. A character no shipped font covers is drawn as "?" and reported
+// once, in order, in `replacedCharacters`, so the UI can tell the person which ones to write in by hand.
+// Unusual spaces become plain spaces; invisible characters (zero-width, soft hyphen, controls) are dropped.
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { invalid } from '../../shared/errors';
+import { countryCode } from '../../shared/countries';
+import { formatPostalAddress, type PostalAddress } from './address';
+import { cjkPreference, splitGraphemes, Typesetter, type FontLibrary } from './fonts';
 import { count, plural } from '../../shared/words';
 
 export type EnvelopeSize = 'no10' | 'a2' | 'a7';
@@ -29,108 +29,41 @@ export const CARD_SIZES: Record<CardSize, { label: string; widthPt: number; heig
   a7: { label: 'A7 card (5 × 7 in)', widthPt: 5 * INCH, heightPt: 7 * INCH },
 };
 
-export interface PostalAddress {
-  name: string;
-  lines: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  country: string | null;
-}
+export type { PostalAddress } from './address';
 
 export interface PdfResult {
   pdf: Uint8Array;
-  /** Characters (graphemes) the standard fonts cannot draw, each simplified or drawn as "?"; unique, in order. */
+  /** Characters (graphemes) no shipped font draws, each drawn as "?"; unique, in order. */
   replacedCharacters: string[];
 }
 
-/** Drawn for a character that cannot be simplified to WinAnsi. */
-export const REPLACEMENT_CHARACTER = '?';
+export { REPLACEMENT_CHARACTER } from './fonts';
 
 // ---------------------------------------------------------------------------------------------------------
-// Text: WinAnsi sanitising and wrapping
-
-const TRANSLITERATIONS: Record<string, string> = {
-  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', ĸ: 'k', Ŋ: 'N', ŋ: 'n', Ŧ: 'T', ŧ: 't',
-  Ə: 'E', ə: 'e', ẞ: 'SS', Ĳ: 'IJ', ĳ: 'ij',
-  '‐': '-', '‑': '-', '‒': '–', '−': '-', '⁃': '-', '―': '—',
-  '′': "'", '″': '"', '‛': "'", '‟': '"', 'ʼ': "'", 'ʻ': "'", '⁄': '/', '∕': '/',
-  '←': '<-', '→': '->', '⇒': '=>', '≤': '<=', '≥': '>=', '≠': '!=', '≈': '~',
-};
-
-const SOFT_HYPHEN = 0xad;
-const INVISIBLE = /^[\p{Cc}\p{Cf}\p{M}\uFE00-\uFE0F]+$/u; // controls, zero-width/format chars, stray marks
-const SPACES = /^[\p{Zs}\t]+$/u;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-class WinAnsiText {
-  readonly replaced: string[] = [];
-  private readonly supported: Set<number>;
-
-  constructor(font: PDFFont) {
-    this.supported = new Set(font.getCharacterSet());
-    this.supported.delete(SOFT_HYPHEN); // Helvetica draws it as a visible hyphen
-  }
-
-  private drawable(s: string): boolean {
-    for (const ch of s) if (!this.supported.has(ch.codePointAt(0)!)) return false;
-    return true;
-  }
-
-  /** Text for one line (no line breaks) that the standard fonts can draw. */
-  clean(text: string): string {
-    let out = '';
-    for (const { segment } of graphemes.segment(text.normalize('NFC'))) {
-      if (this.drawable(segment)) out += segment;
-      else if (SPACES.test(segment)) out += ' ';
-      else if (INVISIBLE.test(segment)) continue;
-      else {
-        out += this.simplify(segment) ?? REPLACEMENT_CHARACTER;
-        if (!this.replaced.includes(segment)) this.replaced.push(segment);
-      }
-    }
-    return out;
-  }
-
-  private simplify(segment: string): string | null {
-    let out = '';
-    for (const ch of segment) {
-      if (this.drawable(ch)) out += ch;
-      else if (TRANSLITERATIONS[ch] !== undefined) out += TRANSLITERATIONS[ch];
-      else if (INVISIBLE.test(ch)) continue;
-      else {
-        // Compatibility decomposition without the marks: ő → o, ș → s, ﬁ → fi, Ａ → A.
-        const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-        if (base === '' || !this.drawable(base)) return null;
-        out += base;
-      }
-    }
-    return out === '' ? null : out;
-  }
-}
+// Text: wrapping
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Largest prefix length (at least 1) whose width fits; for words longer than the line. */
-function fittingPrefix(word: string, font: PDFFont, size: number, maxWidth: number): number {
+/** Largest number of graphemes (at least 1) whose width fits; for words longer than the line. */
+function fittingPrefix(word: string[], ts: Typesetter, size: number, maxWidth: number): number {
   let lo = 1;
   let hi = word.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (font.widthOfTextAtSize(word.slice(0, mid), size) <= maxWidth) lo = mid;
+    if (ts.width(word.slice(0, mid).join(''), size) <= maxWidth) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
 /**
- * Greedy word wrap of one line of cleaned text. Leading indentation is kept on the first line; a word wider
- * than the line is broken. Cleaned text is WinAnsi, one UTF-16 unit per character, so slicing is safe.
+ * Greedy word wrap of one line of prepared text. Leading indentation is kept on the first line; a word wider
+ * than the line (a URL, or CJK text, which has no spaces) is broken between graphemes.
  */
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const width = (s: string) => font.widthOfTextAtSize(s, size);
+function wrap(text: string, ts: Typesetter, size: number, maxWidth: number): string[] {
+  const width = (s: string) => ts.width(s, size);
   const lines: string[] = [];
   let current = '';
   for (const token of text.match(/ *[^ ]+/g) ?? []) {
@@ -144,22 +77,23 @@ function wrap(text: string, font: PDFFont, size: number, maxWidth: number): stri
       piece = token.trimStart();
     }
     current = '';
-    while (width(piece) > maxWidth) {
-      const n = fittingPrefix(piece, font, size, maxWidth);
-      lines.push(piece.slice(0, n));
-      piece = piece.slice(n);
+    let rest = splitGraphemes(piece);
+    while (width(rest.join('')) > maxWidth) {
+      const n = fittingPrefix(rest, ts, size, maxWidth);
+      lines.push(rest.slice(0, n).join(''));
+      rest = rest.slice(n);
     }
-    current = piece;
+    current = rest.join('');
   }
   if (current.trim() !== '' || lines.length === 0) lines.push(current.trimEnd());
   return lines;
 }
 
 /** Cuts a line so that it plus "…" fits. */
-function withEllipsis(line: string, font: PDFFont, size: number, maxWidth: number): string {
-  let s = line;
-  while (s.length > 0 && font.widthOfTextAtSize(`${s}…`, size) > maxWidth) s = s.slice(0, -1);
-  return `${s.trimEnd()}…`;
+function withEllipsis(line: string, ts: Typesetter, size: number, maxWidth: number): string {
+  const g = splitGraphemes(line);
+  while (g.length > 0 && ts.width(`${g.join('')}…`, size) > maxWidth) g.pop();
+  return `${g.join('').trimEnd()}…`;
 }
 
 interface Block {
@@ -170,27 +104,27 @@ interface Block {
   height: number; // top of the first line's capitals to the last baseline, roughly
 }
 
-/** Wraps lines at the largest size (down to minSize) that fits the box; past that, cuts lines with "…". */
-function fitBlock(lines: string[], font: PDFFont, maxWidth: number, maxHeight: number, size: number, minSize: number): Block {
+/** Wraps prepared lines at the largest size (down to minSize) that fits the box; past that, cuts lines with "…". */
+function fitBlock(lines: string[], ts: Typesetter, maxWidth: number, maxHeight: number, size: number, minSize: number): Block {
   const measure = (s: number, ls: string[]): Block => {
     const leading = s * 1.22;
     return {
       lines: ls,
       size: s,
       leading,
-      width: Math.max(0, ...ls.map((l) => font.widthOfTextAtSize(l, s))),
+      width: Math.max(0, ...ls.map((l) => ts.width(l, s))),
       height: s + (ls.length - 1) * leading,
     };
   };
   for (let s = size; s >= minSize; s -= 0.5) {
-    const block = measure(s, lines.flatMap((l) => wrap(l, font, s, maxWidth)));
+    const block = measure(s, lines.flatMap((l) => wrap(l, ts, s, maxWidth)));
     if (block.height <= maxHeight) return block;
   }
   // Never run off the envelope: keep what fits and mark the cut.
-  const wrapped = lines.flatMap((l) => wrap(l, font, minSize, maxWidth));
+  const wrapped = lines.flatMap((l) => wrap(l, ts, minSize, maxWidth));
   const keep = Math.max(1, Math.floor((maxHeight - minSize) / (minSize * 1.22)) + 1);
   const kept = wrapped.slice(0, keep);
-  kept[kept.length - 1] = withEllipsis(kept[kept.length - 1], font, minSize, maxWidth);
+  kept[kept.length - 1] = withEllipsis(kept[kept.length - 1], ts, minSize, maxWidth);
   return measure(minSize, kept);
 }
 
@@ -204,24 +138,7 @@ function newDoc(title: string): Promise<PDFDocument> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Addresses and envelopes
-
-/** Envelope lines: name, street lines, "City, Region PostalCode" (or "City PostalCode"), country; empties skipped. */
-export function formatPostalAddress(a: PostalAddress): string[] {
-  const out: string[] = [];
-  const push = (s: string | null) => {
-    const v = oneLine(s ?? '');
-    if (v !== '') out.push(v);
-  };
-  push(a.name);
-  for (const line of (a.lines ?? '').split(/\r\n|[\r\n]/)) push(line);
-  const city = oneLine(a.city ?? '');
-  const region = oneLine(a.region ?? '');
-  const tail = [region, oneLine(a.postalCode ?? '')].filter((s) => s !== '').join(' ');
-  push(city !== '' && tail !== '' ? `${city}${region !== '' ? ',' : ''} ${tail}` : city || tail);
-  push(a.country);
-  return out;
-}
+// Envelopes
 
 const ENVELOPE_MARGIN = 0.375 * INCH;
 const STAMP_ZONE = { width: 1.5 * INCH, height: 1.25 * INCH }; // measured from the top-right corner
@@ -232,16 +149,27 @@ const BARCODE_CLEAR_ZONE = 0.625 * INCH; // USPS keeps the bottom 5/8 in free fo
  * below the stamp zone, nothing printed in the top-right stamp zone or the bottom barcode strip. Text
  * shrinks, then wraps, to stay on the page. Throws AppError('validation') when the recipient has no lines.
  */
-export async function envelopePdf(env: { from: PostalAddress | null; to: PostalAddress; size: EnvelopeSize }): Promise<PdfResult> {
+export async function envelopePdf(env: {
+  from: PostalAddress | null;
+  to: PostalAddress;
+  size: EnvelopeSize;
+  fonts: FontLibrary;
+  /** The country the card is mailed from, when there is no return address to say it. */
+  senderCountry?: string | null;
+}): Promise<PdfResult> {
   const { widthPt: W, heightPt: H } = ENVELOPE_SIZES[env.size];
   const doc = await newDoc(`Envelope for ${oneLine(env.to.name)}`);
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const text = new WinAnsiText(font);
-  const clean = (lines: string[]) => lines.map((l) => text.clean(l).trim()).filter((l) => l !== '');
+  const senderCountry = env.from?.country || env.senderCountry || null;
+  const toRaw = formatPostalAddress(env.to, { senderCountry });
+  const fromRaw = env.from ? formatPostalAddress(env.from, { senderCountry }) : [];
+  const toCode = countryCode(env.to.country) ?? countryCode(senderCountry);
+  const ts = new Typesetter(doc, env.fonts, { cjk: cjkPreference([...toRaw, ...fromRaw].join(' '), toCode) });
+  const prepare = async (lines: string[]) => (await Promise.all(lines.map(async (l) => (await ts.prepare(l)).trim()))).filter((l) => l !== '');
 
-  const toLines = clean(formatPostalAddress(env.to));
+  const toLines = await prepare(toRaw);
   if (toLines.length === 0) throw invalid({ to: 'The recipient has no name or address.' }, 'The envelope needs a recipient address.');
-  const fromLines = env.from ? clean(formatPostalAddress(env.from)) : [];
+  const fromLines = await prepare(fromRaw);
+  await ts.prepare('…');
 
   const page = doc.addPage([W, H]);
   const m = ENVELOPE_MARGIN;
@@ -249,19 +177,19 @@ export async function envelopePdf(env: { from: PostalAddress | null; to: PostalA
 
   let returnBottom = H - m;
   if (fromLines.length > 0) {
-    const block = fitBlock(fromLines, font, W - STAMP_ZONE.width - m - 9, H * 0.36 - m, 9.5, 6);
-    block.lines.forEach((line, i) => page.drawText(line, { x: m, y: H - m - block.size - i * block.leading, size: block.size, font, color: ink }));
+    const block = fitBlock(fromLines, ts, W - STAMP_ZONE.width - m - 9, H * 0.36 - m, 9.5, 6);
+    block.lines.forEach((line, i) => ts.draw(page, line, { x: m, y: H - m - block.size - i * block.leading, size: block.size, color: ink }));
     returnBottom = H - m - block.height;
   }
 
   const top = Math.min(H - STAMP_ZONE.height, returnBottom) - 12;
   const bottom = BARCODE_CLEAR_ZONE;
-  const block = fitBlock(toLines, font, W - 2 * m, top - bottom, env.size === 'a2' ? 11 : 12, 7);
+  const block = fitBlock(toLines, ts, W - 2 * m, top - bottom, env.size === 'a2' ? 11 : 12, 7);
   const x = Math.max(m, Math.min(W * 0.4, W - m - block.width));
   const firstBaseline = (top + bottom) / 2 + block.height / 2 - block.size;
-  block.lines.forEach((line, i) => page.drawText(line, { x, y: firstBaseline - i * block.leading, size: block.size, font, color: ink }));
+  block.lines.forEach((line, i) => ts.draw(page, line, { x, y: firstBaseline - i * block.leading, size: block.size, color: ink }));
 
-  return { pdf: await doc.save(), replacedCharacters: text.replaced };
+  return { pdf: await doc.save(), replacedCharacters: ts.replaced };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -284,24 +212,27 @@ const OUTLINE = rgb(0.72, 0.72, 0.72);
  * column as wide as the card's writing area, inside a light outline of the card at actual size. Lines past
  * the card's capacity continue below the outline under a note, paginating as needed.
  */
-export async function cardTextPdf(card: { recipientName: string; body: string; title?: string; cardSize?: CardSize }): Promise<PdfResult> {
+export async function cardTextPdf(card: { recipientName: string; body: string; title?: string; cardSize?: CardSize; fonts: FontLibrary }): Promise<PdfResult> {
   const cardSize = CARD_SIZES[card.cardSize ?? 'a2'];
   const doc = await newDoc(`Card for ${oneLine(card.recipientName)}`);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const italic = await doc.embedFont(StandardFonts.HelveticaOblique);
-  const text = new WinAnsiText(regular); // all three share the WinAnsi character set
+  const cjk = cjkPreference(`${card.recipientName} ${card.title ?? ''} ${card.body}`);
+  const regular = new Typesetter(doc, card.fonts, { cjk });
+  const bold = new Typesetter(doc, card.fonts, { cjk, bold: true }, regular);
+  // The fixed wording (side notes, footer, "…") is Latin: its fonts are embedded once here.
+  await regular.prepare('Page 0123456789 of … ×,.:()');
+  await bold.prepare('Card for (continued)…');
 
   const contentWidth = LETTER.width - 2 * PAGE_MARGIN;
   const columnWidth = cardSize.widthPt - 2 * CARD_PADDING;
-  const recipient = text.clean(oneLine(card.recipientName));
-  const headingText = `Card for ${recipient}`;
+  const recipient = oneLine(card.recipientName);
+  const headingText = await bold.prepare(`Card for ${recipient}`);
   const heading = fitBlock([headingText], bold, contentWidth, 18 + 2 * 18 * 1.22 + 0.5, 18, 18); // at most 3 lines
   // at most 2 lines
-  const title = card.title && oneLine(card.title) !== '' ? fitBlock([text.clean(oneLine(card.title))], regular, contentWidth, 11 + 11 * 1.22 + 0.5, 11, 11) : null;
+  const title = card.title && oneLine(card.title) !== '' ? fitBlock([await regular.prepare(oneLine(card.title))], regular, contentWidth, 11 + 11 * 1.22 + 0.5, 11, 11) : null;
 
   const paragraphs = card.body.replace(/\r\n|\r/g, '\n').replace(/\t/g, '    ').replace(/^(\s*\n)+|\s+$/g, '').split('\n');
-  const bodyLines = card.body.trim() === '' ? [] : paragraphs.flatMap((p) => wrap(text.clean(p), regular, BODY_SIZE, columnWidth));
+  const prepared = card.body.trim() === '' ? [] : await Promise.all(paragraphs.map((p) => regular.prepare(p)));
+  const bodyLines = prepared.flatMap((p) => wrap(p, regular, BODY_SIZE, columnWidth));
   const words = card.body.split(/\s+/).filter((w) => w !== '').length;
 
   const pages: PDFPage[] = [];
@@ -316,13 +247,13 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
   let y = LETTER.height - PAGE_MARGIN;
   heading.lines.forEach((line) => {
     y -= heading.leading;
-    page.drawText(line, { x: PAGE_MARGIN, y: y + heading.leading - heading.size, size: heading.size, font: bold });
+    bold.draw(page, line, { x: PAGE_MARGIN, y: y + heading.leading - heading.size, size: heading.size });
   });
   if (title) {
     y -= 4;
     title.lines.forEach((line) => {
       y -= title.leading;
-      page.drawText(line, { x: PAGE_MARGIN, y: y + title.leading - title.size, size: title.size, font: regular, color: GREY });
+      regular.draw(page, line, { x: PAGE_MARGIN, y: y + title.leading - title.size, size: title.size, color: GREY });
     });
   }
   const boxTop = y - 14;
@@ -334,7 +265,7 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
   const onCard = bodyLines.slice(0, capacity);
   const overflow = bodyLines.slice(capacity);
   const x = PAGE_MARGIN + CARD_PADDING;
-  onCard.forEach((line, i) => page.drawText(line, { x, y: firstBaseline - i * BODY_LEADING, size: BODY_SIZE, font: regular }));
+  onCard.forEach((line, i) => regular.draw(page, line, { x, y: firstBaseline - i * BODY_LEADING, size: BODY_SIZE }));
 
   // Beside the outline: what it is and how the note compares.
   const sideX = PAGE_MARGIN + cardSize.widthPt + 18;
@@ -348,7 +279,7 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
   let sideY = boxTop - 9;
   for (const note of sideNotes) {
     for (const line of wrap(note, regular, 9, sideWidth)) {
-      page.drawText(line, { x: sideX, y: sideY, size: 9, font: regular, color: GREY });
+      regular.draw(page, line, { x: sideX, y: sideY, size: 9, color: GREY });
       sideY -= 12;
     }
     sideY -= 4;
@@ -356,9 +287,9 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
 
   // The rest, below the outline and on further pages, in the same column so line breaks match.
   if (overflow.length > 0) {
-    const continued = fitBlock([`${headingText} (continued)`], italic, contentWidth, 9, 9, 9).lines[0];
+    const continued = fitBlock([`${headingText} (continued)`], regular, contentWidth, 9, 9, 9).lines[0];
     y = boxBottom - 18;
-    page.drawText('Does not fit on the card:', { x, y, size: 9, font: italic, color: GREY });
+    regular.draw(page, 'Does not fit on the card:', { x, y, size: 9, color: GREY });
     y -= 6;
     let sectionStart = true; // a paragraph gap is not worth a blank line at the top of a section
     for (const line of overflow) {
@@ -367,18 +298,18 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
       if (y < BODY_BOTTOM) {
         if (line === '') continue;
         page = addPage();
-        page.drawText(continued, { x: PAGE_MARGIN, y: LETTER.height - PAGE_MARGIN - 9, size: 9, font: italic, color: GREY });
+        regular.draw(page, continued, { x: PAGE_MARGIN, y: LETTER.height - PAGE_MARGIN - 9, size: 9, color: GREY });
         y = LETTER.height - PAGE_MARGIN - 9 - 12 - BODY_LEADING;
       }
-      page.drawText(line, { x, y, size: BODY_SIZE, font: regular });
+      regular.draw(page, line, { x, y, size: BODY_SIZE });
       sectionStart = false;
     }
   }
 
   pages.forEach((p, i) => {
     const label = `Page ${i + 1} of ${pages.length}`;
-    p.drawText(label, { x: (LETTER.width - regular.widthOfTextAtSize(label, 8)) / 2, y: FOOTER_Y, size: 8, font: regular, color: GREY });
+    regular.draw(p, label, { x: (LETTER.width - regular.width(label, 8)) / 2, y: FOOTER_Y, size: 8, color: GREY });
   });
 
-  return { pdf: await doc.save(), replacedCharacters: text.replaced };
+  return { pdf: await doc.save(), replacedCharacters: regular.replaced };
 }

@@ -1,0 +1,202 @@
+// Fonts for the printable PDFs: text in = text out, for every script the shipped fonts cover.
+//
+// The fonts (resources/fonts, OFL, see its README) are Noto Sans (Latin, Greek, Cyrillic, Vietnamese; regular
+// and bold), Noto Sans JP / SC / KR and the monochrome Noto Emoji, as the WOFF chunks Fontsource cuts them
+// into (one file per Unicode range; WOFF and not WOFF2 because fontkit cannot subset glyphs read from WOFF2).
+// Each run of characters is drawn with the first font that covers it, and each font is embedded as a subset
+// of the glyphs drawn, with a ToUnicode map, so pdftotext gives back exactly what was typed.
+//
+// Not covered, drawn as "?" and reported in `replaced` so the person writes them by hand: scripts with no
+// shipped font (Thai, Devanagari, …) and right-to-left scripts (Hebrew, Arabic): drawing those honestly needs
+// the bidirectional algorithm and, for Arabic, contextual shaping checked against real readers; not done yet.
+import fontkit from '@pdf-lib/fontkit';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+
+export type FontFace = 'sans' | 'sans-bold' | 'ja' | 'zh' | 'ko' | 'emoji';
+export type CjkPreference = 'ja' | 'zh' | 'ko';
+
+/** Where the font files are: each face's file names, and how to read one. */
+export interface FontSource {
+  faces: Record<FontFace, string[]>;
+  read(file: string): Uint8Array;
+}
+
+interface FontFile {
+  file: string;
+  covers(cp: number): boolean;
+}
+
+/** Parsed coverage of every shipped font file; build once per process (parsing is lazy per file). */
+export class FontLibrary {
+  private readonly faces: Record<FontFace, FontFile[]>;
+  private readonly bytes = new Map<string, Uint8Array>();
+
+  constructor(private readonly source: FontSource) {
+    const faces = {} as Record<FontFace, FontFile[]>;
+    for (const [face, files] of Object.entries(source.faces) as Array<[FontFace, string[]]>) {
+      faces[face] = files.map((file) => {
+        let covers: ((cp: number) => boolean) | null = null;
+        return {
+          file,
+          covers: (cp: number) => (covers ??= this.coverage(file))(cp),
+        };
+      });
+    }
+    this.faces = faces;
+  }
+
+  /** A file's character map. A file fontkit cannot read (one Noto Sans SC chunk has such a cmap) covers nothing. */
+  private coverage(file: string): (cp: number) => boolean {
+    try {
+      const font = fontkit.create(Buffer.from(this.read(file)));
+      font.hasGlyphForCodePoint(0x20);
+      return (cp) => font.hasGlyphForCodePoint(cp);
+    } catch {
+      return () => false;
+    }
+  }
+
+  read(file: string): Uint8Array {
+    let b = this.bytes.get(file);
+    if (!b) this.bytes.set(file, (b = this.source.read(file)));
+    return b;
+  }
+
+  /** The faces to try, in order, for a grapheme. */
+  order(opts: { bold: boolean; cjk: CjkPreference; emoji: boolean }): FontFile[] {
+    const text: FontFace[] = opts.bold ? ['sans-bold', 'sans'] : ['sans'];
+    const cjk: CjkPreference[] = [opts.cjk, ...(['ja', 'zh', 'ko'] as const).filter((c) => c !== opts.cjk)];
+    const faces: FontFace[] = opts.emoji ? ['emoji', ...text, ...cjk] : [...text, ...cjk, 'emoji'];
+    return faces.flatMap((f) => this.faces[f] ?? []);
+  }
+}
+
+/** Drawn for a character no shipped font covers. */
+export const REPLACEMENT_CHARACTER = '?';
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+export const splitGraphemes = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
+
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{M}]+$/u; // controls, zero-width/format chars, stray marks
+const SPACES = /^[\p{Zs}\t]+$/u;
+const SOFT_HYPHEN = '\u00AD';
+// Code points a font may lack without the grapheme being uncovered: variation selectors and joiners.
+const OPTIONAL = new Set([0xfe0e, 0xfe0f, 0x200d, 0x200c]);
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D/u;
+const SKIN_TONE = /[\u{1F3FB}-\u{1F3FF}]/u;
+const SKIN_TONE_SPLIT = /([\u{1F3FB}-\u{1F3FF}])/u;
+const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Which CJK font draws Han characters: Japanese when the text has kana, Korean when it has Hangul,
+ * else by country (JP, KR, CN/TW/HK/MO/SG), else Chinese. Glyph shapes differ; extracted text does not.
+ */
+export function cjkPreference(text: string, countryCode?: string | null): CjkPreference {
+  if (KANA.test(text)) return 'ja';
+  if (HANGUL.test(text)) return 'ko';
+  if (countryCode === 'JP') return 'ja';
+  if (countryCode === 'KR' || countryCode === 'KP') return 'ko';
+  return HAN.test(text) || countryCode ? 'zh' : 'ja';
+}
+
+interface Run {
+  text: string;
+  font: PDFFont;
+}
+
+/**
+ * Measures and draws text in one document with per-run font fallback. `prepare` (async: pdf-lib embeds
+ * fonts asynchronously) cleans a string and embeds the fonts it needs; measure and draw only prepared text.
+ */
+export class Typesetter {
+  /** Graphemes no font covers (drawn as "?"), unique, in order. */
+  readonly replaced: string[];
+  private readonly embedded: Map<string, PDFFont>;
+  private readonly pick = new Map<string, string | null>(); // grapheme → font file
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly lib: FontLibrary,
+    private readonly opts: { bold?: boolean; cjk: CjkPreference },
+    /** Another typesetter of the same document: shares its embedded fonts and its replaced list. */
+    shared?: Typesetter,
+  ) {
+    this.replaced = shared?.replaced ?? [];
+    this.embedded = shared?.embedded ?? new Map();
+    doc.registerFontkit(fontkit);
+  }
+
+  private fileFor(g: string): string | null {
+    const cached = this.pick.get(g);
+    if (cached !== undefined) return cached;
+    const cps = Array.from(g, (c) => c.codePointAt(0)!);
+    const needed = cps.filter((cp) => !OPTIONAL.has(cp));
+    let file: string | null = null;
+    if (!RTL.test(g) && needed.length > 0) {
+      const order = this.lib.order({ bold: !!this.opts.bold, cjk: this.opts.cjk, emoji: EMOJI_PRESENTATION.test(g) });
+      file = order.find((f) => needed.every((cp) => f.covers(cp)))?.file ?? null;
+    }
+    this.pick.set(g, file);
+    return file;
+  }
+
+  /** Text for one line (no line breaks) as it will be drawn, with its fonts embedded. */
+  async prepare(text: string): Promise<string> {
+    let out = '';
+    for (const g of splitGraphemes(text.normalize('NFC'))) {
+      if (SPACES.test(g)) out += ' ';
+      else if (g === SOFT_HYPHEN || INVISIBLE.test(g)) continue;
+      else if (this.fileFor(g) === null) {
+        out += REPLACEMENT_CHARACTER;
+        if (!this.replaced.includes(g)) this.replaced.push(g);
+      } else out += g;
+    }
+    for (const g of new Set(splitGraphemes(out))) await this.embed(this.fileFor(g) ?? this.fileFor(REPLACEMENT_CHARACTER)!);
+    return out;
+  }
+
+  private async embed(file: string): Promise<PDFFont> {
+    let font = this.embedded.get(file);
+    if (!font) {
+      // Kerning and ligatures off: each glyph then maps back to exactly the characters it draws.
+      font = await this.doc.embedFont(this.lib.read(file), { subset: true, features: { liga: false, kern: false, calt: false, clig: false, dlig: false } });
+      this.embedded.set(file, font);
+    }
+    return font;
+  }
+
+  private runs(text: string): Run[] {
+    const runs: Array<Run & { solo?: boolean }> = [];
+    for (const g of splitGraphemes(text)) {
+      const file = this.fileFor(g) ?? this.fileFor(REPLACEMENT_CHARACTER)!;
+      const font = this.embedded.get(file);
+      if (!font) throw new Error(`Text was not prepared before drawing: ${JSON.stringify(text)}`);
+      if (SKIN_TONE.test(g)) {
+        // The monochrome emoji font folds a skin tone into the plain glyph, and the tone would be lost in
+        // the PDF's text: draw the person and the tone swatch apart, so both come back out.
+        for (const part of g.split(SKIN_TONE_SPLIT).filter((p) => p !== '')) runs.push({ text: part, font, solo: true });
+        continue;
+      }
+      const last = runs[runs.length - 1];
+      // A space joins the run before it: fewer font switches, same widths.
+      if (last && !last.solo && (last.font === font || g === ' ')) last.text += g;
+      else runs.push({ text: g, font });
+    }
+    return runs;
+  }
+
+  width(text: string, size: number): number {
+    return this.runs(text).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+  }
+
+  draw(page: PDFPage, text: string, at: { x: number; y: number; size: number; color?: Color }): void {
+    let x = at.x;
+    for (const r of this.runs(text)) {
+      page.drawText(r.text, { x, y: at.y, size: at.size, font: r.font, ...(at.color ? { color: at.color } : {}) });
+      x += r.font.widthOfTextAtSize(r.text, at.size);
+    }
+  }
+}
