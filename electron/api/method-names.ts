@@ -67,6 +67,7 @@ export const METHOD_NAMES = [
   'stationery.archiveItem',
   'stationery.record',
   'stationery.ledger',
+  'stationery.postagePlan',
   'stationery.summary',
   'reminders.list',
   'reminders.create',

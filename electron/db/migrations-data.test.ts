@@ -230,6 +230,18 @@ const cases: Record<string, DataCase> = {
       expect(() => db.prepare('UPDATE interviews SET uid = ? WHERE id = ?').run(rows[0].uid, later.interview)).toThrow(/UNIQUE/);
     },
   },
+
+  '0009_stamp_scope': {
+    seed: (db) => seedRows(db, 'scope'),
+    check(db, seeded) {
+      // Stamps from before were all bought for mail at home: domestic, value and stock untouched.
+      const item = db.prepare('SELECT kind, name, postage_cents, scope FROM stationery_items WHERE id = ?').get(seeded.item);
+      expect(item).toEqual({ kind: 'stamp', name: 'Forever scope', postage_cents: 73, scope: 'domestic' });
+      // A new stamp says nothing about scope and is domestic too.
+      db.prepare("INSERT INTO stationery_items (kind, name, postage_cents) VALUES ('stamp', 'New', 170)").run();
+      expect(db.prepare("SELECT scope FROM stationery_items WHERE name = 'New'").pluck().get()).toBe('domestic');
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -17,6 +17,7 @@ import {
   PRIORITIES,
   REMINDER_KINDS,
   STAGES,
+  STAMP_SCOPES,
   STATIONERY_KINDS,
 } from '../shared/domain';
 
@@ -289,6 +290,8 @@ export const stationeryItems = sqliteTable('stationery_items', {
   kind: text('kind', { enum: STATIONERY_KINDS }).notNull(),
   name: text('name').notNull(),
   postageCents: integer('postage_cents'),
+  /** Stamps only: domestic or international postage (other kinds keep the default and ignore it). */
+  scope: text('scope', { enum: STAMP_SCOPES }).notNull().default('domestic'),
   currency: text('currency').notNull().default('USD'),
   lowStockThreshold: integer('low_stock_threshold').notNull().default(0),
   archivedAt: integer('archived_at'),

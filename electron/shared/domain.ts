@@ -62,5 +62,8 @@ export const CARD_STEPS: readonly NoteStatus[] = ['draft', 'written', 'addressed
 
 export const STATIONERY_KINDS = ['card', 'envelope', 'stamp'] as const;
 export type StationeryKind = (typeof STATIONERY_KINDS)[number];
+/** Where a stamp's postage is good: mail within the sender's country, or to another country. */
+export const STAMP_SCOPES = ['domestic', 'international'] as const;
+export type StampScope = (typeof STAMP_SCOPES)[number];
 export const LEDGER_REASONS = ['purchase', 'use', 'correction'] as const;
 export const REMINDER_KINDS = ['reconnect', 'follow_up', 'custom'] as const;

@@ -214,7 +214,7 @@ export const notesContract = {
     }),
     z.object({
       note: Note,
-      stationery: z.array(z.object({ itemId: z.number(), kind: z.enum(['card', 'stamp', 'envelope']), onHandAfter: z.number() })),
+      stationery: z.array(z.object({ itemId: z.number(), kind: z.enum(['card', 'stamp', 'envelope']), onHandAfter: z.number(), count: z.number() })),
       warnings: z.array(z.string()),
     }),
   ),

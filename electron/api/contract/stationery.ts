@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEDGER_REASONS, STATIONERY_KINDS } from '../../shared/domain';
+import { LEDGER_REASONS, STAMP_SCOPES, STATIONERY_KINDS } from '../../shared/domain';
 import { id, method, optText, reqText } from '../define';
 
 export const StationeryKindField = z.enum(STATIONERY_KINDS, { error: 'Choose card, envelope or stamp.' });
@@ -27,6 +27,8 @@ export const StationeryItem = z.object({
   name: z.string(),
   /** Face value of a stamp, in minor units of `currency`. */
   postageCents: z.number().nullable(),
+  /** Stamps: good for mail at home (domestic) or abroad (international). Other kinds: always domestic. */
+  scope: z.enum(STAMP_SCOPES),
   currency: z.string(),
   lowStockThreshold: z.number(),
   archivedAt: z.number().nullable(),
@@ -67,6 +69,7 @@ const itemFields = {
   kind: StationeryKindField,
   name: reqText('Name', 200),
   postageCents: cents('Postage value').nullish(),
+  scope: z.enum(STAMP_SCOPES, { error: 'Choose domestic or international.' }).optional(),
   currency: currency.optional(),
   lowStockThreshold: threshold.optional(),
 };
@@ -108,6 +111,20 @@ export const stationeryContract = {
     'Ledger rows, newest first, with the recipient of the linked note.',
     z.object({ itemId: id.optional(), limit: z.number().int().min(1).max(10_000).optional() }),
     z.object({ items: z.array(LedgerRow) }),
+  ),
+  'stationery.postagePlan': method(
+    'The stamps mailing this card would use: one domestic stamp at home; abroad, one international stamp or domestic stamps adding up to the international rate.',
+    z.object({ noteId: id }),
+    z.object({
+      international: z.boolean(),
+      destination: z.string().nullable(),
+      stamps: z.array(
+        z.object({ itemId: z.number(), name: z.string(), count: z.number(), postageCents: z.number().nullable(), scope: z.enum(STAMP_SCOPES), currency: z.string(), onHand: z.number() }),
+      ),
+      /** Why the stamps on hand do not cover the postage; null when they do. */
+      short: z.string().nullable(),
+      untracked: z.boolean(),
+    }),
   ),
   'stationery.summary': method(
     'Cards mailed and the cost per note mailed (postage + card + envelope), per currency: on average so far and for the next card.',

@@ -100,9 +100,9 @@ describe('useForMailedCard', () => {
     const res = tx(core.ctx, () => useForMailedCard(core.ctx, noteId, { allowNegative: false }));
     expect(res.warnings).toEqual([]);
     expect(res.used).toEqual([
-      { itemId: many.id, kind: 'card', onHandAfter: 5 },
-      { itemId: stampA.id, kind: 'stamp', onHandAfter: 2 }, // tie: lowest id
-      { itemId: env.id, kind: 'envelope', onHandAfter: 3 },
+      { itemId: many.id, kind: 'card', onHandAfter: 5, count: 1 },
+      { itemId: stampA.id, kind: 'stamp', onHandAfter: 2, count: 1 }, // tie: lowest id
+      { itemId: env.id, kind: 'envelope', onHandAfter: 3, count: 1 },
     ]);
     const items = (await core.api('stationery.list', {})).items;
     expect(items.find((i) => i.id === many.id)).toMatchObject({ onHand: 5, used: 1, low: true });
@@ -139,7 +139,7 @@ describe('useForMailedCard', () => {
     expect(ledgerCount()).toBe(0);
 
     const res = tx(core.ctx, () => useForMailedCard(core.ctx, noteId, { allowNegative: true }));
-    expect(res.used).toEqual([{ itemId: stamp.id, kind: 'stamp', onHandAfter: -1 }]);
+    expect(res.used).toEqual([{ itemId: stamp.id, kind: 'stamp', onHandAfter: -1, count: 1 }]);
     expect(res.warnings).toHaveLength(2);
     expect(res.warnings[0]).toMatch(/No cards are tracked/);
     expect(res.warnings[1]).toMatch(/below zero/);

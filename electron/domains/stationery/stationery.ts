@@ -8,6 +8,7 @@ import type { LedgerRow, StationeryItemT } from '../../api/contract/stationery';
 import { conflict, notFound } from '../../shared/errors';
 import type { StationeryKind } from '../../shared/domain';
 import { listAnd, type Forms } from '../../shared/words';
+import { planStamps } from './postage';
 
 const KIND_LABEL: Record<StationeryKind, Forms> = {
   card: { one: 'card', other: 'cards' },
@@ -35,28 +36,39 @@ function bestItem(ctx: Ctx, kind: StationeryKind): OnHandRow | undefined {
 }
 
 export interface MailedCardUse {
-  used: Array<{ itemId: number; kind: 'card' | 'stamp' | 'envelope'; onHandAfter: number }>;
+  used: Array<{ itemId: number; kind: 'card' | 'stamp' | 'envelope'; onHandAfter: number; count: number }>;
   warnings: string[];
 }
 
 /**
- * Records one card, one stamp and (when the user keeps envelopes) one envelope as 'use' rows linked to
- * the note. Call inside the caller's transaction. Throws a conflict and writes nothing when an item
- * would go below zero and allowNegative is false.
+ * Records one card, the stamps the postage needs (postage.ts: one domestic stamp; abroad, one international
+ * stamp or domestic stamps of enough value) and (when the user keeps envelopes) one envelope as 'use' rows
+ * linked to the note, one row per item. Call inside the caller's transaction. Throws a conflict (fields
+ * `stamps` or `stock`) and writes nothing when the postage is not covered or an item would go below zero,
+ * unless allowNegative.
  */
 export function useForMailedCard(ctx: Ctx, noteId: number, opts: { allowNegative: boolean }): MailedCardUse {
   const warnings: string[] = [];
-  const picks: Array<{ kind: StationeryKind; item: OnHandRow }> = [];
-  for (const kind of ['card', 'stamp', 'envelope'] as const) {
+  const picks: Array<{ kind: StationeryKind; item: OnHandRow; count: number }> = [];
+  for (const kind of ['card', 'envelope'] as const) {
     const item = bestItem(ctx, kind);
     if (!item) {
       // Envelopes are optional: many people do not track them. Cards and stamps are the point.
       if (kind !== 'envelope') warnings.push(`No ${KIND_LABEL[kind].other} are tracked in Stationery, so none was counted as used.`);
       continue;
     }
-    picks.push({ kind, item });
+    picks.push({ kind, item, count: 1 });
   }
-  const short = picks.filter((p) => p.item.onHand - 1 < 0);
+  const plan = planStamps(ctx, noteId);
+  if (plan.untracked) warnings.push(`No ${plan.international ? 'international stamps' : 'stamps'} are tracked in Stationery, so none was counted as used.`);
+  // Postage abroad not covered: its own field. A domestic stamp run out is plain stock, below.
+  if (plan.short !== null && plan.international && !opts.allowNegative) {
+    throw conflict(`${plan.short} Mark it mailed anyway?`, { stamps: plan.short });
+  }
+  if (plan.short !== null && plan.anyway.length === 0) warnings.push(`${plan.short} No stamp was counted as used.`);
+  for (const st of plan.short === null ? plan.stamps : plan.anyway) picks.push({ kind: 'stamp', item: { id: st.itemId, name: st.name, onHand: st.onHand }, count: st.count });
+
+  const short = picks.filter((p) => p.item.onHand - p.count < 0 && !(p.kind === 'stamp' && plan.international));
   if (short.length > 0 && !opts.allowNegative) {
     const names = listAnd(short.map((p) => `${p.item.name} (${KIND_LABEL[p.kind].one})`));
     throw conflict(`None left on hand: ${names}. Mark it mailed anyway and let the count go below zero?`, {
@@ -65,10 +77,11 @@ export function useForMailedCard(ctx: Ctx, noteId: number, opts: { allowNegative
   }
   const now = ctx.clock.now();
   const used: MailedCardUse['used'] = [];
-  for (const p of picks) {
-    insertRow(ctx, stationeryLedger, { itemId: p.item.id, delta: -1, reason: 'use', noteId, at: now });
-    const after = p.item.onHand - 1;
-    used.push({ itemId: p.item.id, kind: p.kind, onHandAfter: after });
+  const order: Record<StationeryKind, number> = { card: 0, stamp: 1, envelope: 2 };
+  for (const p of picks.sort((a, b) => order[a.kind] - order[b.kind])) {
+    insertRow(ctx, stationeryLedger, { itemId: p.item.id, delta: -p.count, reason: 'use', noteId, at: now });
+    const after = p.item.onHand - p.count;
+    used.push({ itemId: p.item.id, kind: p.kind, onHandAfter: after, count: p.count });
     if (after < 0) warnings.push(`${p.item.name} is now below zero on hand (${after}); record a purchase or a correction.`);
   }
   return { used, warnings };
@@ -80,7 +93,7 @@ export function useForMailedCard(ctx: Ctx, noteId: number, opts: { allowNegative
 type Item = StationeryItemT;
 
 const ITEM_SELECT = `
-SELECT i.id, i.kind, i.name, i.postage_cents AS postageCents, i.currency, i.low_stock_threshold AS lowStockThreshold,
+SELECT i.id, i.kind, i.name, i.postage_cents AS postageCents, i.scope, i.currency, i.low_stock_threshold AS lowStockThreshold,
        i.archived_at AS archivedAt,
        coalesce(sum(l.delta), 0) AS onHand,
        coalesce(sum(CASE WHEN l.reason = 'purchase' THEN l.delta END), 0) AS purchased,
@@ -234,10 +247,10 @@ export function summary(ctx: Ctx) {
 // Handlers
 
 /** The fields stationery.updateItem may change, by their schema names. */
-const ITEM_FIELDS = ['kind', 'name', 'postageCents', 'currency', 'lowStockThreshold'] as const;
+const ITEM_FIELDS = ['kind', 'name', 'postageCents', 'scope', 'currency', 'lowStockThreshold'] as const;
 
 export const stationeryHandlers: Handlers<
-  'stationery.list' | 'stationery.createItem' | 'stationery.updateItem' | 'stationery.archiveItem' | 'stationery.record' | 'stationery.ledger' | 'stationery.summary'
+  'stationery.list' | 'stationery.createItem' | 'stationery.updateItem' | 'stationery.archiveItem' | 'stationery.record' | 'stationery.ledger' | 'stationery.postagePlan' | 'stationery.summary'
 > = {
   'stationery.list': ({ includeArchived }, ctx) => ({ items: listItems(ctx, includeArchived ?? false) }),
   'stationery.createItem': (input, ctx) => {
@@ -245,6 +258,7 @@ export const stationeryHandlers: Handlers<
       kind: input.kind,
       name: input.name,
       postageCents: input.kind === 'stamp' ? (input.postageCents ?? null) : null,
+      scope: input.kind === 'stamp' ? (input.scope ?? 'domestic') : 'domestic',
       currency: input.currency ?? 'USD',
       lowStockThreshold: input.lowStockThreshold ?? 0,
     });
@@ -254,8 +268,9 @@ export const stationeryHandlers: Handlers<
     const current = getItem(ctx, input.id);
     const kind = input.kind ?? current.kind;
     // Only stamps carry postage: any other kind has none, whatever the input says.
-    const noPostage = kind !== 'stamp' && (input.postageCents !== undefined || current.postageCents !== null);
-    if (!updateRow(ctx, stationeryItems, input.id, { ...pick(input, ITEM_FIELDS), ...(noPostage ? { postageCents: null } : {}) })) return current;
+    const noPostage = kind !== 'stamp' && (input.postageCents !== undefined || current.postageCents !== null || input.scope !== undefined || current.scope !== 'domestic');
+    const changes = { ...pick(input, ITEM_FIELDS), ...(noPostage ? { postageCents: null, scope: 'domestic' as const } : {}) };
+    if (!updateRow(ctx, stationeryItems, input.id, changes)) return current;
     return getItem(ctx, input.id);
   },
   'stationery.archiveItem': ({ id, archived }, ctx) => {
@@ -267,6 +282,10 @@ export const stationeryHandlers: Handlers<
   'stationery.ledger': ({ itemId, limit }, ctx) => {
     if (itemId !== undefined) getItem(ctx, itemId);
     return { items: ledgerRows(ctx, itemId ?? null, limit ?? 500) };
+  },
+  'stationery.postagePlan': ({ noteId }, ctx) => {
+    const { anyway: _anyway, ...plan } = planStamps(ctx, noteId);
+    return plan;
   },
   'stationery.summary': (_input, ctx) => summary(ctx),
 };

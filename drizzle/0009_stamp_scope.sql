@@ -1,0 +1,1 @@
+ALTER TABLE `stationery_items` ADD `scope` text DEFAULT 'domestic' NOT NULL;
