@@ -5,6 +5,7 @@ import type { NoteT } from '../../../electron/api/contract/notes';
 import { CARD_STEPS, type NoteStatus } from '../../../electron/shared/domain';
 import { addBusinessDays, instantToLocal } from '../../../electron/shared/time';
 import { formatDate, formatDateTime } from '../lib/format';
+import { useApi } from '../lib/hooks';
 import { href } from '../lib/router';
 import type { CardSize, EnvelopeSize, NoteActions } from './useNoteActions';
 
@@ -45,6 +46,7 @@ export function CardSteps({ note, settings, now, actions: a }: { note: NoteT; se
                   </button>
                 </div>
               ) : null}
+              {!done && s === 'mailed' ? <Postage noteId={note.id} /> : null}
             </li>
           );
         })}
@@ -89,6 +91,27 @@ export function CardSteps({ note, settings, now, actions: a }: { note: NoteT; se
           Follows <a href={href({ name: 'compose', target: 'note', id: note.followsNoteId })}>the email to {note.recipientName}</a>.
         </p>
       ) : null}
+    </div>
+  );
+}
+
+const money = (cents: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
+
+/** What mailing the card will take from Stationery: the stamps, or why the ones on hand do not cover it. */
+function Postage({ noteId }: { noteId: number }) {
+  const { data: plan } = useApi('stationery.postagePlan', { noteId });
+  if (!plan || (plan.untracked && !plan.short)) return null;
+  const where = plan.international ? `Abroad${plan.destination ? ` (${plan.destination})` : ''}` : 'At home';
+  const stamps = plan.stamps.map((s) => `${s.count} × ${s.name}${s.postageCents !== null ? ` (${money(s.postageCents, s.currency)})` : ''}`).join(' + ');
+  return (
+    <div className={`postage ${plan.short ? 'short' : ''}`} aria-label="Postage" role="status">
+      {plan.short ? (
+        <span className="field-error">{plan.short}</span>
+      ) : (
+        <span className="muted">
+          {where}: uses {stamps}.
+        </span>
+      )}
     </div>
   );
 }

@@ -182,11 +182,28 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
       const res = await advanceCall.mutateAsync({ id: note.id, status, mailedOn: mailedAt, allowNegativeStock });
       if (status === 'mailed') {
         const left = list(res.stationery.map((s) => plural(s.onHandAfter, s.kind)), 'unit');
-        const msg = left ? `Mailed. Used one of each; left on hand: ${left}.` : 'Mailed.';
+        const several = res.stationery.filter((s) => s.count > 1 || res.stationery.filter((o) => o.kind === s.kind).length > 1).length > 0;
+        const stamps = res.stationery.filter((s) => s.kind === 'stamp').reduce((n, s) => n + s.count, 0);
+        const usedWhat = several ? `Used ${plural(stamps, 'stamp')} for the postage` : 'Used one of each';
+        const msg = left ? `Mailed. ${usedWhat}; left on hand: ${left}.` : 'Mailed.';
         setLastUse([msg, ...res.warnings].join(' '));
         toast(msg);
       } else toast(`Marked ${status}.`);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'conflict' && err.fields.stamps) {
+        setConfirm({
+          title: 'Not enough postage',
+          message: (
+            <p>
+              {err.fields.stamps} Mark it mailed anyway? An international stamp is counted below zero until you record a purchase in{' '}
+              <a href={href({ name: 'stationery' })}>Stationery</a>.
+            </p>
+          ),
+          label: 'Mail anyway',
+          run: () => advance(status, true),
+        });
+        return;
+      }
       if (err instanceof ApiError && err.code === 'conflict' && err.fields.stock) {
         setConfirm({
           title: 'Not enough stationery on hand',
@@ -211,7 +228,7 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
     downloadFile(res.filename, base64ToBytes(res.base64), 'application/pdf');
     const missing = res.replacedCharacters;
     if (missing.length > 0) {
-      toast(`Saved ${res.filename}. The PDF font lacks ${missing.join(' ')}: write ${word(missing.length, 'it', 'them')} in by hand.`);
+      toast(`Saved ${res.filename}. The printing fonts cannot draw ${missing.join(' ')} (right-to-left and some other scripts): write ${word(missing.length, 'it', 'them')} in by hand.`);
     } else toast(`Saved ${res.filename}.`);
   }
 

@@ -24,7 +24,7 @@ const READS: Record<Domain, Domain[]> = {
   templates: [],
   settings: [],
   // The ledger names the recipient of each card mailed.
-  stationery: ['notes', 'contacts'],
+  stationery: ['notes', 'contacts', 'settings'],
   reminders: ['applications', 'companies', 'contacts', 'rejections'],
   rejections: ['applications', 'companies', 'contacts', 'notes', 'interviews', 'reminders'],
   backups: [],

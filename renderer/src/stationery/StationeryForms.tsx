@@ -1,7 +1,7 @@
 // The stationery forms: add or edit an item, and record a purchase or a correction of the count.
 import { useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
-import { STATIONERY_KINDS, type StationeryKind } from '../../../electron/shared/domain';
+import { STATIONERY_KINDS, type StampScope, type StationeryKind } from '../../../electron/shared/domain';
 import { ApiError } from '../lib/api';
 import { useCall } from '../lib/hooks';
 import { Field } from '../ui/Field';
@@ -13,7 +13,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Item = MethodOutput<'stationery.list'>['items'][number];
 
-type ItemValues = { kind: StationeryKind; name: string; postageCents: string; currency: string; lowStockThreshold: string };
+type ItemValues = { kind: StationeryKind; name: string; postageCents: string; scope: StampScope; currency: string; lowStockThreshold: string };
 
 const wholeNumber = (v: string) => v.trim() === '' || (Number.isInteger(Number(v)) && Number(v) >= 0) || 'Enter a whole number, 0 or more.';
 
@@ -25,6 +25,7 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
     kind: existing?.kind ?? 'card',
     name: existing?.name ?? '',
     postageCents: centsToInput(existing?.postageCents ?? null),
+    scope: existing?.scope ?? 'domestic',
     currency: existing?.currency ?? 'USD',
     lowStockThreshold: String(existing?.lowStockThreshold ?? (existing ? 0 : 5)),
   });
@@ -36,6 +37,7 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
       kind: v.kind,
       name: v.name,
       postageCents: v.kind === 'stamp' ? (parseMoney(v.postageCents) ?? null) : null,
+      ...(v.kind === 'stamp' ? { scope: v.scope } : {}),
       currency: v.currency,
       lowStockThreshold: v.lowStockThreshold.trim() === '' ? 0 : Number(v.lowStockThreshold),
     };
@@ -71,6 +73,20 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
                 inputMode="decimal"
                 placeholder="0.78"
               />
+            )}
+          </Field>
+        ) : null}
+        {kind === 'stamp' ? (
+          <Field
+            label="Good for"
+            error={errorOf('scope')}
+            hint="A card abroad takes an international stamp; with none on hand, domestic stamps adding up to an international stamp's value stand in."
+          >
+            {(p) => (
+              <select {...p} {...register('scope', { shouldUnregister: true })}>
+                <option value="domestic">Mail at home (domestic)</option>
+                <option value="international">Mail abroad (international)</option>
+              </select>
             )}
           </Field>
         ) : null}

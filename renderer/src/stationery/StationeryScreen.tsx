@@ -91,7 +91,10 @@ export function StationeryScreen() {
                   {list.map((i) => (
                     <tr key={i.id} data-item-id={i.id}>
                       <td className="item-name">{i.name}</td>
-                      <td>{KIND_LABELS[i.kind]}</td>
+                      <td>
+                        {KIND_LABELS[i.kind]}
+                        {i.kind === 'stamp' ? <span className="muted"> · {i.scope === 'international' ? 'international' : 'domestic'}</span> : null}
+                      </td>
                       <td className="num">
                         <strong className={i.onHand < 0 ? 'negative' : undefined}>{i.onHand}</strong>{' '}
                         {i.onHand <= 0 ? (
@@ -134,7 +137,10 @@ export function StationeryScreen() {
                   {archived.map((i) => (
                     <tr key={i.id} data-item-id={i.id} className="archived">
                       <td className="item-name">{i.name}</td>
-                      <td>{KIND_LABELS[i.kind]}</td>
+                      <td>
+                        {KIND_LABELS[i.kind]}
+                        {i.kind === 'stamp' ? <span className="muted"> · {i.scope === 'international' ? 'international' : 'domestic'}</span> : null}
+                      </td>
                       <td className="num">{i.onHand}</td>
                       <td colSpan={3} className="muted">
                         Archived {formatDate(i.archivedAt)}
