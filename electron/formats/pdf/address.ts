@@ -1,7 +1,8 @@
 // Postal addresses laid out the way each country's post expects, from the OpenCage address templates
 // (@fragaria/address-formatter): "10117 Berlin" in Germany, "San Francisco, CA 94105" in the US,
 // "São Paulo - SP / 01310-100" in Brazil. A Japanese address written in Japanese goes largest first:
-// 〒postal code, prefecture and city, street, then the company and the name.
+// 〒postal code, prefecture and city, street, then the company and the name; a Chinese one in Chinese
+// follows its template (largest first) with the name last.
 //
 // The country line is printed only when the address is in another country than the sender's, as the
 // country's English name in capitals ("GERMANY"): the Universal Postal Union asks for the destination
@@ -60,5 +61,8 @@ export function formatPostalAddress(a: PostalAddress, opts: { senderCountry?: st
           // Courtesy started in the US (USPS sizes, Forever stamps): with no country anywhere, US order.
           fallbackCountryCode: 'US',
         });
-  return [name, withCompany ? company : '', ...locality.map(oneLine), countryLine].filter((l) => l !== '');
+  // Chinese addresses written in Chinese run largest first (the template does that), the name at the end.
+  const nameLast = (code === 'CN' || code === 'TW') && CJK.test([name, city, region, ...streets].join(''));
+  const who = [name, withCompany ? company : ''];
+  return (nameLast ? [...locality.map(oneLine), ...who.reverse(), countryLine] : [...who, ...locality.map(oneLine), countryLine]).filter((l) => l !== '');
 }

@@ -161,7 +161,8 @@ export async function envelopePdf(env: {
   const doc = await newDoc(`Envelope for ${oneLine(env.to.name)}`);
   const senderCountry = env.from?.country || env.senderCountry || null;
   const toRaw = formatPostalAddress(env.to, { senderCountry });
-  const fromRaw = env.from ? formatPostalAddress(env.from, { senderCountry }) : [];
+  // Mail abroad carries the country of origin in the return address: compare it with the destination.
+  const fromRaw = env.from ? formatPostalAddress(env.from, { senderCountry: env.to.country?.trim() || senderCountry }) : [];
   const toCode = countryCode(env.to.country) ?? countryCode(senderCountry);
   const ts = new Typesetter(doc, env.fonts, { cjk: cjkPreference([...toRaw, ...fromRaw].join(' '), toCode) });
   const prepare = async (lines: string[]) => (await Promise.all(lines.map(async (l) => (await ts.prepare(l)).trim()))).filter((l) => l !== '');
