@@ -12,11 +12,16 @@ afterEach(() => core?.close());
 async function envelopeLines(senderCountry: string) {
   core = await testCore({ now: Date.UTC(2026, 6, 1, 12) });
   await core.api('settings.update', { profile: { name: 'Alex Kim', addressLines: '9 Elm Street', city: 'Portland', region: 'OR', postalCode: '97201', country: senderCountry } });
-  const contactId = Number(
-    core.ctx.sqlite
-      .prepare('INSERT INTO contacts (name, address_lines, city, region, postal_code, country) VALUES (?, ?, ?, ?, ?, ?)')
-      .run('山田 太郎', '丸の内1-1-1', '千代田区', '東京都', '100-0005', '日本').lastInsertRowid,
-  );
+  const { id: contactId } = await core.api('contacts.create', {
+    familyName: '山田',
+    givenName: '太郎',
+    nameOrder: 'family_first',
+    addressLines: '丸の内1-1-1',
+    city: '千代田区',
+    region: '東京都',
+    postalCode: '100-0005',
+    country: '日本',
+  });
   const noteId = tx(core.ctx, () => createNote(core.ctx, { kind: 'thank_you', contactId, applicationId: null, interviewId: null, delivery: 'handwritten', dueAt: null }));
   const res = await core.api('print.envelope', { noteId, size: 'no10' });
   expect(res.replacedCharacters).toEqual([]);
