@@ -71,6 +71,39 @@ export class FontLibrary {
   }
 }
 
+interface SubsetInternals {
+  glyf: Uint8Array[];
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+let padded = false;
+
+/**
+ * fontkit's TrueType subsetter copies each glyph's bytes as they are and then writes the short 'loca'
+ * format (offsets divided by two) when the subset is small. Fonts with long offsets (some Noto Emoji and
+ * CJK chunks) have glyphs of odd length, so every glyph after one of them pointed a byte off and drew
+ * nothing. Padding each glyph to an even length (allowed by the TrueType spec) keeps the offsets exact.
+ */
+function padSubsetGlyphs(sample: Uint8Array): void {
+  if (padded) return;
+  padded = true;
+  const proto = Object.getPrototypeOf(fontkit.create(Buffer.from(sample)).createSubset()) as SubsetInternals;
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: SubsetInternals, gid: number) {
+    const index = addGlyph.call(this, gid);
+    const bytes = this.glyf[index];
+    if (bytes.length % 2 === 1) {
+      // fontkit's streams take only its own Buffer class: build the longer copy with that class.
+      const B = bytes.constructor as unknown as { alloc(n: number): Uint8Array };
+      const even = B.alloc(bytes.length + 1);
+      even.set(bytes);
+      this.glyf[index] = even;
+      this.offset += 1;
+    }
+    return index;
+  };
+}
+
 /** Drawn for a character no shipped font covers. */
 export const REPLACEMENT_CHARACTER = '?';
 
@@ -161,6 +194,7 @@ export class Typesetter {
   private async embed(file: string): Promise<PDFFont> {
     let font = this.embedded.get(file);
     if (!font) {
+      padSubsetGlyphs(this.lib.read(file));
       // Kerning and ligatures off: each glyph then maps back to exactly the characters it draws.
       font = await this.doc.embedFont(this.lib.read(file), { subset: true, features: { liga: false, kern: false, calt: false, clig: false, dlig: false } });
       this.embedded.set(file, font);

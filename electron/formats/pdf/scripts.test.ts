@@ -1,10 +1,13 @@
 // Text in = text out: what poppler's pdftotext (software nobody here wrote) extracts from the printed
 // PDFs is exactly what was typed, in every script the shipped fonts cover.
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { missingTool, pdfToText } from '../../testing/external';
 import { cardTextPdf, envelopePdf, type PostalAddress } from './pdf';
 import { fontLibrary } from './font-files';
+import { Typesetter } from './fonts';
 
 const fonts = fontLibrary(path.resolve(__dirname, '../../../resources/fonts'));
 const skip = missingTool('pdftotext');
@@ -82,5 +85,25 @@ describe.skipIf(skip)('pdftotext reads back what was typed', () => {
     const { pdf, replacedCharacters } = await cardTextPdf({ recipientName: 'Dana', body: 'Thanks שלום سلام', fonts });
     expect(replacedCharacters).toEqual(['ש', 'ל', 'ו', 'ם', 'س', 'ل', 'ا', 'م']);
     expect(lines(pdf)).toContain('Thanks ???? ????');
+  });
+
+  it('draws ink for every glyph, not only text for extraction', async () => {
+    // A glyph can extract right and draw nothing (a broken subset): poppler rasterises each sample alone.
+    const samples = ['😀', '👍🏽', '🎉', '山田', '谢', '감', 'Ł', 'Ω', 'Ж', 'ặ'];
+    const doc = await PDFDocument.create();
+    const ts = new Typesetter(doc, fonts, { cjk: 'ja' });
+    for (const sample of samples) ts.draw(doc.addPage([60, 40]), await ts.prepare(sample), { x: 10, y: 12, size: 20 });
+    const pgm = execFileSync('/usr/bin/pdftoppm', ['-gray', '-r', '72', '-'], { input: await doc.save(), maxBuffer: 1 << 24 });
+    // pdftoppm writes one binary PGM per page, back to back: "P5\n60 40\n255\n" then the pixels.
+    const inked: number[] = [];
+    for (let at = 0; at < pgm.length; ) {
+      const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(at, at + 30).toString('latin1'))!;
+      const start = at + header[0].length;
+      const size = Number(header[1]) * Number(header[2]);
+      inked.push(pgm.subarray(start, start + size).filter((v) => v < 128).length);
+      at = start + size;
+    }
+    expect(inked).toHaveLength(samples.length);
+    samples.forEach((sample, i) => expect(inked[i], sample).toBeGreaterThan(10));
   });
 });
