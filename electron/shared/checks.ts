@@ -40,7 +40,11 @@ export type CheckInput = {
   /** undefined = not checked; null or '' on an email = missing subject. */
   subject?: string | null;
   delivery: 'email' | 'handwritten';
-  recipient: { name: string | null; email: string | null; hasPostalAddress: boolean } | null;
+  /**
+   * email / hasPostalAddress describe the email and postal address the note goes to (the ones chosen
+   * for it, else the primary); *ChoiceGone says the chosen one was removed and the primary stands in.
+   */
+  recipient: { name: string | null; email: string | null; hasPostalAddress: boolean; emailChoiceGone?: boolean; addressChoiceGone?: boolean } | null;
   /** The interview debrief plus what this recipient talked about. Items may be separated by newlines, ';' or ','. */
   context: {
     topics?: string | null;
@@ -119,6 +123,9 @@ function checkDeliverable(input: CheckInput): Check {
       };
     }
     if (!EMAIL_RE.test(email)) return { ...base, verdict: 'fail', score: 0, message: `"${email}" does not look like an email address.` };
+    if (r.emailChoiceGone) {
+      return { ...base, verdict: 'warn', score: 0.5, message: `The email chosen for this note was removed from ${who}; it goes to their primary, ${email}.` };
+    }
     if (input.subject !== undefined && !input.subject?.trim()) return { ...base, verdict: 'warn', score: 0.5, message: 'The email has no subject.' };
     return { ...base, verdict: 'pass', score: 1, message: `Goes to ${email}.` };
   }
@@ -129,6 +136,9 @@ function checkDeliverable(input: CheckInput): Check {
       score: 0,
       message: `No postal address for ${who}.` + (r.email ? ' Add one, or send an email instead.' : ' Add one to mail this card.'),
     };
+  }
+  if (r.addressChoiceGone) {
+    return { ...base, verdict: 'warn', score: 0.5, message: `The postal address chosen for this card was removed from ${who}; it goes to their primary address.` };
   }
   const words = countWords(input.body);
   const limit = input.cardWordLimit;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONTACT_ROLES, DELIVERIES, NOTE_KINDS, NOTE_STATUSES, STAGES } from '../../shared/domain';
 import { id, method, ok, timestamp } from '../define';
 import { NoteSummary } from './shapes';
+import { ContactAddress, ContactEmail } from './contacts';
 
 export const CARD_STATUSES = ['written', 'addressed', 'stamped', 'mailed'] as const;
 
@@ -48,7 +49,24 @@ export const Note = NoteSummary.extend({
   /** Reopened for editing after it was sent or mailed (until locked again). */
   reopened: z.boolean(),
   events: z.array(NoteEvent),
-  recipient: z.object({ name: z.string().nullable(), email: z.string().nullable(), hasPostalAddress: z.boolean() }).nullable(),
+  recipient: z
+    .object({
+      name: z.string().nullable(),
+      /** The email the note goes to: the one chosen for it (notes.update recipientEmailId), else the primary. */
+      email: z.string().nullable(),
+      /** The postal address it goes to (chosen, else primary) has a street and a city. */
+      hasPostalAddress: z.boolean(),
+      /** The contact's emails and postal addresses, primary first, to choose from. */
+      emails: z.array(ContactEmail),
+      addresses: z.array(ContactAddress),
+      /** The rows in use (null when the contact has none). */
+      emailId: z.number().nullable(),
+      addressId: z.number().nullable(),
+      /** The email / address chosen for this note was removed from the contact: the primary is used instead. */
+      emailChoiceGone: z.boolean(),
+      addressChoiceGone: z.boolean(),
+    })
+    .nullable(),
   context: CheckContext,
   merge: MergeDataShape,
   interviewEndAt: z.number().nullable(),
@@ -174,6 +192,10 @@ export const notesContract = {
       kind: kind.optional(),
       templateId: id.optional(),
       dueAt: timestamp.nullish(),
+      /** Which of the contact's emails this note goes to (a contact_emails id); null = their primary. */
+      recipientEmailId: id.nullable().optional(),
+      /** Which of the contact's postal addresses the card goes to (a contact_addresses id); null = their primary. */
+      addressId: id.nullable().optional(),
     }),
     Note,
   ),

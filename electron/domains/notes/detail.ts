@@ -9,6 +9,7 @@ import type { NoteT } from '../../api/contract/notes';
 import { conflict, notFound } from '../../shared/errors';
 import type { NoteStatus } from '../../shared/domain';
 import { noteSummaries } from './records';
+import { readKind } from '../contacts/channels';
 import { applyTemplateToNote, builtInTemplateId, mergeData } from '../templates/templates';
 
 // Event details that open and close a sent or mailed note for editing (the status stays as it was).
@@ -51,7 +52,7 @@ const roleAt = prepare((db) =>
     .prepare(),
 );
 const recipientById = prepare((db) =>
-  db.select({ name: contacts.name, email: contacts.email, addressLines: contacts.addressLines, city: contacts.city }).from(contacts).where(eq(contacts.id, ID)).prepare(),
+  db.select({ name: contacts.name }).from(contacts).where(eq(contacts.id, ID)).prepare(),
 );
 const noteById = prepare((db) =>
   db
@@ -68,6 +69,8 @@ const noteById = prepare((db) =>
       status: notes.status,
       templateId: notes.templateId,
       revision: notes.revision,
+      recipientEmailId: notes.recipientEmailId,
+      addressId: notes.addressId,
     })
     .from(notes)
     .where(eq(notes.id, ID))
@@ -111,12 +114,40 @@ export function checkContext(ctx: Ctx, ids: Ids): CheckContextT {
   return out;
 }
 
-export function recipientOf(ctx: Ctx, contactId: number | null, fallbackName: string | null = null): NoteT['recipient'] {
+/**
+ * Who a note goes to and by which email and postal address: the ones chosen for the note when they are
+ * still the contact's, else the primary ones (saying so when a chosen one was removed).
+ */
+export function recipientOf(
+  ctx: Ctx,
+  contactId: number | null,
+  fallbackName: string | null = null,
+  choice: { emailId: number | null; addressId: number | null } = { emailId: null, addressId: null },
+): NoteT['recipient'] {
   if (contactId) {
     const c = recipientById(ctx).get({ id: contactId });
-    if (c) return { name: c.name, email: c.email, hasPostalAddress: c.addressLines !== null && c.city !== null };
+    if (c) {
+      const emails = readKind(ctx, contactId, 'emails');
+      const addresses = readKind(ctx, contactId, 'addresses');
+      // Lists are primary first, so [0] is the primary.
+      const email = emails.find((e) => e.id === choice.emailId) ?? emails[0] ?? null;
+      const address = addresses.find((a) => a.id === choice.addressId) ?? addresses[0] ?? null;
+      return {
+        name: c.name,
+        email: email?.address ?? null,
+        hasPostalAddress: !!(address?.lines && address.city),
+        emails,
+        addresses,
+        emailId: email?.id ?? null,
+        addressId: address?.id ?? null,
+        emailChoiceGone: choice.emailId !== null && email?.id !== choice.emailId,
+        addressChoiceGone: choice.addressId !== null && address?.id !== choice.addressId,
+      };
+    }
   }
-  return fallbackName ? { name: fallbackName, email: null, hasPostalAddress: false } : null;
+  if (!fallbackName) return null;
+  const none = { emails: [], addresses: [], emailId: null, addressId: null, emailChoiceGone: false, addressChoiceGone: false };
+  return { name: fallbackName, email: null, hasPostalAddress: false, ...none };
 }
 
 /**
@@ -154,7 +185,7 @@ export function getNote(ctx: Ctx, id: number): NoteT {
     readOnly: (summary.status === 'sent' || summary.status === 'mailed') && !reopened,
     reopened,
     events: evs,
-    recipient: recipientOf(ctx, summary.contactId, summary.recipientName),
+    recipient: recipientOf(ctx, summary.contactId, summary.recipientName, { emailId: row.recipientEmailId, addressId: row.addressId }),
     context: checkContext(ctx, ids),
     merge: mergeData(ctx, ids),
     interviewEndAt: summary.interviewId ? (debriefOf(ctx).get({ id: summary.interviewId })?.endAt ?? null) : null,

@@ -15,6 +15,7 @@ import { emailHandlers } from './email';
 import { getSettings } from '../settings/settings';
 import { applyTemplateToNote, builtInTemplateId } from '../templates/templates';
 import { ftsQuery } from '../../db/fts';
+import { readKind } from '../contacts/channels';
 
 export { getNote, LOCKED, REOPENED } from './detail';
 
@@ -29,7 +30,7 @@ const applicationOfInterview = prepare((db) => db.select({ applicationId: interv
 const unlinkFollowers = prepare((db) => db.update(notes).set({ followsNoteId: null }).where(eq(notes.followsNoteId, ID)).prepare());
 
 /** The fields notes.update writes directly, by their schema names (a template is applied, not stored raw). */
-const EDITABLE = ['subject', 'body', 'delivery', 'kind', 'dueAt'] as const;
+const EDITABLE = ['subject', 'body', 'delivery', 'kind', 'dueAt', 'recipientEmailId', 'addressId'] as const;
 
 const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'notes.update' | 'notes.delete'> = {
   'notes.get': ({ id, compose }, ctx) => {
@@ -129,6 +130,17 @@ const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'not
         });
       }
       if (input.templateId !== undefined && !templateExists(ctx, input.templateId)) throw invalid({ templateId: 'That template was not found.' });
+      // A chosen email or address must be one of this note's recipient's.
+      for (const [key, kind, word] of [
+        ['recipientEmailId', 'emails', 'email'],
+        ['addressId', 'addresses', 'postal address'],
+      ] as const) {
+        const chosen = input[key];
+        if (chosen == null) continue;
+        if (row.contactId === null || !readKind(ctx, row.contactId, kind).some((r) => r.id === chosen)) {
+          throw invalid({ [key]: `That ${word} is not one of the recipient’s; choose one of theirs.` }, `That ${word} is not one of the recipient’s.`);
+        }
+      }
       // Saving touches updated_at even when nothing changed (autosave shows it as saved).
       if (!updateRow(ctx, notes, input.id, pick(input, EDITABLE))) updateRow(ctx, notes, input.id, { updatedAt: ctx.clock.now() });
       // After delivery/kind so the template is rendered for the note as it now is.

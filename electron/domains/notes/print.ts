@@ -26,9 +26,13 @@ function noteForPrint(ctx: Ctx, noteId: number): NoteForPrint {
   const n = stmt<NoteForPrint>(
     ctx.sqlite,
     `SELECT n.id, n.kind, n.body, coalesce(ct.name, n.recipient_name) AS recipientName, n.contact_id AS contactId,
-            co.name AS company, a.role, ct.address_lines AS addressLines, ct.city, ct.region, ct.postal_code AS postalCode, ct.country
+            co.name AS company, a.role, ca.lines AS addressLines, ca.city, ca.region, ca.postal_code AS postalCode, ca.country
      FROM notes n
      LEFT JOIN contacts ct ON ct.id = n.contact_id
+     -- The postal address chosen for this note while it is still the contact's, else their primary one.
+     LEFT JOIN contact_addresses ca ON ca.id = coalesce(
+       (SELECT id FROM contact_addresses WHERE id = n.address_id AND contact_id = n.contact_id),
+       (SELECT id FROM contact_addresses WHERE contact_id = n.contact_id AND is_primary = 1))
      LEFT JOIN applications a ON a.id = n.application_id
      LEFT JOIN companies co ON co.id = a.company_id
      WHERE n.id = ?`,
