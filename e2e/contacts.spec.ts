@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseVCards } from '../electron/formats/vcard';
 import { expect, screenshots, test } from './fixtures';
+import { pdfToText } from '../electron/testing/external';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 23, 18, 0);
@@ -13,14 +14,19 @@ test('create a contact (fixing a bad email), fill in missing details, and merge 
 
   await app.getByRole('button', { name: '+ New contact' }).click();
   let form = app.getByRole('form', { name: 'New contact' });
-  await form.getByLabel('Name').fill('Dana Lee');
+  await form.getByLabel('Given name').fill('Dana');
+  await form.getByLabel('Family name').fill('Lee');
+  // The display name is made from the parts.
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Dana Lee');
   await form.getByLabel('Company').fill('Globex');
-  await form.getByLabel('Email').fill('dana(at)globex');
+  await form.getByRole('button', { name: 'Add an email' }).click();
+  await expect(form.getByLabel('Email 1', { exact: true })).toBeFocused();
+  await form.getByLabel('Email 1', { exact: true }).fill('dana(at)globex');
   await form.getByRole('button', { name: 'Add contact' }).click();
-  const emailError = form.locator('.field', { has: app.getByLabel('Email') }).locator('.field-error');
+  const emailError = form.locator('.field', { has: app.getByLabel('Email 1', { exact: true }) }).locator('.field-error');
   await expect(emailError).toHaveText('Enter an email address like name@example.com.');
-  await expect(form.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
-  await form.getByLabel('Email').fill('dana@globex.example');
+  await expect(form.getByLabel('Email 1', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Email 1', { exact: true }).fill('dana@globex.example');
   await form.getByRole('button', { name: 'Add contact' }).click();
 
   // The new contact opens; what a card still needs is asked for at the top, focused.
@@ -38,17 +44,24 @@ test('create a contact (fixing a bad email), fill in missing details, and merge 
   await app.getByRole('link', { name: 'Contacts', exact: true }).click();
   await app.getByRole('button', { name: '+ New contact' }).click();
   form = app.getByRole('form', { name: 'New contact' });
-  await form.getByLabel('Name').fill('D. Lee');
-  await form.getByLabel('Email').fill('DANA@globex.example');
-  await form.getByLabel('Phone').fill('+1 555 0100');
+  await form.getByLabel('Name', { exact: true }).fill('D. Lee');
+  await form.getByRole('button', { name: 'Add an email' }).click();
+  await form.getByLabel('Email 1', { exact: true }).fill('d.lee@personal.example');
+  await form.getByRole('button', { name: 'Add an email' }).click();
+  await form.getByLabel('Email 2', { exact: true }).fill('DANA@globex.example');
+  await form.getByRole('button', { name: 'Add a phone' }).click();
+  await form.getByLabel('Phone 1', { exact: true }).fill('+1 555 0100');
   await form.getByRole('button', { name: 'Add contact' }).click();
   const warning = form.getByRole('alert', { name: 'Possible duplicate' });
   await expect(warning).toContainText('Dana Lee (Globex)');
-  await expect(form.getByText('Dana Lee (Globex) already has this email.')).toBeVisible();
+  // The second email matched: the message sits beside that row.
+  await expect(form.locator('.field', { has: app.getByLabel('Email 2', { exact: true }) }).locator('.field-error')).toHaveText('Dana Lee (Globex) already has this email.');
   await screenshots(app, 'contact-duplicate');
   await warning.getByRole('button', { name: 'Merge into it' }).click();
   await expect(app.getByRole('heading', { level: 1, name: /Dana Lee/ })).toBeVisible();
   await expect(app.getByRole('definition').filter({ hasText: '+1 555 0100' })).toBeVisible();
+  // Merging kept both emails; the saved one stays primary.
+  await expect(app.getByRole('list', { name: 'Emails' }).getByRole('listitem')).toHaveText(['Workdana@globex.exampleprimary', 'Workd.lee@personal.example']);
   const list = await server.api<{ total: number }>('contacts.list', {});
   expect(list.total).toBe(1);
 
@@ -60,6 +73,60 @@ test('create a contact (fixing a bad email), fill in missing details, and merge 
   await mergeDialog.getByRole('button', { name: 'Merge into Dana Lee' }).click();
   await expect(app.getByRole('definition').filter({ hasText: 'Engineering Manager' })).toBeVisible();
   expect((await server.api<{ items: Array<{ id: number }> }>('contacts.list', {})).items.map((c) => c.id)).not.toContain(twin.id);
+});
+
+test('a second email made primary; a note picks the other email, and the envelope goes to the chosen address', async ({ app, server }) => {
+  await server.api('system.setNow', { now: NOW });
+  const application = await server.api<{ id: number }>('applications.create', { company: 'Northwind Health', role: 'Staff Engineer', stage: 'interviewing' });
+  const dana = await server.api<{ id: number }>('contacts.create', {
+    givenName: 'Dana',
+    familyName: 'Lee',
+    company: 'Northwind Health',
+    emails: [{ address: 'dana.lee@northwind.example', label: 'work' }],
+    addresses: [
+      { lines: '200 Clarendon St, Floor 9', city: 'Boston', region: 'MA', postalCode: '02116', label: 'work' },
+      { lines: '9 Elm St', city: 'Cambridge', region: 'MA', postalCode: '02139', label: 'home' },
+    ],
+  });
+  await app.goto(`${server.origin}/#/contacts/${dana.id}`);
+  await app.getByRole('button', { name: 'Edit' }).click();
+  const form = app.getByRole('form', { name: 'Edit contact' });
+  await form.getByRole('button', { name: 'Add an email' }).click();
+  await form.getByLabel('Email 2', { exact: true }).fill('dana@home.example');
+  await form.locator('.channel-emails [data-row="1"]').getByLabel('Label').selectOption('home');
+  // Keyboard: the primary radio of the new row, chosen with the space bar.
+  await form.getByRole('radio', { name: 'Primary email 2' }).focus();
+  await app.keyboard.press('Space');
+  await expect(form.getByRole('radio', { name: 'Primary email 2' })).toBeChecked();
+  await screenshots(app, 'contact-form-channels');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const emails = app.getByRole('list', { name: 'Emails' }).getByRole('listitem');
+  await expect(emails).toHaveText(['Homedana@home.exampleprimary', 'Workdana.lee@northwind.example']);
+  await expect(app.getByRole('list', { name: 'Postal addresses' }).getByRole('listitem')).toHaveCount(2);
+  await expect(app.locator('.toast')).toBeHidden();
+  await screenshots(app, 'contact-detail-channels');
+
+  // The email note: the primary is preselected; pick the work address for this one.
+  const note = await server.api<{ id: number }>('notes.create', { kind: 'follow_up', contactId: dana.id, applicationId: application.id, delivery: 'email' });
+  await app.goto(`${server.origin}/#/compose/note/${note.id}`);
+  const to = app.getByLabel('Email address');
+  await expect(to.locator('option:checked')).toHaveText('dana@home.example (home, primary)');
+  await to.selectOption({ label: 'dana.lee@northwind.example (work)' });
+  const checks = app.getByRole('region', { name: 'Checks' });
+  await expect(checks.locator('[data-check="deliverable"]')).toContainText('Goes to dana.lee@northwind.example');
+  await screenshots(app, 'composer-pick-email');
+  const draft = await server.api<{ mailto: string | null }>('notes.emailDraft', { id: note.id });
+  expect(draft.mailto).toMatch(/^mailto:dana\.lee@northwind\.example\?/);
+
+  // The card: the envelope goes to the home address chosen for it.
+  const card = await server.api<{ id: number }>('notes.create', { kind: 'follow_up', contactId: dana.id, applicationId: application.id, delivery: 'handwritten' });
+  await app.goto(`${server.origin}/#/compose/note/${card.id}`);
+  await app.getByLabel('Postal address').selectOption({ label: '9 Elm St, Cambridge, MA 02139 (home)' });
+  await expect(app.getByLabel('Postal address').locator('option:checked')).toHaveText('9 Elm St, Cambridge, MA 02139 (home)');
+  const [pdf] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Print envelope' }).click()]);
+  const text = await pdfToText(fs.readFileSync(await pdf.path()));
+  expect(text).toContain('9 Elm St');
+  expect(text).not.toContain('Clarendon');
 });
 
 test('import a vCard file with a broken card, search, filter, export', async ({ app, server }) => {
@@ -170,7 +237,8 @@ test('pick an existing contact as a person met at an interview; the contact page
   await expect(edit.getByText('Needed for email notes')).toBeVisible();
   await expect(edit.getByRole('group', { name: /Postal address/ })).toContainText('Needed for handwritten cards');
   await screenshots(app, 'contact-edit');
-  await edit.getByLabel('Phone').fill('+1 510 555 0199');
+  await edit.getByRole('button', { name: 'Add a phone' }).click();
+  await edit.getByLabel('Phone 1', { exact: true }).fill('+1 510 555 0199');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(app.getByRole('definition').filter({ hasText: '+1 510 555 0199' })).toBeVisible();
 

@@ -15,6 +15,7 @@ import type { DraftStore, SaveState } from './ComposerDrafts';
 import { EmailActions } from './EmailActions';
 import { HighlightedTextarea, type Mark } from './HighlightedTextarea';
 import { MergeFieldPicker } from './MergeFieldPicker';
+import { RecipientChoice } from './RecipientChoice';
 import { SaveAsTemplateDialog } from './SaveAsTemplate';
 import { useNoteActions, type Template } from './useNoteActions';
 
@@ -73,7 +74,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const byId = Object.fromEntries(result.checks.map((c) => [c.id, c]));
   const unfilled = byId.merge.passages;
   const actions = useNoteActions({ note, store, settings, now, templates: props.templates, unfilled, onCardCreated: props.onCardCreated });
-  const { busy, run, guarded, confirm, setConfirm, templateOffer, setTemplateOffer, currentTemplate, applyTemplate, chooseTemplate, switchDelivery, changeKind, markSent, lock } =
+  const { busy, run, guarded, confirm, setConfirm, templateOffer, setTemplateOffer, currentTemplate, applyTemplate, chooseTemplate, switchDelivery, changeKind, chooseRecipient, markSent, lock } =
     actions;
 
   const marks = useMemo(() => {
@@ -134,8 +135,7 @@ export function NoteEditor(props: NoteEditorProps) {
                 ) : (
                   <strong>{note.recipientName ?? 'Unknown'}</strong>
                 )}
-                {isEmail ? <span className="muted"> · {note.recipient?.email ?? 'no email address'}</span> : null}
-                {!isEmail ? <span className="muted"> · {note.recipient?.hasPostalAddress ? 'postal address on file' : 'no postal address'}</span> : null}
+                <RecipientChoice note={note} disabled={readOnly || busy} onChoose={(choice) => void run(() => chooseRecipient(choice))} />
               </div>
               <div className="muted small">
                 {note.company ? `${note.role} at ${note.company}` : null}

@@ -129,6 +129,12 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
     }
   }
 
+  /** Which of the recipient's emails / postal addresses this note goes to (null = their primary). */
+  async function chooseRecipient(choice: { recipientEmailId?: number | null; addressId?: number | null }) {
+    await store.flush(note.id);
+    store.sync(await update.mutateAsync({ id: note.id, revision: store.get(note.id)!.revision, ...choice }));
+  }
+
   async function changeKind(kind: NoteKind) {
     await store.flush(note.id);
     store.sync(await update.mutateAsync({ id: note.id, revision: store.get(note.id)!.revision, kind }));
@@ -253,6 +259,7 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
     chooseTemplate,
     switchDelivery,
     changeKind,
+    chooseRecipient,
     openInMail,
     saveEml,
     copyText,

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS, type ContactRole } from '../../../electron/shared/domain';
+import { CHANNEL_LABEL_NAMES, CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS, type ContactRole } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
 import { ContactForm, ContactMissing, MISSING_HINT, type Contact } from './ContactForm';
 import { ContactMerge } from './ContactMerge';
@@ -13,6 +13,7 @@ import { useApi, useCall, useNow } from '../lib/hooks';
 import { useServerForm } from '../lib/forms';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { addressText } from './ChannelFields';
 
 export function ContactDetailScreen({ id }: { id: number }) {
   const contact = useApi('contacts.get', { id });
@@ -57,7 +58,6 @@ export function ContactDetailScreen({ id }: { id: number }) {
     }
   }
 
-  const address = [c.addressLines, [c.city, [c.region, c.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', '), c.country].filter(Boolean).join('\n');
   return (
     <div className="page">
       <div className="page-header">
@@ -93,12 +93,63 @@ export function ContactDetailScreen({ id }: { id: number }) {
             <>
               <h2>Details</h2>
               <dl className="facts" aria-label="Contact details">
-                <dt>Email</dt>
-                <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : <span className="badge due">{MISSING_HINT.email}</span>}</dd>
-                <dt>Phone</dt>
-                <dd>{c.phone ?? '—'}</dd>
-                <dt>Postal address</dt>
-                <dd>{address && !c.missingAddress ? address : <>{address ? <div>{address}</div> : null}<span className="badge">{MISSING_HINT.address}</span></>}</dd>
+                {c.givenName || c.familyName ? (
+                  <>
+                    <dt>Name</dt>
+                    <dd>
+                      {c.nameOrder === 'family_first'
+                        ? `Family name ${c.familyName ?? '—'} · given name ${c.givenName ?? '—'}`
+                        : `Given name ${c.givenName ?? '—'} · family name ${c.familyName ?? '—'}`}
+                    </dd>
+                  </>
+                ) : null}
+                <dt>{c.emails.length > 1 ? 'Emails' : 'Email'}</dt>
+                <dd>
+                  {c.emails.length ? (
+                    <ul className="channel-list" aria-label="Emails">
+                      {c.emails.map((e) => (
+                        <li key={e.id}>
+                          <span className="channel-label">{CHANNEL_LABEL_NAMES[e.label]}</span>
+                          <a href={`mailto:${e.address}`}>{e.address}</a>
+                          {e.isPrimary && c.emails.length > 1 ? <span className="badge">primary</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="badge due">{MISSING_HINT.email}</span>
+                  )}
+                </dd>
+                <dt>{c.phones.length > 1 ? 'Phones' : 'Phone'}</dt>
+                <dd>
+                  {c.phones.length ? (
+                    <ul className="channel-list" aria-label="Phones">
+                      {c.phones.map((p) => (
+                        <li key={p.id}>
+                          <span className="channel-label">{CHANNEL_LABEL_NAMES[p.label]}</span>
+                          {p.number}
+                          {p.isPrimary && c.phones.length > 1 ? <span className="badge">primary</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
+                <dt>{c.addresses.length > 1 ? 'Postal addresses' : 'Postal address'}</dt>
+                <dd>
+                  {c.addresses.length ? (
+                    <ul className="channel-list" aria-label="Postal addresses">
+                      {c.addresses.map((a) => (
+                        <li key={a.id}>
+                          <span className="channel-label">{CHANNEL_LABEL_NAMES[a.label]}</span>
+                          <address>{addressText(a)}</address>
+                          {a.isPrimary && c.addresses.length > 1 ? <span className="badge">primary</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {c.missingAddress ? <span className="badge">{MISSING_HINT.address}</span> : null}
+                </dd>
                 <dt>Company</dt>
                 <dd>{c.company ?? '—'}</dd>
                 <dt>Title</dt>

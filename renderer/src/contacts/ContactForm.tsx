@@ -6,14 +6,18 @@ import { useServerForm } from '../lib/forms';
 import { href } from '../lib/router';
 import { Field } from '../ui/Field';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { NAME_ORDERS, type NameOrder } from '../../../electron/shared/domain';
+import { displayName, guessNameOrder } from '../../../electron/shared/names';
+import { ChannelFields, channelBody, channelRows, type ChannelValues } from './ChannelFields';
 
 export type Contact = MethodOutput<'contacts.get'>;
-type Fields = Omit<MethodInput<'contacts.create'>, 'force' | 'mergeIntoId'>;
+type Fields = Omit<MethodInput<'contacts.update'>, 'id' | 'force'>;
 
-const KEYS = ['name', 'title', 'company', 'email', 'phone', 'url', 'metHow', 'addressLines', 'city', 'region', 'postalCode', 'country', 'notes'] as const;
+const KEYS = ['name', 'givenName', 'familyName', 'title', 'company', 'url', 'metHow', 'notes'] as const;
 type Key = (typeof KEYS)[number];
 
 export const MISSING_HINT = { email: 'Needed for email notes', address: 'Needed for handwritten cards' } as const;
+const ORDER_WORDS: Record<NameOrder, string> = { given_first: 'Given name first', family_first: 'Family name first' };
 
 interface Duplicate {
   id: number;
@@ -27,25 +31,40 @@ function duplicatesOf(err: ApiError): Duplicate[] {
     .map(([k, label]) => ({ id: Number(k.slice('duplicate.'.length)), label }));
 }
 
-type Values = Record<Key, string>;
+type Values = Record<Key, string> & ChannelValues & { nameOrder: NameOrder };
 
 export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact; onDone: (c: Contact, how: 'created' | 'merged' | 'saved') => void; onCancel: () => void }) {
-  const form = useServerForm<Values>(Object.fromEntries(KEYS.map((k) => [k, (existing?.[k] as string | null | undefined) ?? ''])) as Values);
+  const form = useServerForm<Values>({
+    ...(Object.fromEntries(KEYS.map((k) => [k, (existing?.[k] as string | null | undefined) ?? ''])) as Record<Key, string>),
+    nameOrder: existing?.nameOrder ?? 'given_first',
+    ...channelRows(existing),
+  });
   const { register, fieldError: errorOf } = form;
   const f = form.watch();
   const [duplicates, setDuplicates] = useState<{ message: string; items: Duplicate[] } | null>(null);
+  // The order follows the script typed (CJK: family name first) until the person picks one.
+  const [orderChosen, setOrderChosen] = useState(!!existing && (existing.givenName !== null || existing.familyName !== null || existing.nameOrder === 'family_first'));
   const companies = useApi('companies.list', {});
   const create = useCall('contacts.create');
   const update = useCall('contacts.update');
+  const nameOrder: NameOrder = orderChosen ? f.nameOrder : guessNameOrder(f.givenName, f.familyName, f.name);
+  // With either part filled the display name is derived (the server does the same).
+  const derived = displayName({ givenName: f.givenName, familyName: f.familyName, nameOrder });
 
-  const body = (v: Values): Fields => Object.fromEntries(KEYS.map((k) => [k, k === 'name' ? v.name : v[k].trim() === '' ? null : v[k]])) as unknown as Fields;
+  const body = (v: Values): Fields => ({
+    ...(Object.fromEntries(KEYS.map((k) => [k, v[k].trim() === '' ? null : v[k]])) as Record<Key, string | null>),
+    name: derived ?? v.name,
+    nameOrder,
+    ...channelBody(v),
+  });
 
   const save = (extra: { force?: boolean; mergeIntoId?: number } = {}) =>
     form.handleSubmit(async (v) => {
       try {
         if (existing) onDone(await update.mutateAsync({ id: existing.id, ...body(v), force: extra.force }), 'saved');
         else {
-          const c = await create.mutateAsync({ ...body(v), ...extra });
+          const { name, ...rest } = body(v);
+          const c = await create.mutateAsync({ ...rest, name: name ?? undefined, ...extra });
           onDone(c, extra.mergeIntoId ? 'merged' : 'created');
         }
         setDuplicates(null);
@@ -59,22 +78,17 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
       }
     });
 
-  const missingEmail = !!existing && !f.email.trim();
-  const missingAddress = !!existing && (!f.addressLines.trim() || !f.city.trim());
+  const missingEmail = !!existing && !f.emails.some((e) => e.address.trim());
+  const missingAddress = !!existing && !f.addresses.some((a) => a.lines.trim() && a.city.trim());
   const busy = create.isPending || update.isPending;
-  const input = (k: Key, label: string, opts: { wide?: boolean; missing?: 'email' | 'address'; placeholder?: string; type?: string; rows?: number; list?: string } = {}) => (
-    <Field
-      key={k}
-      label={label}
-      error={errorOf(k)}
-      hint={opts.missing ? MISSING_HINT[opts.missing] : undefined}
-      className={[opts.wide ? 'wide' : '', opts.missing ? 'missing' : ''].join(' ')}
-    >
+  const channelProps = { control: form.control, register, watch: form.watch, setValue: form.setValue, errorOf };
+  const input = (k: Key, label: string, opts: { wide?: boolean; placeholder?: string; type?: string; rows?: number; list?: string; hint?: string } = {}) => (
+    <Field key={k} label={label} error={errorOf(k)} hint={opts.hint} className={opts.wide ? 'wide' : ''}>
       {(p) =>
         opts.rows ? (
           <textarea {...p} {...register(k)} rows={opts.rows} placeholder={opts.placeholder} />
         ) : (
-          <input {...p} {...register(k)} type={opts.type ?? 'text'} placeholder={opts.placeholder} list={opts.list} autoComplete="off" autoFocus={k === 'name' && !existing} />
+          <input {...p} {...register(k)} type={opts.type ?? 'text'} placeholder={opts.placeholder} list={opts.list} autoComplete="off" autoFocus={k === 'givenName' && !existing} />
         )
       }
     </Field>
@@ -112,23 +126,42 @@ export function ContactForm({ existing, onDone, onCancel }: { existing?: Contact
         </div>
       ) : null}
       <div className="form-grid">
-        {input('name', 'Name')}
+        <div className="wide name-fields">
+          {input('givenName', 'Given name')}
+          {input('familyName', 'Family name')}
+          <Field label="Name order" error={errorOf('nameOrder')}>
+            {(p) => (
+              <select
+                {...p}
+                value={nameOrder}
+                onChange={(e) => {
+                  setOrderChosen(true);
+                  form.setValue('nameOrder', e.target.value as NameOrder, { shouldDirty: true });
+                }}
+              >
+                {NAME_ORDERS.map((o) => (
+                  <option key={o} value={o}>
+                    {ORDER_WORDS[o]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {derived !== null ? (
+          <Field label="Name" hint="Shown in lists and search; made from the given and family name" className="derived-name">
+            {(p) => <input {...p} value={derived} readOnly />}
+          </Field>
+        ) : (
+          input('name', 'Name', { placeholder: 'As you would write it', hint: 'Or fill in the given and family name above' })
+        )}
         {input('title', 'Title', { placeholder: 'Engineering Manager' })}
         {input('company', 'Company', { list: 'contact-company-options' })}
         {input('metHow', 'How and where you met', { placeholder: 'Onsite interview, career fair, referral…' })}
-        {input('email', 'Email', { type: 'email', missing: missingEmail ? 'email' : undefined, placeholder: 'name@example.com' })}
-        {input('phone', 'Phone', { type: 'tel' })}
+        <ChannelFields kind="emails" legend="Emails" {...channelProps} hint={missingEmail ? MISSING_HINT.email : undefined} missing={missingEmail} />
+        <ChannelFields kind="phones" legend="Phones" {...channelProps} />
+        <ChannelFields kind="addresses" legend="Postal addresses" {...channelProps} hint={missingAddress ? MISSING_HINT.address : undefined} missing={missingAddress} />
         {input('url', 'LinkedIn or web page', { wide: true, placeholder: 'https://www.linkedin.com/in/…' })}
-        <fieldset className={`wide address-fields ${missingAddress ? 'missing' : ''}`}>
-          <legend>Postal address {missingAddress ? <span className="badge due">{MISSING_HINT.address}</span> : null}</legend>
-          <div className="form-grid">
-            {input('addressLines', 'Street address', { wide: true, rows: 2 })}
-            {input('city', 'City')}
-            {input('region', 'State or region')}
-            {input('postalCode', 'Postal code')}
-            {input('country', 'Country')}
-          </div>
-        </fieldset>
         {input('notes', 'Notes', { wide: true, rows: 3 })}
       </div>
       <datalist id="contact-company-options">
