@@ -80,6 +80,11 @@ function seedData(core: Core, now: number) {
     db.exec(`INSERT INTO contact_emails (contact_id, address, label, is_primary) SELECT id, email, 'work', 1 FROM contacts WHERE email IS NOT NULL;
       INSERT INTO contact_addresses (contact_id, lines, city, label, is_primary) SELECT id, address_lines, city, 'work', 1 FROM contacts
       WHERE coalesce(address_lines, city) IS NOT NULL;`);
+    // Emails and addresses live in their own rows (the contacts columns only mirror the primary):
+    // written in bulk the way migration 0007 moved old data, so duplicate checks and the composer see them.
+    db.exec(`INSERT INTO contact_emails (contact_id, address, label, is_primary) SELECT id, email, 'work', 1 FROM contacts WHERE email IS NOT NULL;
+      INSERT INTO contact_addresses (contact_id, lines, city, label, is_primary) SELECT id, address_lines, city, 'work', 1 FROM contacts
+      WHERE coalesce(address_lines, city) IS NOT NULL;`);
     const iv = db.prepare('INSERT INTO interviews (application_id, kind, start_at, end_at, time_zone, challenge, debriefed_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const part = db.prepare('INSERT OR IGNORE INTO interview_participants (interview_id, contact_id) VALUES (?, ?)');
     for (let i = 1; i <= SIZES.interviews; i++) {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DANA_PERFUNCTORY, DANA_SUBSTANTIVE, INTERVIEWS, PRIYA_SUBSTANTIVE } from '../../shared/fixtures/notes';
 import { localToInstant } from '../../shared/time';
 import { errorOf, testCore, type TestCore } from '../../testing/core';
+import { rowsFromContactColumns } from '../../testing/contact-rows';
 
 /** The note's current revision: every edit names the one it is based on. */
 const rev = async (core: TestCore, id: number) => (await core.api('notes.get', { id })).revision;
@@ -31,6 +32,7 @@ async function setup() {
       .run(nw.participants.dana.name, nw.participants.dana.email, app.companyId).lastInsertRowid,
   );
   const priya = Number(sql.prepare('INSERT INTO contacts (name, email, company_id) VALUES (?, ?, ?)').run(nw.participants.priya.name, nw.participants.priya.email, app.companyId).lastInsertRowid);
+  rowsFromContactColumns(sql);
   const iv = await core.api('interviews.create', {
     applicationId: app.id,
     round: 'Onsite',

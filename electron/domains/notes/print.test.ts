@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tx } from '../../db/sql';
 import { errorOf, testCore, type TestCore } from '../../testing/core';
 import { createNote } from './records';
+import { rowsFromContactColumns } from '../../testing/contact-rows';
 import { slug } from './print';
 
 let core: TestCore;
@@ -42,6 +43,7 @@ async function setup(address: boolean) {
       .prepare('INSERT INTO contacts (name, address_lines, city, region, postal_code, country) VALUES (?, ?, ?, ?, ?, ?)')
       .run('Zoë Łukasiewicz', address ? 'Globex Tower, Floor 12\n500 Market Street' : null, address ? 'San Francisco' : null, 'CA', '94105', 'USA').lastInsertRowid,
   );
+  rowsFromContactColumns(core.ctx.sqlite);
   const body = 'Dear Zoë,\n\nThank you for the tour of the new data platform and for explaining the on-call rotation.\n\nWarmly,\nAlex';
   const noteId = tx(core.ctx, () =>
     createNote(core.ctx, { kind: 'thank_you', contactId, applicationId: app.id, interviewId: null, delivery: 'handwritten', dueAt: null, body }),
