@@ -20,13 +20,17 @@ interface NoteForPrint {
   region: string | null;
   postalCode: string | null;
   country: string | null;
+  addressLabel: string | null;
+  /** Where the recipient works: their contact's company, else the application's. */
+  workCompany: string | null;
 }
 
 function noteForPrint(ctx: Ctx, noteId: number): NoteForPrint {
   const n = stmt<NoteForPrint>(
     ctx.sqlite,
     `SELECT n.id, n.kind, n.body, coalesce(ct.name, n.recipient_name) AS recipientName, n.contact_id AS contactId,
-            co.name AS company, a.role, ca.lines AS addressLines, ca.city, ca.region, ca.postal_code AS postalCode, ca.country
+            co.name AS company, a.role, ca.lines AS addressLines, ca.city, ca.region, ca.postal_code AS postalCode, ca.country,
+            ca.label AS addressLabel, coalesce(cc.name, co.name) AS workCompany
      FROM notes n
      LEFT JOIN contacts ct ON ct.id = n.contact_id
      -- The postal address chosen for this note while it is still the contact's, else their primary one.
@@ -35,6 +39,7 @@ function noteForPrint(ctx: Ctx, noteId: number): NoteForPrint {
        (SELECT id FROM contact_addresses WHERE contact_id = n.contact_id AND is_primary = 1))
      LEFT JOIN applications a ON a.id = n.application_id
      LEFT JOIN companies co ON co.id = a.company_id
+     LEFT JOIN companies cc ON cc.id = ct.company_id
      WHERE n.id = ?`,
   ).get(noteId);
   if (!n) throw notFound('Note', noteId);
@@ -77,7 +82,9 @@ export const printHandlers: Handlers<'print.cardText' | 'print.envelope'> = {
         `${name} has no postal address yet.`,
       );
     }
-    const to: PostalAddress = { name, lines: n.addressLines, city: n.city, region: n.region, postalCode: n.postalCode, country: n.country };
+    const to: PostalAddress = { name, lines: n.addressLines, city: n.city, region: n.region, postalCode: n.postalCode, country: n.country,
+      // A business address carries the company line (the formatter adds it for label 'work' only).
+      label: n.addressLabel, company: n.workCompany };
     const p = getSettings(ctx).profile;
     const hasReturn = !!(p.addressLines || p.city);
     const from: PostalAddress | null = hasReturn

@@ -21,6 +21,7 @@ async function setup() {
   core = await testCore({ now: Date.UTC(2026, 6, 1, 12) });
   const dana = await core.api('contacts.create', {
     name: 'Dana Lee',
+    company: 'Northwind Traders',
     emails: [
       { address: 'dana@northwind.example', label: 'work' },
       { address: 'dana.lee@home.example', label: 'home' },
@@ -80,12 +81,16 @@ describe('the email and postal address a note goes to', () => {
   it('prints the envelope to the chosen postal address, and refuses an email or address of someone else', async () => {
     const { dana, card } = await setup();
     const text = async () => pdfText((await core.api('print.envelope', { noteId: card, size: 'a7' })).base64);
-    expect(await text()).toContain('200 Clarendon St');
+    const work = await text();
+    expect(work).toContain('200 Clarendon St');
+    // A work address carries the company line; a home address does not.
+    expect(work).toContain('Northwind Traders');
     const c = await core.api('notes.get', { id: card });
     await core.api('notes.update', { id: card, revision: c.revision, addressId: dana.addresses[1].id });
     const chosen = await text();
     expect(chosen).toContain('9 Elm St');
     expect(chosen).not.toContain('200 Clarendon St');
+    expect(chosen).not.toContain('Northwind Traders');
 
     const sam = await core.api('contacts.create', { name: 'Sam Ortiz', email: 'sam@example.com', addressLines: '1 Main St', city: 'Leeds' });
     const now = await core.api('notes.get', { id: card });
