@@ -242,6 +242,33 @@ const cases: Record<string, DataCase> = {
       expect(db.prepare("SELECT scope FROM stationery_items WHERE name = 'New'").pluck().get()).toBe('domestic');
     },
   },
+
+  '0010_contact_email_search': {
+    seed: (db) => seedRows(db, 'search'),
+    atPrevious(db, seeded) {
+      // The seeded email as the app keeps it (a primary row), and a second, non-primary one, which
+      // search could not find before this migration.
+      db.prepare("INSERT INTO contact_emails (contact_id, address, label, is_primary, position) VALUES (?, 'search@acme.example', 'work', 1, 0)").run(seeded.contact);
+      db.prepare("INSERT INTO contact_emails (contact_id, address, label, is_primary, position) VALUES (?, 'dana.home@mail.example', 'home', 0, 1)").run(seeded.contact);
+      expect(search(db, 'contacts_fts', 'dana.home@mail.example')).toEqual([]);
+    },
+    check(db, seeded) {
+      expect(search(db, 'contacts_fts', 'dana.home@mail.example')).toEqual([seeded.contact]);
+      expect(search(db, 'contacts_fts', 'search@acme.example')).toEqual([seeded.contact]);
+      // Later changes to any email keep search in step.
+      db.prepare("UPDATE contact_emails SET address = 'dana.new@mail.example' WHERE address = 'dana.home@mail.example'").run();
+      expect(search(db, 'contacts_fts', 'dana.home@mail.example')).toEqual([]);
+      expect(search(db, 'contacts_fts', 'dana.new@mail.example')).toEqual([seeded.contact]);
+      db.prepare("DELETE FROM contact_emails WHERE address = 'dana.new@mail.example'").run();
+      expect(search(db, 'contacts_fts', 'dana.new@mail.example')).toEqual([]);
+      expect(search(db, 'contacts_fts', 'search@acme.example')).toEqual([seeded.contact]);
+      // A rename rewrites the index row and still keeps every email.
+      db.prepare("INSERT INTO contact_emails (contact_id, address, label, is_primary, position) VALUES (?, 'dana.other@mail.example', 'other', 0, 2)").run(seeded.contact);
+      db.prepare("UPDATE contacts SET name = 'Dana Renamed' WHERE id = ?").run(seeded.contact);
+      expect(search(db, 'contacts_fts', 'dana.other@mail.example')).toEqual([seeded.contact]);
+      expect(db.prepare("INSERT INTO contacts_fts(contacts_fts, rank) VALUES ('integrity-check', 1)").run().changes).toBeGreaterThanOrEqual(0);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -41,6 +41,8 @@ describe('emails, phones and addresses', () => {
     // The contact row mirrors the primary of each kind, for lists, search and the missing-detail checks.
     expect(c).toMatchObject({ email: 'dana.lee@home.example', phone: '+1 555 0100', addressLines: '1 Main St', city: 'Springfield', missingEmail: false, missingAddress: false });
     expect((await core.api('contacts.list', { search: 'dana.lee' })).items.map((i) => i.id)).toEqual([c.id]);
+    // Every email is searchable, not only the primary.
+    expect((await core.api('contacts.list', { search: 'globex.example' })).items.map((i) => i.id)).toEqual([c.id]);
 
     // Editing keeps rows by id, reorders, relabels and moves the primary.
     const [home, work] = c.emails;
