@@ -11,37 +11,67 @@ interface Props {
   onChoose: (choice: { recipientEmailId?: number | null; addressId?: number | null }) => void;
 }
 
+interface Row {
+  id: number;
+  isPrimary: boolean;
+  label: keyof typeof CHANNEL_LABEL_NAMES;
+}
+
+/** One select over the recipient's emails or addresses; choosing the primary stores null ("primary"),
+ * so the note follows the contact when their primary changes later. */
+function ChannelSelect<T extends Row>(props: {
+  label: string;
+  rows: T[];
+  value: number | null;
+  disabled: boolean;
+  text: (row: T) => string;
+  onChoose: (id: number | null) => void;
+  goneWord: string | null;
+}) {
+  const primary = props.rows.find((x) => x.isPrimary)?.id ?? null;
+  return (
+    <>
+      {' · '}
+      <select
+        className="recipient-choice"
+        aria-label={props.label}
+        value={props.value ?? ''}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const id = Number(e.target.value);
+          props.onChoose(id === primary ? null : id);
+        }}
+      >
+        {props.rows.map((row) => (
+          <option key={row.id} value={row.id}>
+            {props.text(row)} ({CHANNEL_LABEL_NAMES[row.label].toLowerCase()}
+            {row.isPrimary ? ', primary' : ''})
+          </option>
+        ))}
+      </select>
+      {props.goneWord ? <span className="badge due">{props.goneWord}</span> : null}
+    </>
+  );
+}
+
+const EMAIL_GONE = 'the email chosen before was removed; using the primary';
+const ADDRESS_GONE = 'the address chosen before was removed; using the primary';
+
 export function RecipientChoice({ note, disabled, onChoose }: Props) {
   const r = note.recipient;
-  const isEmail = note.delivery === 'email';
   if (!r) return null;
-  // The select's value is the row in use; choosing the primary stores "primary" (null), so the note
-  // follows the contact when their primary changes later.
-  const primaryOf = <T extends { id: number; isPrimary: boolean }>(rows: T[]) => rows.find((x) => x.isPrimary)?.id ?? null;
-  if (isEmail) {
+  if (note.delivery === 'email') {
     if (r.emails.length < 2) return <span className="muted"> · {r.email ?? 'no email address'}</span>;
     return (
-      <>
-        {' · '}
-        <select
-          className="recipient-choice"
-          aria-label="Email address"
-          value={r.emailId ?? ''}
-          disabled={disabled}
-          onChange={(e) => {
-            const id = Number(e.target.value);
-            onChoose({ recipientEmailId: id === primaryOf(r.emails) ? null : id });
-          }}
-        >
-          {r.emails.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.address} ({CHANNEL_LABEL_NAMES[e.label].toLowerCase()}
-              {e.isPrimary ? ', primary' : ''})
-            </option>
-          ))}
-        </select>
-        {r.emailChoiceGone ? <span className="badge due">the email chosen before was removed; using the primary</span> : null}
-      </>
+      <ChannelSelect
+        label="Email address"
+        rows={r.emails}
+        value={r.emailId}
+        disabled={disabled}
+        text={(e) => e.address}
+        onChoose={(id) => onChoose({ recipientEmailId: id })}
+        goneWord={r.emailChoiceGone ? EMAIL_GONE : null}
+      />
     );
   }
   if (r.addresses.length < 2) {
@@ -49,31 +79,19 @@ export function RecipientChoice({ note, disabled, onChoose }: Props) {
       <span className="muted">
         {' · '}
         {r.hasPostalAddress ? 'postal address on file' : 'no postal address'}
-        {r.addressChoiceGone ? <span className="badge due">the address chosen before was removed; using the primary</span> : null}
+        {r.addressChoiceGone ? <span className="badge due">{ADDRESS_GONE}</span> : null}
       </span>
     );
   }
   return (
-    <>
-      {' · '}
-      <select
-        className="recipient-choice"
-        aria-label="Postal address"
-        value={r.addressId ?? ''}
-        disabled={disabled}
-        onChange={(e) => {
-          const id = Number(e.target.value);
-          onChoose({ addressId: id === primaryOf(r.addresses) ? null : id });
-        }}
-      >
-        {r.addresses.map((a) => (
-          <option key={a.id} value={a.id}>
-            {addressText(a).replace(/\n/g, ', ')} ({CHANNEL_LABEL_NAMES[a.label].toLowerCase()}
-            {a.isPrimary ? ', primary' : ''})
-          </option>
-        ))}
-      </select>
-      {r.addressChoiceGone ? <span className="badge due">the address chosen before was removed; using the primary</span> : null}
-    </>
+    <ChannelSelect
+      label="Postal address"
+      rows={r.addresses}
+      value={r.addressId}
+      disabled={disabled}
+      text={(a) => addressText(a).replace(/\n/g, ', ')}
+      onChoose={(id) => onChoose({ addressId: id })}
+      goneWord={r.addressChoiceGone ? ADDRESS_GONE : null}
+    />
   );
 }
