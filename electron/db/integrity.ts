@@ -121,15 +121,18 @@ export async function writeBackupFile(sqlite: Database.Database, target: string)
   }
 }
 
-/** Removes what an interrupted backup left in `dir`: `.partial` copies and their journals. Links are only unlinked. */
-export function cleanPartialBackups(dir: string): string[] {
-  let names: string[];
+/** The names in `dir` when it is a real folder (not a link, not missing), else none. */
+export function namesInRealDir(dir: string): string[] {
   try {
-    if (!fs.lstatSync(dir).isDirectory()) return [];
-    names = fs.readdirSync(dir);
+    return fs.lstatSync(dir).isDirectory() ? fs.readdirSync(dir) : [];
   } catch {
     return [];
   }
+}
+
+/** Removes what an interrupted backup left in `dir`: `.partial` copies and their journals. Links are only unlinked. */
+export function cleanPartialBackups(dir: string): string[] {
+  const names = namesInRealDir(dir);
   const removed: string[] = [];
   for (const name of names) {
     const full = path.join(dir, name);

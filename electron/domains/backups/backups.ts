@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Ctx, Handlers } from '../../db/context';
 import { AppError } from '../../shared/errors';
 import { backupTo, pendingMigrations } from '../../db/open';
-import { inspectReadOnly, quickCheck } from '../../db/integrity';
+import { inspectReadOnly, namesInRealDir, quickCheck } from '../../db/integrity';
 import { getSettings } from '../settings/settings';
 
 const AUTO_PREFIX = 'courtesy-auto-';
@@ -25,13 +25,7 @@ interface Entry {
 
 /** Complete backups only: regular `.sqlite` files (no links, folders or half-written copies). */
 function listEntries(dir: string): Entry[] {
-  let names: string[];
-  try {
-    if (!fs.lstatSync(dir).isDirectory()) return [];
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
+  const names = namesInRealDir(dir);
   const set = new Set(names);
   const out: Entry[] = [];
   for (const name of names) {
