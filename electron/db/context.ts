@@ -1,5 +1,6 @@
 import type { Db, Sqlite } from './open';
 import type { MethodName, MethodOutput, ParsedInput } from '../api/contract';
+import type { SecretStore } from '../shared/mail';
 
 export interface Clock {
   now(): number;
@@ -49,6 +50,8 @@ export interface Ctx {
    * other calls finish first and new ones wait. `prepare` (the safety backup) runs in that same quiet
    * moment, just before the connection closes, and its result is returned.
    */
+  /** Keeps the email account's password (never SQLite); see domains/mail/secrets.ts. */
+  secrets: SecretStore;
   replaceDatabase: (<T>(source: string, prepare: () => Promise<T>) => Promise<T>) | null;
 }
 

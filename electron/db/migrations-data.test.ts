@@ -269,6 +269,31 @@ const cases: Record<string, DataCase> = {
       expect(db.prepare("INSERT INTO contacts_fts(contacts_fts, rank) VALUES ('integrity-check', 1)").run().changes).toBeGreaterThanOrEqual(0);
     },
   },
+  '0011_mail_outbox': {
+    seed: (db) => seedRows(db, 'mail'),
+    check(db, seeded) {
+      // Notes written before have no Message-ID; the index serves a reply's lookup by one.
+      expect(db.prepare('SELECT message_id FROM notes WHERE id = ?').pluck().get(seeded.note)).toBeNull();
+      db.prepare("UPDATE notes SET message_id = '<abc.123@courtesy.example>' WHERE id = ?").run(seeded.note);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM notes WHERE message_id = '<abc.123@courtesy.example>'").all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toContain('notes_message_id');
+      expect(db.prepare("SELECT id FROM notes WHERE message_id = '<abc.123@courtesy.example>'").pluck().get()).toBe(seeded.note);
+      // An account and a queued note; a second open row for the same note is refused.
+      db.prepare(
+        "INSERT INTO mail_account (id, address, username, smtp_host, smtp_port, smtp_security, imap_host, imap_port, imap_security) VALUES (1, 'me@example.com', 'me@example.com', 'smtp.example.com', 587, 'starttls', 'imap.example.com', 993, 'tls')",
+      ).run();
+      expect(db.prepare('SELECT save_sent_copy FROM mail_account').pluck().get()).toBe(0);
+      db.prepare("INSERT INTO outbox (note_id, message_id, next_attempt_at) VALUES (?, '<q1@courtesy.example>', 1)").run(seeded.note);
+      expect(db.prepare('SELECT state, attempts FROM outbox').get()).toEqual({ state: 'queued', attempts: 0 });
+      expect(() => db.prepare("INSERT INTO outbox (note_id, message_id) VALUES (?, '<q2@courtesy.example>')").run(seeded.note)).toThrow(/UNIQUE/);
+      // Once finished, the note may be queued again (a later resend is a new row with a new Message-ID).
+      db.prepare("UPDATE outbox SET state = 'cancelled'").run();
+      db.prepare("INSERT INTO outbox (note_id, message_id) VALUES (?, '<q2@courtesy.example>')").run(seeded.note);
+      // Deleting the note takes its outbox rows with it.
+      db.prepare('DELETE FROM notes WHERE id = ?').run(seeded.note);
+      expect(count(db, 'outbox')).toBe(0);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -20,6 +20,7 @@ import {
   STAMP_SCOPES,
   STATIONERY_KINDS,
 } from '../shared/domain';
+import { MAIL_SECURITIES, OUTBOX_STATES } from '../shared/mail';
 
 export { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
 
@@ -245,6 +246,9 @@ export const notes = sqliteTable(
     // Bumped by a trigger on every change of the row (see drizzle/0006_note_revision_trigger.sql):
     // notes.update takes the revision it edits and refuses a stale write.
     revision: integer('revision').notNull().default(1),
+    // The Message-ID header exactly as sent, angle brackets included ("<...@host>"); set when the outbox
+    // sends the note, so a reply's In-Reply-To / References finds it.
+    messageId: text('message_id'),
     createdAt: created(),
     updatedAt: updated(),
   },
@@ -258,6 +262,7 @@ export const notes = sqliteTable(
     index('notes_contact').on(t.contactId),
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),
+    index('notes_message_id').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
   ],
 );
 
@@ -336,3 +341,53 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
   updatedAt: updated(),
 });
+
+// The one connected email account (id is always 1): settings only. The password is kept by the secret
+// store (Electron's safeStorage in the desktop app, memory in browser mode), never in this database, so
+// it is in no backup or export either.
+export const mailAccount = sqliteTable('mail_account', {
+  id: integer('id').primaryKey(),
+  address: text('address').notNull(),
+  displayName: text('display_name'),
+  username: text('username').notNull(),
+  smtpHost: text('smtp_host').notNull(),
+  smtpPort: integer('smtp_port').notNull(),
+  smtpSecurity: text('smtp_security', { enum: MAIL_SECURITIES }).notNull(),
+  imapHost: text('imap_host').notNull(),
+  imapPort: integer('imap_port').notNull(),
+  imapSecurity: text('imap_security', { enum: MAIL_SECURITIES }).notNull(),
+  saveSentCopy: integer('save_sent_copy', { mode: 'boolean' }).notNull().default(false),
+  createdAt: created(),
+  updatedAt: updated(),
+});
+
+// Email notes on their way out over SMTP. A row is written in the same transaction that queues the
+// note; "sending" is recorded before the SMTP transaction starts and the result after it, so a crash in
+// between is visible on the next start (state 'uncertain') instead of causing a second send.
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    noteId: integer('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: OUTBOX_STATES }).notNull().default('queued'),
+    /** Not before this time (a scheduled send); null means as soon as possible. */
+    scheduledFor: integer('scheduled_for'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the worker may try next (the schedule, or a retry after backoff); null once finished. */
+    nextAttemptAt: integer('next_attempt_at'),
+    /** The last failure in words (the server's reason where it gave one). */
+    lastError: text('last_error'),
+    /** The Message-ID generated when queued, angle brackets included; the same one goes out on every attempt. */
+    messageId: text('message_id').notNull(),
+    sentAt: integer('sent_at'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    // At most one open row per note: queuing twice cannot send twice.
+    uniqueIndex('outbox_one_open').on(t.noteId).where(sql`${t.state} IN ('queued', 'sending', 'uncertain')`),
+    index('outbox_due').on(t.state, t.nextAttemptAt),
+    index('outbox_note').on(t.noteId, t.createdAt),
+    uniqueIndex('outbox_message_id').on(t.messageId),
+  ],
+);

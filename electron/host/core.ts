@@ -13,6 +13,7 @@ import { AppError, type Envelope } from '../shared/errors';
 import { DB_FILE_NAME } from './paths';
 import { seedBuiltIns } from '../domains/templates/seed';
 import { dailyBackupDue, runDailyBackup } from '../domains/backups/backups';
+import { memorySecretStore, type SecretStore } from '../domains/mail/secrets';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,6 +28,8 @@ export interface CoreOptions {
   dispatch?: DispatchOptions;
   /** Take an automatic backup once a day while the app is used (the apps turn this on; tests do not). */
   dailyBackup?: boolean;
+  /** Where the email password is kept; memory for the session unless the shell gives its keychain store. */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -76,6 +79,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     version: opts.version,
     nativeBinding: opts.nativeBinding,
     allowTestClock: !!opts.allowTestClock,
+    secrets: opts.secrets ?? memorySecretStore(),
     replaceDatabase: null,
   };
 
