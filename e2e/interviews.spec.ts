@@ -47,6 +47,10 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   // Sam agreed to a follow-up call: a reminder for Today.
   await people.getByRole('listitem').filter({ hasText: 'Sam Ortiz' }).getByRole('button', { name: 'Remind me to call' }).click();
   await expect(people.getByText('call reminder set')).toBeVisible();
+  // The state comes from the reminder itself: after a reload it still says set, with no second button.
+  await app.reload();
+  await expect(people.getByText('call reminder set · in 3 days')).toBeVisible();
+  await expect(people.getByRole('button', { name: 'Remind me to call' })).toHaveCount(1);
 
   // Debrief: the challenge, topics, and what each person talked about.
   const debrief = app.getByRole('form', { name: 'Debrief' });

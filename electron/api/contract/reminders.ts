@@ -21,12 +21,18 @@ export type ReminderT = z.output<typeof Reminder>;
 
 export const remindersContract = {
   'reminders.list': method(
-    'Reminders ordered by due time: open ones, or all with includeDone; dueBefore keeps those due before a time.',
-    z.object({ includeDone: z.boolean().optional(), dueBefore: timestamp.optional() }),
+    'Reminders ordered by due time: open ones, or all with includeDone; dueBefore keeps those due before a time; applicationId, contactId and kind narrow the list.',
+    z.object({
+      includeDone: z.boolean().optional(),
+      dueBefore: timestamp.optional(),
+      applicationId: id.optional(),
+      contactId: id.optional(),
+      kind: z.enum(REMINDER_KINDS).optional(),
+    }),
     z.object({ items: z.array(Reminder) }),
   ),
   'reminders.create': method(
-    'Add a reminder, optionally about an application or a contact.',
+    'Add a reminder, optionally about an application or a contact. A follow-up about the same application and person that is still open is returned instead of a second one.',
     z.object({
       title: reqText('Title', 300),
       dueAt: timestamp,

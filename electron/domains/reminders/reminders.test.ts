@@ -50,4 +50,31 @@ describe('reminders', () => {
     expect((await errorOf(core.api('reminders.create', { title: 'x', dueAt: T0, kind: 'nope' as never }))).fields?.kind).toBeTruthy();
     expect((await core.api('reminders.list', { includeDone: true })).items).toEqual([]);
   });
+
+  it('keeps one open follow-up call per person and application, and lists them by application, contact and kind', async () => {
+    core = await testCore({ now: T0 });
+    const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const other = await core.api('applications.create', { company: 'Initech', role: 'SRE' });
+    const sam = await core.api('contacts.create', { name: 'Sam Ortiz', email: 'sam@globex.example' });
+    const dana = await core.api('contacts.create', { name: 'Dana Lee', email: 'dana@globex.example' });
+    const call = { kind: 'follow_up' as const, title: 'Call Sam', dueAt: T0 + 3 * DAY, applicationId: app.id, contactId: sam.id };
+    const first = await core.api('reminders.create', call);
+    // A second click (or a second window) returns the open one instead of a duplicate.
+    expect((await core.api('reminders.create', { ...call, title: 'Call Sam again' })).id).toBe(first.id);
+    const forDana = await core.api('reminders.create', { ...call, contactId: dana.id });
+    const elsewhere = await core.api('reminders.create', { ...call, applicationId: other.id });
+    expect(new Set([first.id, forDana.id, elsewhere.id]).size).toBe(3);
+    const custom = await core.api('reminders.create', { title: 'Check the posting', dueAt: T0 + DAY, applicationId: app.id, contactId: sam.id });
+
+    const ids = async (input: Parameters<typeof core.api<'reminders.list'>>[1]) => (await core.api('reminders.list', input)).items.map((r) => r.id);
+    expect(await ids({ kind: 'follow_up', applicationId: app.id, contactId: sam.id })).toEqual([first.id]);
+    expect(await ids({ applicationId: app.id, contactId: sam.id })).toEqual([custom.id, first.id]);
+    expect(await ids({ contactId: dana.id })).toEqual([forDana.id]);
+
+    // Once done, a new call can be promised.
+    await core.api('reminders.complete', { id: first.id, done: true });
+    const next = await core.api('reminders.create', call);
+    expect(next.id).not.toBe(first.id);
+    expect(await ids({ kind: 'follow_up', applicationId: app.id, contactId: sam.id })).toEqual([next.id]);
+  });
 });

@@ -48,14 +48,28 @@ export function createReminder(
 }
 
 export const remindersHandlers: Handlers<'reminders.list' | 'reminders.create' | 'reminders.complete' | 'reminders.snooze' | 'reminders.delete'> = {
-  'reminders.list': ({ includeDone, dueBefore }, ctx) => ({
+  'reminders.list': ({ includeDone, dueBefore, applicationId, contactId, kind }, ctx) => ({
     items: stmt<ReminderT>(
       ctx.sqlite,
       `${REMINDER_SELECT} WHERE (@all = 1 OR r.done_at IS NULL) AND (@before IS NULL OR r.due_at < @before)
+         AND (@app IS NULL OR r.application_id = @app) AND (@contact IS NULL OR r.contact_id = @contact)
+         AND (@kind IS NULL OR r.kind = @kind)
        ORDER BY r.done_at IS NOT NULL, r.due_at, r.id`,
-    ).all({ all: includeDone ? 1 : 0, before: dueBefore ?? null }),
+    ).all({ all: includeDone ? 1 : 0, before: dueBefore ?? null, app: applicationId ?? null, contact: contactId ?? null, kind: kind ?? null }),
   }),
-  'reminders.create': (input, ctx) => getReminder(ctx, createReminder(ctx, input)),
+  'reminders.create': (input, ctx) => {
+    // "Remind me to call" is one promise per person and application: a second click, a reload or a
+    // second window must not make a second reminder while the first is still open.
+    if (input.kind === 'follow_up' && input.applicationId != null && input.contactId != null) {
+      const open = stmt<{ id: number }>(
+        ctx.sqlite,
+        `SELECT id FROM reminders WHERE kind = 'follow_up' AND done_at IS NULL AND application_id = ? AND contact_id = ?
+         ORDER BY id LIMIT 1`,
+      ).get(input.applicationId, input.contactId);
+      if (open) return getReminder(ctx, open.id);
+    }
+    return getReminder(ctx, createReminder(ctx, input));
+  },
   'reminders.complete': ({ id, done }, ctx) => {
     const r = getReminder(ctx, id);
     // Completing twice keeps the first time it was done.

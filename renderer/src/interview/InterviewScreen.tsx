@@ -190,8 +190,21 @@ const FOLLOW_UP_DAYS = 3;
 function FollowUpReminder({ interview, participant, now }: { interview: Interview; participant: Participant; now: number }) {
   const create = useCall('reminders.create');
   const toast = useToast();
-  const [done, setDone] = useState(false);
-  if (done) return <span className="badge ok">call reminder set</span>;
+  // The "set" state comes from the reminders themselves, so it survives a reload and another window.
+  const existing = useApi('reminders.list', {
+    kind: 'follow_up',
+    applicationId: interview.applicationId,
+    contactId: participant.contactId,
+  });
+  const open = existing.data?.items[0];
+  if (existing.isPending) return null;
+  if (open) {
+    return (
+      <span className="badge ok" title={open.title}>
+        call reminder set · {relative(open.dueAt, now)}
+      </span>
+    );
+  }
   return (
     <button
       type="button"
@@ -208,10 +221,7 @@ function FollowUpReminder({ interview, participant, now }: { interview: Intervie
             contactId: participant.contactId,
           })
           .then(
-            () => {
-              setDone(true);
-              toast(`You will be reminded on Today in ${FOLLOW_UP_DAYS} days.`);
-            },
+            () => toast(`You will be reminded on Today in ${FOLLOW_UP_DAYS} days.`),
             (err: Error) => toast(err.message, 'error'),
           )
       }
