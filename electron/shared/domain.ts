@@ -53,6 +53,11 @@ export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
 };
 
 export const DELIVERIES = ['email', 'handwritten'] as const;
+/** Paper sizes the print sheets know: the cards written on and the envelopes they go in. */
+export const CARD_SIZES = ['a2', 'a7'] as const;
+export const ENVELOPE_SIZES = ['no10', 'a2', 'a7'] as const;
+export type CardSize = (typeof CARD_SIZES)[number];
+export type EnvelopeSize = (typeof ENVELOPE_SIZES)[number];
 export type Delivery = (typeof DELIVERIES)[number];
 
 export const NOTE_STATUSES = ['draft', 'sent', 'written', 'addressed', 'stamped', 'mailed'] as const;

@@ -65,6 +65,14 @@ describe('print', () => {
     expect(page.lines.join(' ')).toContain('data platform');
     const a7 = await readPdf((await core.api('print.cardText', { noteId, cardSize: 'a7' })).base64);
     expect(a7[0].lines).toContain('A7 card (5 × 7 in), actual size.');
+    // The sizes in the drawer are settings: saved with the rest, and the sheet starts from them.
+    expect(await core.api('settings.get', {})).toMatchObject({ cardSize: 'a2', envelopeSize: 'a2' });
+    expect(await core.api('settings.update', { cardSize: 'a7', envelopeSize: 'no10' })).toMatchObject({ cardSize: 'a7', envelopeSize: 'no10' });
+    const byDefault = await readPdf((await core.api('print.cardText', { noteId })).base64);
+    expect(byDefault[0].lines).toContain('A7 card (5 × 7 in), actual size.');
+    const env = await core.call('settings.update', { cardSize: 'a5' as never, envelopeSize: 'dl' as never });
+    expect(!env.ok && env.error.fields).toEqual({ cardSize: 'Choose an A2 or A7 card.', envelopeSize: 'Choose #10, A2 or A7.' });
+    expect(await core.api('settings.get', {})).toMatchObject({ cardSize: 'a7', envelopeSize: 'no10' });
   });
 
   it('prints an envelope with the return address from the profile and the recipient address, at each size', async () => {

@@ -70,7 +70,7 @@ export const printHandlers: Handlers<'print.cardText' | 'print.envelope'> = {
     if (n.body.trim() === '') throw invalid({ body: 'Write the note first; there is nothing to print yet.' }, 'The note is empty.');
     const about = [n.company, n.role].filter(Boolean).join(', ');
     const title = `${NOTE_KIND_LABELS[n.kind]} note${about ? ` · ${about}` : ''}`;
-    const res = await cardTextPdf({ recipientName: n.recipientName ?? 'Recipient', body: n.body, title, cardSize: cardSize ?? 'a2', fonts: fontLibrary(ctx.fontsFolder) });
+    const res = await cardTextPdf({ recipientName: n.recipientName ?? 'Recipient', body: n.body, title, cardSize: cardSize ?? getSettings(ctx).cardSize, fonts: fontLibrary(ctx.fontsFolder) });
     return { filename: `card-${slug(n.recipientName)}.pdf`, base64: base64(res.pdf), replacedCharacters: res.replacedCharacters };
   },
   'print.envelope': async ({ noteId, size }, ctx) => {

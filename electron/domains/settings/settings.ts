@@ -42,6 +42,8 @@ export function defaultSettings(): Settings {
     cardWordLimit: 80,
     mailBusinessDays: 3,
     theme: 'system',
+    cardSize: 'a2',
+    envelopeSize: 'a2',
     keepAutomaticBackups: 10,
   };
 }

@@ -11,8 +11,8 @@ import { formatPostalAddress, type PostalAddress } from './address';
 import { cjkPreference, splitGraphemes, Typesetter, type FontLibrary } from './fonts';
 import { count, plural } from '../../shared/words';
 
-export type EnvelopeSize = 'no10' | 'a2' | 'a7';
-export type CardSize = 'a2' | 'a7';
+import type { CardSize, EnvelopeSize } from '../../shared/domain';
+export type { CardSize, EnvelopeSize };
 
 const INCH = 72;
 

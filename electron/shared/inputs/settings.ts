@@ -1,7 +1,7 @@
 // The shape of the settings. Below the domains so the settings domain validates a merged change with
 // the very schema that settings.get answers with; the contract (api/contract/settings.ts) re-exports it.
 import { z } from 'zod';
-import { DELIVERIES } from '../domain';
+import { CARD_SIZES, DELIVERIES, ENVELOPE_SIZES } from '../domain';
 import { optEmail, optText } from '../fields';
 
 export const Profile = z.object({
@@ -37,6 +37,9 @@ export const SettingsShape = z.object({
   cardWordLimit: z.number().int().min(10, 'At least 10 words.').max(1000),
   mailBusinessDays: z.number().int().min(1, 'At least 1 day.').max(30),
   theme: z.enum(['system', 'light', 'dark']),
+  /** The cards and envelopes in the drawer: the print sheets start from these, and the composer remembers a change here. */
+  cardSize: z.enum(CARD_SIZES, { error: 'Choose an A2 or A7 card.' }),
+  envelopeSize: z.enum(ENVELOPE_SIZES, { error: 'Choose #10, A2 or A7.' }),
   /** Automatic (daily) backups kept; older ones are removed. Backups made by hand are always kept. */
   keepAutomaticBackups: z
     .number({ error: 'Automatic backups to keep must be a number.' })

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import type { Passage } from '../../../electron/shared/checks';
-import type { Delivery, NoteKind } from '../../../electron/shared/domain';
+import type { CardSize, Delivery, EnvelopeSize, NoteKind } from '../../../electron/shared/domain';
 import { renderTemplate, type MergeData } from '../../../electron/shared/merge';
 import { instantToLocal, localToInstant } from '../../../electron/shared/time';
 import { ApiError } from '../lib/api';
@@ -18,8 +18,7 @@ import type { DraftStore } from './ComposerDrafts';
 
 type Settings = MethodOutput<'settings.get'>;
 export type Template = MethodOutput<'templates.list'>['items'][number];
-export type CardSize = 'a2' | 'a7';
-export type EnvelopeSize = 'no10' | 'a2' | 'a7';
+export type { CardSize, EnvelopeSize } from '../../../electron/shared/domain';
 export type Confirm = { title: string; message: ReactNode; label: string; run: () => Promise<void> };
 
 interface Options {
@@ -50,14 +49,13 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
   const [templateOffer, setTemplateOffer] = useState<Template | null>(null);
   const [mailedOn, setMailedOn] = useState(() => instantToLocal(now, settings.timeZone).slice(0, 10));
   const [lastUse, setLastUse] = useState<string | null>(null);
-  // The sizes of the cards and envelopes in the drawer rarely change: remember the last ones used.
-  const [cardSize, setCardSizeState] = useState<CardSize>(() => (localStorage.getItem('courtesy.cardSize') === 'a7' ? 'a7' : 'a2'));
-  const [envelopeSize, setEnvelopeSizeState] = useState<EnvelopeSize>(() => {
-    const saved = localStorage.getItem('courtesy.envelopeSize');
-    return saved === 'no10' || saved === 'a7' ? saved : 'a2';
-  });
-  const setCardSize = (v: CardSize) => (localStorage.setItem('courtesy.cardSize', v), setCardSizeState(v));
-  const setEnvelopeSize = (v: EnvelopeSize) => (localStorage.setItem('courtesy.envelopeSize', v), setEnvelopeSizeState(v));
+  // The sizes of the cards and envelopes in the drawer rarely change: a change here is saved as a setting
+  // (with the rest, in the data file, in backups and exports), so every window and the next visit start from it.
+  const saveSettings = useCall('settings.update');
+  const cardSize = settings.cardSize;
+  const envelopeSize = settings.envelopeSize;
+  const setCardSize = (v: CardSize) => void saveSettings.mutateAsync({ cardSize: v }).catch((err: Error) => toast(err.message, 'error'));
+  const setEnvelopeSize = (v: EnvelopeSize) => void saveSettings.mutateAsync({ envelopeSize: v }).catch((err: Error) => toast(err.message, 'error'));
 
   const draft = store.get(note.id)!;
   const isEmail = note.delivery === 'email';
