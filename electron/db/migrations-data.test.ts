@@ -294,6 +294,31 @@ const cases: Record<string, DataCase> = {
       expect(count(db, 'outbox')).toBe(0);
     },
   },
+
+  '0012_template_builtin_key': {
+    seed: (db) => seedRows(db, 'keys'),
+    atPrevious(db) {
+      const add = db.prepare('INSERT INTO templates (kind, delivery, name, subject, body, built_in) VALUES (?, ?, ?, NULL, ?, ?)');
+      add.run('thank_you', 'email', 'Thank-you email after an interview', 'Reworded by the person', 1);
+      add.run('thank_you', 'handwritten', 'Short handwritten card', 'Card', 1);
+      // A built-in as an older version named it: known by its kind and delivery.
+      add.run('follow_up', 'email', 'Follow-up question', 'Old words', 1);
+      // The person's own template with a built-in's name stays theirs.
+      add.run('after_rejection', 'email', 'Gracious note after a rejection', 'Mine', 0);
+    },
+    check(db) {
+      const rows = db.prepare('SELECT name, body, built_in, builtin_key FROM templates ORDER BY id').all();
+      expect(rows).toEqual([
+        { name: 'Mine keys', body: 'Body', built_in: 0, builtin_key: null },
+        { name: 'Thank-you email after an interview', body: 'Reworded by the person', built_in: 1, builtin_key: 'thank_you.email' },
+        { name: 'Short handwritten card', body: 'Card', built_in: 1, builtin_key: 'thank_you.handwritten' },
+        { name: 'Follow-up question', body: 'Old words', built_in: 1, builtin_key: 'follow_up.email' },
+        { name: 'Gracious note after a rejection', body: 'Mine', built_in: 0, builtin_key: null },
+      ]);
+      // One row per key.
+      expect(() => db.prepare("UPDATE templates SET builtin_key = 'thank_you.email' WHERE name = 'Short handwritten card'").run()).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

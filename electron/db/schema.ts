@@ -286,9 +286,12 @@ export const templates = sqliteTable('templates', {
   subject: text('subject'),
   body: text('body').notNull(),
   builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  /** A built-in's stable identity (e.g. 'thank_you.email'), so seeding and "reset to the original words"
+   * find it whatever its name reads; null for the person's own templates. */
+  builtInKey: text('builtin_key'),
   createdAt: created(),
   updatedAt: updated(),
-});
+}, (t) => [uniqueIndex('templates_builtin_key').on(t.builtInKey)]);
 
 export const stationeryItems = sqliteTable('stationery_items', {
   id: integer('id').primaryKey({ autoIncrement: true }),

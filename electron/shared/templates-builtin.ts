@@ -5,8 +5,11 @@
 // a list or a full sentence ("hearing about" takes "hearing that …"; "is" takes "is that …").
 import type { Delivery, NoteKind } from './domain';
 
-export const BUILT_IN_TEMPLATES: Array<{ kind: NoteKind; delivery: Delivery; name: string; subject: string | null; body: string }> = [
+/** Each built-in has a stable key: stored as templates.builtin_key, never changed once shipped (a new
+ * built-in gets a new key; a migration names the old keys for any built-in that is retired). */
+export const BUILT_IN_TEMPLATES: Array<{ key: string; kind: NoteKind; delivery: Delivery; name: string; subject: string | null; body: string }> = [
   {
+    key: 'thank_you.email',
     kind: 'thank_you',
     delivery: 'email',
     name: 'Thank-you email after an interview',
@@ -23,6 +26,7 @@ Best regards,
 {{profile.signature}}`,
   },
   {
+    key: 'thank_you.handwritten',
     kind: 'thank_you',
     delivery: 'handwritten',
     name: 'Short handwritten card',
@@ -37,6 +41,7 @@ Warmly,
 {{profile.name}}`,
   },
   {
+    key: 'after_rejection.email',
     kind: 'after_rejection',
     delivery: 'email',
     name: 'Gracious note after a rejection',
@@ -53,6 +58,7 @@ Best regards,
 {{profile.signature}}`,
   },
   {
+    key: 'follow_up.email',
     kind: 'follow_up',
     delivery: 'email',
     name: 'Follow-up: may I call with a question?',

@@ -25,6 +25,22 @@ describe('templates', () => {
     expect(!del.ok && del.error.code).toBe('conflict');
   });
 
+  it('knows a built-in by its stable key, not its name: a name written differently is neither duplicated nor lost to reset', async () => {
+    core = await testCore();
+    const thanks = (await core.api('templates.list', {})).items.find((t) => t.builtIn && t.kind === 'thank_you' && t.delivery === 'email')!;
+    // As an older (or newer) version might have named it.
+    core.ctx.sqlite.prepare("UPDATE templates SET name = 'Thank-you email (2025 wording)', body = 'Edited' WHERE id = ?").run(thanks.id);
+    seedTemplates(core.ctx);
+    const builtIns = (await core.api('templates.list', {})).items.filter((t) => t.builtIn);
+    expect(builtIns).toHaveLength(4);
+    expect(builtIns.map((t) => t.id)).toContain(thanks.id);
+    expect((await core.api('templates.reset', { id: thanks.id })).body).toBe(thanks.body);
+    // The person's own template with a built-in's name is still their own.
+    const mine = await core.api('templates.create', { kind: 'thank_you', delivery: 'email', name: thanks.name, body: 'Mine' });
+    const reset = await core.call('templates.reset', { id: mine.id });
+    expect(!reset.ok && reset.error.code).toBe('conflict');
+  });
+
   it('renders merge fields for a recipient and interview, and keeps unfilled prompts marked', async () => {
     core = await testCore({ now: Date.UTC(2026, 10, 20) });
     await core.api('settings.update', { profile: { name: 'Jo Park' }, timeZone: 'Europe/Berlin' });

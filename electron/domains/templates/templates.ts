@@ -18,13 +18,10 @@ type Template = MethodOutput<'templates.create'>;
 export { BUILT_IN_TEMPLATES };
 
 const ID = sql.placeholder('id');
-const builtInNamed = prepare((db) =>
-  db
-    .select({ id: templates.id })
-    .from(templates)
-    .where(and(eq(templates.builtIn, true), eq(templates.name, sql.placeholder('name'))))
-    .prepare(),
+const builtInKeyed = prepare((db) =>
+  db.select({ id: templates.id }).from(templates).where(eq(templates.builtInKey, sql.placeholder('key'))).prepare(),
 );
+const keyOf = prepare((db) => db.select({ key: templates.builtInKey }).from(templates).where(eq(templates.id, ID)).prepare());
 const builtInFor = prepare((db) =>
   db
     .select({ id: templates.id })
@@ -61,11 +58,11 @@ const templateList = prepare((db) =>
 /** The fields templates.update may change, by their schema names. */
 const EDITABLE = ['kind', 'delivery', 'name', 'subject', 'body'] as const;
 
-/** Adds any built-in template that is missing (by name); never overwrites the user's edits. */
+/** Adds any built-in template that is missing (by its stable key); never overwrites the user's edits. */
 export function seedTemplates(ctx: Ctx) {
   tx(ctx, () => {
-    for (const t of BUILT_IN_TEMPLATES) {
-      if (!builtInNamed(ctx).get({ name: t.name })) insertRow(ctx, templates, { ...t, builtIn: true });
+    for (const { key, ...t } of BUILT_IN_TEMPLATES) {
+      if (!builtInKeyed(ctx).get({ key })) insertRow(ctx, templates, { ...t, builtIn: true, builtInKey: key });
     }
   });
 }
@@ -174,7 +171,8 @@ export const templatesHandlers: Handlers<'templates.list' | 'templates.create' |
   },
   'templates.reset': ({ id }, ctx) => {
     const current = getTemplate(ctx, id);
-    const original = BUILT_IN_TEMPLATES.find((t) => current.builtIn && t.name === current.name);
+    const key = current.builtIn ? keyOf(ctx).get({ id })?.key : null;
+    const original = BUILT_IN_TEMPLATES.find((t) => key != null && t.key === key);
     if (!original) throw new AppError('conflict', 'Only built-in templates can be reset to their original words.');
     updateRow(ctx, templates, id, { subject: original.subject, body: original.body });
     return getTemplate(ctx, id);
