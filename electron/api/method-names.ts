@@ -85,4 +85,8 @@ export const METHOD_NAMES = [
   'data.export',
   'data.upload',
   'data.import',
+  'offers.list',
+  'offers.get',
+  'offers.save',
+  'offers.delete',
 ] as const;

@@ -18,6 +18,7 @@ import { rejectionsHandlers } from '../domains/rejections/rejections';
 import { printHandlers } from '../domains/notes/print';
 import { csvHandlers } from '../domains/csv-import/csv';
 import { dataHandlers } from '../domains/data/data';
+import { offersHandlers } from '../domains/offers/offers';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -37,4 +38,5 @@ export const handlers: Handlers<MethodName> = {
   ...printHandlers,
   ...csvHandlers,
   ...dataHandlers,
+  ...offersHandlers,
 };

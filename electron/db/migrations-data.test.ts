@@ -319,6 +319,20 @@ const cases: Record<string, DataCase> = {
       expect(() => db.prepare("UPDATE templates SET builtin_key = 'thank_you.email' WHERE name = 'Short handwritten card'").run()).toThrow(/UNIQUE/);
     },
   },
+
+  '0013_offers': {
+    seed: (db) => seedRows(db, 'offers'),
+    check(db, seeded) {
+      // A new table: applications from before can take an offer; one per application; it goes with them.
+      db.prepare("INSERT INTO offers (application_id, currency, base_salary, start_date) VALUES (?, 'USD', 150000, '2027-02-01')").run(seeded.application);
+      expect(db.prepare('SELECT currency, base_salary, bonus, reminder_id, work_mode FROM offers').get()).toEqual({
+        currency: 'USD', base_salary: 150000, bonus: null, reminder_id: null, work_mode: null,
+      });
+      expect(() => db.prepare("INSERT INTO offers (application_id, currency) VALUES (?, 'EUR')").run(seeded.application)).toThrow(/UNIQUE/);
+      db.prepare('DELETE FROM applications WHERE id = ?').run(seeded.application);
+      expect(count(db, 'offers')).toBe(0);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -19,6 +19,7 @@ import {
   STAGES,
   STAMP_SCOPES,
   STATIONERY_KINDS,
+  WORK_MODES,
 } from '../shared/domain';
 import { MAIL_SECURITIES, OUTBOX_STATES } from '../shared/mail';
 
@@ -337,6 +338,40 @@ export const reminders = sqliteTable(
     createdAt: created(),
   },
   (t) => [index('reminders_due').on(t.doneAt, t.dueAt)],
+);
+
+/**
+ * An offer on an application, as the person records it from the letter: amounts are yearly, in whole
+ * units of the offer's currency; equity is its total value over the vesting years. One per application
+ * (a revised offer is an edit). The deadline's reminder is kept in step with the deadline.
+ */
+export const offers = sqliteTable(
+  'offers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    baseSalary: integer('base_salary'),
+    /** Target yearly bonus. */
+    bonus: integer('bonus'),
+    signOnBonus: integer('sign_on_bonus'),
+    equityTotal: integer('equity_total'),
+    vestingYears: integer('vesting_years'),
+    cliffMonths: integer('cliff_months'),
+    equityNotes: text('equity_notes'),
+    benefits: text('benefits'),
+    /** The first day of work as the letter says it: a calendar day (YYYY-MM-DD), not an instant. */
+    startDate: text('start_date'),
+    /** When the answer is due. */
+    deadlineAt: integer('deadline_at'),
+    location: text('location'),
+    workMode: text('work_mode', { enum: WORK_MODES }),
+    notes: text('notes'),
+    reminderId: integer('reminder_id').references(() => reminders.id, { onDelete: 'set null' }),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [uniqueIndex('offers_application').on(t.applicationId)],
 );
 
 export const settings = sqliteTable('settings', {

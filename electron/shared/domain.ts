@@ -72,3 +72,6 @@ export const STAMP_SCOPES = ['domestic', 'international'] as const;
 export type StampScope = (typeof STAMP_SCOPES)[number];
 export const LEDGER_REASONS = ['purchase', 'use', 'correction'] as const;
 export const REMINDER_KINDS = ['reconnect', 'follow_up', 'custom'] as const;
+/** Where an offer's work happens. */
+export const WORK_MODES = ['onsite', 'hybrid', 'remote'] as const;
+export type WorkMode = (typeof WORK_MODES)[number];

@@ -18,6 +18,7 @@ import { rejectionsContract } from './rejections';
 import { printContract } from './print';
 import { csvContract } from './csv';
 import { dataContract } from './data';
+import { offersContract } from './offers';
 
 export const contract = {
   ...systemContract,
@@ -36,6 +37,7 @@ export const contract = {
   ...printContract,
   ...csvContract,
   ...dataContract,
+  ...offersContract,
 };
 
 export type Contract = typeof contract;

@@ -33,7 +33,9 @@ const READS: Record<Domain, Domain[]> = {
   // The import preview marks rows that duplicate applications already saved.
   csv: ['applications', 'companies'],
   // Whether the database is empty (data.status) depends on everything in it.
-  data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections'],
+  data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections', 'offers'],
+  // An offer shows its application's company, role and stage.
+  offers: ['applications', 'companies'],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */
@@ -47,7 +49,7 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'applications.create': ['applications', 'companies'],
   'applications.update': ['applications', 'companies'],
   // Deleting an application deletes its interviews, notes and reminders with it.
-  'applications.delete': ['applications', 'interviews', 'notes', 'reminders'],
+  'applications.delete': ['applications', 'interviews', 'notes', 'reminders', 'offers'],
   'applications.moveStage': ['applications', 'notes', 'reminders'],
   // Interviews owe thank-yous: creating, moving or deleting one creates, re-times or removes draft notes.
   'interviews.create': ['interviews', 'notes'],
@@ -68,6 +70,9 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'templates.delete': ['templates', 'notes'],
   'rejections.apply': ['applications', 'notes', 'reminders', 'contacts'],
   'csv.importApplications': ['applications', 'companies'],
+  // An offer's deadline keeps a reminder in step.
+  'offers.save': ['offers', 'reminders'],
+  'offers.delete': ['offers', 'reminders'],
   // Profile, time zone, card word limit and mail days feed almost every answer; a restore replaces all
   // data; the test clock moves every due time.
   'settings.update': '*',
