@@ -16,12 +16,14 @@ const InterviewScreen = lazy(() => import('./interview/InterviewScreen').then((m
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const StationeryScreen = lazy(() => import('./stationery/StationeryScreen').then((m) => ({ default: m.StationeryScreen })));
 const TemplatesScreen = lazy(() => import('./templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })));
+const OffersScreen = lazy(() => import('./offers/OffersScreen').then((m) => ({ default: m.OffersScreen })));
 const NotesScreen = lazy(() => import('./notes/NotesScreen').then((m) => ({ default: m.NotesScreen })));
 const NAV: Array<{ route: Route; label: string; match: Route['name'][] }> = [
   { route: { name: 'today' }, label: 'Today', match: ['today', 'interview', 'compose'] },
   { route: { name: 'pipeline' }, label: 'Pipeline', match: ['pipeline', 'application'] },
   { route: { name: 'contacts' }, label: 'Contacts', match: ['contacts', 'contact'] },
   { route: { name: 'notes' }, label: 'Notes', match: ['notes'] },
+  { route: { name: 'offers' }, label: 'Offers', match: ['offers'] },
   { route: { name: 'stationery' }, label: 'Stationery', match: ['stationery'] },
   { route: { name: 'insights' }, label: 'Insights', match: ['insights'] },
   { route: { name: 'settings' }, label: 'Settings', match: ['settings', 'templates'] },
@@ -53,6 +55,9 @@ export function App() {
       break;
     case 'insights':
       screen = <InsightsScreen />;
+      break;
+    case 'offers':
+      screen = <OffersScreen />;
       break;
     case 'settings':
       screen = <SettingsScreen />;

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, money, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { OfferPanel } from '../offers/OfferPanel';
 
 export function ApplicationDetailScreen({ id }: { id: number }) {
   const app = useApi('applications.get', { id });
@@ -79,6 +80,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
       </div>
       {a.archivedAt != null ? <div className="banner info">Archived on {formatDate(a.archivedAt)}. It is hidden from the pipeline.</div> : null}
       <div className="detail-grid">
+        <div className="today-col">
         <div className="panel">
           {editing ? (
             <ApplicationForm existing={a} onCancel={() => setEditing(false)} onDone={() => (setEditing(false), toast('Saved.'))} />
@@ -121,6 +123,8 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
               </dl>
             </>
           )}
+        </div>
+        <OfferPanel application={a} />
         </div>
         <div className="today-col">
         <div className="panel">

@@ -13,6 +13,7 @@ describe('routes', () => {
       { name: 'contact', id: 2 },
       { name: 'stationery' },
       { name: 'insights' },
+      { name: 'offers' },
       { name: 'notes' },
       { name: 'settings' },
       { name: 'templates' },

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'contact'; id: number }
   | { name: 'stationery' }
   | { name: 'insights' }
+  | { name: 'offers' }
   | { name: 'notes' }
   | { name: 'settings' }
   | { name: 'templates'; id?: number };
@@ -50,6 +51,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'stationery' };
     case 'insights':
       return { name: 'insights' };
+    case 'offers':
+      return { name: 'offers' };
     case 'notes':
       return { name: 'notes' };
     case 'settings':
