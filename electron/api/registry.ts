@@ -19,6 +19,8 @@ import { printHandlers } from '../domains/notes/print';
 import { csvHandlers } from '../domains/csv-import/csv';
 import { dataHandlers } from '../domains/data/data';
 import { offersHandlers } from '../domains/offers/offers';
+import { accountHandlers } from '../domains/mail/account';
+import { outboxHandlers } from '../domains/mail/outbox';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -39,4 +41,6 @@ export const handlers: Handlers<MethodName> = {
   ...csvHandlers,
   ...dataHandlers,
   ...offersHandlers,
+  ...accountHandlers,
+  ...outboxHandlers,
 };

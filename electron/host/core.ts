@@ -14,6 +14,8 @@ import { DB_FILE_NAME } from './paths';
 import { seedBuiltIns } from '../domains/templates/seed';
 import { dailyBackupDue, runDailyBackup } from '../domains/backups/backups';
 import { memorySecretStore, type SecretStore } from '../domains/mail/secrets';
+import { recoverOutbox } from '../domains/mail/outbox';
+import { runOutbox } from '../domains/mail/worker';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,7 +32,12 @@ export interface CoreOptions {
   dailyBackup?: boolean;
   /** Where the email password is kept; memory for the session unless the shell gives its keychain store. */
   secrets?: SecretStore;
+  /** Send the outbox on its own (the apps turn this on; tests call outbox.runNow). */
+  outboxWorker?: boolean;
 }
+
+/** How often the outbox worker looks for due notes (scheduled ones and retries). */
+const OUTBOX_TICK_MS = 5_000;
 
 export interface Core {
   ctx: Ctx;
@@ -135,6 +142,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         // The safety backup taken by `prepare` holds exactly these files (nothing ran in between).
         fs.rmSync(aside, { recursive: true, force: true });
         seedBuiltIns(ctx);
+        recoverOutbox(ctx);
         return result;
       } finally {
         restoring = null;
@@ -143,6 +151,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     };
   }
   seedBuiltIns(ctx);
+  // Before anything can send: a row left "sending" by a stop mid-send is never resent on its own.
+  recoverOutbox(ctx);
 
   let closed = false;
   let dailyRunning = false;
@@ -154,6 +164,18 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       .finally(() => (dailyRunning = false));
   };
   maybeDailyBackup();
+
+  let outboxRunning = false;
+  const kickOutbox = () => {
+    if (!opts.outboxWorker || outboxRunning || closed || restoring) return;
+    outboxRunning = true;
+    tracked(() => runOutbox(ctx))
+      .catch((err) => (opts.dispatch?.log ?? console.error)('Outbox worker failed', err))
+      .finally(() => (outboxRunning = false));
+  };
+  const outboxTimer = opts.outboxWorker ? setInterval(kickOutbox, OUTBOX_TICK_MS) : null;
+  outboxTimer?.unref();
+  kickOutbox();
 
   return {
     ctx,
@@ -168,11 +190,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       }
       if (closed) return { ok: false, error: new AppError('internal', 'Courtesy is shutting down; your data was saved.').toBody() };
       maybeDailyBackup();
-      return tracked(() => dispatch(ctx, method, input, opts.dispatch));
+      const result = await tracked(() => dispatch(ctx, method, input, opts.dispatch));
+      // A note just queued (or an account just connected) goes now, not at the next tick.
+      if (result.ok && (method.startsWith('outbox.') || method === 'mail.saveAccount')) kickOutbox();
+      return result;
     },
     close: () => {
       if (closed) return;
       closed = true;
+      if (outboxTimer) clearInterval(outboxTimer);
       opened.close();
       lock?.release();
     },

@@ -37,6 +37,8 @@ async function main() {
       allowTestClock: values['test-clock'],
       // Test runs set the clock and count their own backups; people get one automatic backup a day.
       dailyBackup: !values['test-clock'],
+      // The password stays in this process's memory (CoreOptions.secrets' default) until it quits.
+      outboxWorker: true,
       dispatch: { validateOutput: process.env.COURTESY_VALIDATE_OUTPUT === '1' },
     });
   } catch (err) {

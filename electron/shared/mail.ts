@@ -57,3 +57,17 @@ export interface SecretStore {
   setPassword(password: string): Promise<void>;
   clearPassword(): Promise<void>;
 }
+
+const MINUTE = 60_000;
+/** Attempts before a note that keeps failing for a passing reason is marked failed (about 8 hours of tries). */
+export const MAX_ATTEMPTS = 12;
+/** Wait before the next try after `attempts` failed ones: 1, 2, 4 … minutes, at most an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), 60 * MINUTE);
+}
+
+/** The timely check's rule at the time the note will go: a schedule after the due time is pointed out. */
+export function scheduleWarning(dueAt: number | null, goesAt: number | null, formatSpan: (ms: number) => string): string | null {
+  if (dueAt === null || goesAt === null || goesAt <= dueAt) return null;
+  return `This goes ${formatSpan(goesAt - dueAt)} after the note is due.`;
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { startCore, type Core } from '../host/core';
+import { keychainSecretStore } from './secrets';
 import { OpenRefusedError } from '../db/open';
 import { restoreBackupFile } from '../db/recovery';
 import { DB_FILE_NAME } from '../host/paths';
@@ -95,6 +96,8 @@ async function openCore(): Promise<Core | null> {
       version: app.getVersion(),
       nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
       dailyBackup: true,
+      secrets: keychainSecretStore(dataDir),
+      outboxWorker: true,
     });
   try {
     return await start();

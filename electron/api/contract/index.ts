@@ -19,6 +19,7 @@ import { printContract } from './print';
 import { csvContract } from './csv';
 import { dataContract } from './data';
 import { offersContract } from './offers';
+import { mailContract } from './mail';
 
 export const contract = {
   ...systemContract,
@@ -38,6 +39,7 @@ export const contract = {
   ...csvContract,
   ...dataContract,
   ...offersContract,
+  ...mailContract,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ export interface EmlMessage {
   body: string;
   date: Date;
   messageId?: string;
+  /** Marks the file as a draft to open and send (X-Unsent: 1); false for a message that is being sent. */
+  unsent?: boolean;
 }
 
 // Display names and the subject are single header lines; nodemailer encodes non-ASCII as encoded-words.
@@ -21,7 +23,7 @@ function mailbox(name: string | null, email: string): { name: string; address: s
 
 /**
  * Builds a UTF-8 text/plain draft. `X-Unsent: 1` makes Outlook, Apple Mail and Thunderbird open it as an
- * editable draft. No Bcc is ever written. Without a sender address there is no From header (the client
+ * editable draft (left out, with `unsent: false`, when the outbox sends the very same message). No Bcc is ever written. Without a sender address there is no From header (the client
  * uses its default account). Line breaks are written as CRLF, as RFC 5322 requires, so a parser returns
  * the body with CRLF line breaks; nodemailer picks 7bit, quoted-printable or base64 per content, and
  * quoted-printable soft-wraps lines over 998 octets, so the decoded text is unchanged.
@@ -34,7 +36,7 @@ export async function buildEml(msg: EmlMessage): Promise<Buffer> {
     text: msg.body.replace(/\r\n|\r/g, '\n'),
     date: msg.date,
     messageId: msg.messageId ? `<${msg.messageId.replace(/[<>\s]/g, '')}>` : undefined,
-    headers: { 'X-Unsent': '1' },
+    headers: msg.unsent === false ? {} : { 'X-Unsent': '1' },
     newline: 'win',
     // The body is our own text; never let a content object reach the disk or the network.
     disableFileAccess: true,

@@ -36,6 +36,9 @@ const READS: Record<Domain, Domain[]> = {
   data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections', 'offers'],
   // An offer shows its application's company, role and stage.
   offers: ['applications', 'companies'],
+  mail: [],
+  // Entries name the note's recipient, subject and due time; sending needs the account.
+  outbox: ['notes', 'contacts', 'mail'],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */
@@ -93,6 +96,11 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'templates.render': [],
   'data.export': [],
   'data.upload': [],
+  'mail.testConnection': [],
+  // The outbox marks notes sent (the worker also does so on its own; the screens showing an entry poll).
+  'outbox.runNow': ['outbox', 'notes'],
+  'outbox.resolve': ['outbox', 'notes'],
+  'mail.removeAccount': ['mail', 'outbox'],
 };
 
 /** The query domains a successful call to `method` makes stale. */
