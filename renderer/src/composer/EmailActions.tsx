@@ -1,15 +1,17 @@
-// The email's actions: hand it to the mail app (or as .eml, or the clipboard), mark it sent, reopen it,
+// The email's actions: send it over the connected account (OutboxPanel), hand it to the mail app (or as .eml, or the clipboard), mark it sent, reopen it,
 // and offer a handwritten card to follow a sent thank-you.
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { formatDateTime } from '../lib/format';
 import { href } from '../lib/router';
 import type { NoteActions } from './useNoteActions';
+import { OutboxPanel } from './OutboxPanel';
 
 export function EmailActions({ note, actions: a }: { note: NoteT; actions: NoteActions }) {
   const followers = note.followedBy.filter((f) => f.delivery === 'handwritten');
   return (
     <div className="panel composer-actions" aria-label="Email actions" role="group">
       <h2>Send</h2>
+      <OutboxPanel note={note} actions={a} />
       {note.status === 'draft' || note.reopened ? (
         <div className="row">
           <button type="button" disabled={a.busy} onClick={() => a.guarded('Open anyway', a.openInMail)}>

@@ -248,6 +248,8 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
     busy,
     run,
     guarded,
+    /** Saves the text being typed, so the server (the outbox) has it. */
+    flush: () => store.flush(note.id),
     confirm,
     setConfirm,
     templateOffer,

@@ -11,6 +11,7 @@ import { ConfirmDialog, Modal } from '../ui/Modal';
 import { call } from '../lib/api';
 import { ImportExportPanel } from '../pipeline/CsvImport';
 import { DataPanel } from './DataPanel';
+import { EmailPanel } from './EmailPanel';
 
 type Settings = MethodOutput<'settings.get'>;
 type ProfileKey = keyof Settings['profile'];
@@ -47,6 +48,7 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </div>
       {settings.data ? <SettingsForm initial={settings.data} /> : <ErrorBanner error={settings.error} />}
+      <EmailPanel />
       <TemplatesPanel />
       <ImportExportPanel />
       <DataPanel />

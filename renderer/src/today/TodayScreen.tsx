@@ -8,6 +8,7 @@ import { useToast } from '../ui/Toast';
 import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { OutboxSection } from './OutboxSection';
 
 type Today = MethodOutput<'today.get'>;
 type Note = Today['overdue'][number];
@@ -163,6 +164,7 @@ export function TodayScreen() {
       ) : null}
       <div className="today-grid">
         <div className="today-col">
+          <OutboxSection />
           {t.overdue.length ? (
             <Section title="Overdue notes" count={t.counts.overdue}>
               <p className="muted" style={{ marginTop: 0 }}>A late note still beats no note: send it today.</p>
