@@ -24,7 +24,7 @@ test('connect an account, send a note over SMTP, see it sent', async ({ app, ser
   await expect(panel.getByLabel('SMTP server (sending)')).toHaveValue('smtp.gmail.com');
   await expect(panel.getByText(/App passwords/)).toBeVisible();
   await panel.getByLabel('Email address').fill(smtp.user);
-  await panel.getByLabel('Your name as senders see it').fill('Jo Avery');
+  await panel.getByLabel('Name recipients see').fill('Jo Avery');
   await panel.getByLabel('SMTP security').selectOption('none');
   await panel.getByLabel('Password').fill(smtp.password);
   await panel.getByRole('button', { name: 'Connect account' }).click();

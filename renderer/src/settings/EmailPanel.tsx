@@ -115,7 +115,7 @@ function EmailForm({ view }: { view: View }) {
   });
 
   return (
-    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label="Email account settings">
+    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label="Email account details">
       <ErrorBanner error={form.rootError} />
       <div className="form-grid">
         <Field label="Provider" hint="Fills in the servers; you can change them after.">
@@ -133,7 +133,7 @@ function EmailForm({ view }: { view: View }) {
         <Field label="Email address" error={errorOf('address')}>
           {(p) => <input {...p} {...register('address')} type="email" autoComplete="email" />}
         </Field>
-        <Field label="Your name as senders see it" error={errorOf('displayName')}>
+        <Field label="Name recipients see" error={errorOf('displayName')}>
           {(p) => <input {...p} {...register('displayName')} />}
         </Field>
         <Field label="User name" error={errorOf('username')} hint="Leave empty to sign in with the address.">
