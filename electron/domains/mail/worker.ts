@@ -12,6 +12,7 @@ import { recordNoteEvent } from '../notes/records';
 import { getMailAccount } from './account';
 import { describeMailError, smtpTransport } from './connect';
 import { buildOutgoing } from './message';
+import { appendSentCopy } from './sent-copy';
 
 const due = prepare((db) =>
   db
@@ -95,6 +96,12 @@ async function sendOne(ctx: Ctx, account: MailAccount, password: string): Promis
   }
   // Step 3: the result.
   tx(ctx, () => recordSent(ctx, row.id, row.noteId, row.messageId, ctx.clock.now(), `Sent by Courtesy to ${out.to}`));
+  // Then, where the provider does not do it, a copy in Sent. Best effort and after the result is safe:
+  // a failure is told on the note's outbox entry; the message itself went.
+  if (account.saveSentCopy) {
+    const problem = await appendSentCopy(account, password, out.raw, row.messageId, new Date(now));
+    if (problem) tx(ctx, () => updateRow(ctx, outbox, row.id, { lastError: `Sent, but the copy for your Sent folder could not be saved: ${problem}` }));
+  }
   return true;
 }
 

@@ -63,7 +63,7 @@ export function OutboxPanel({ note, actions: a }: { note: NoteT; actions: NoteAc
     });
 
   if (!open) {
-    if (!editable) return null;
+    if (!editable) return entry?.state === 'sent' && entry.lastError ? <p className="muted">{entry.lastError}</p> : null;
     return (
       <div className="outbox" aria-label="Send from Courtesy" role="group">
         <div className="row">
