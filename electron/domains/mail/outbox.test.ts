@@ -235,6 +235,9 @@ describe('the outbox over real SMTP', () => {
     await first.core.api('outbox.queue', { noteId: note.id });
     // As a stop mid-send leaves it: "sending" committed, no result.
     first.core.ctx.sqlite.prepare("UPDATE outbox SET state = 'sending', attempts = 1, updated_at = ? WHERE note_id = ?").run(T0 + 5, note.id);
+    // While it is "sending", its text cannot change (it would be recorded as sent without having gone).
+    const busy = await errorOf(first.core.api('notes.update', { id: note.id, revision: note.revision, body: 'Changed mid-send' }));
+    expect(busy.message).toContain('being sent right now');
     first.core.close();
     core = await testCore({ dir, now: T0 + HOUR });
     const e = (await core.api('outbox.get', { noteId: note.id }))!;

@@ -16,6 +16,7 @@ import { getSettings } from '../settings/settings';
 import { applyTemplateToNote, builtInTemplateId } from '../templates/templates';
 import { ftsQuery } from '../../db/fts';
 import { readKind } from '../contacts/channels';
+import { isBeingSent } from '../mail/sending';
 
 export { getNote, LOCKED, REOPENED } from './detail';
 
@@ -124,6 +125,8 @@ const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'not
         });
       }
       assertEditable(ctx, row);
+      // The outbox is sending this text right now: an edit would be recorded as sent without having gone.
+      if (isBeingSent(ctx, row.id)) throw conflict('This email is being sent right now; wait a moment, then reopen it if it needs a change.');
       if (input.delivery !== undefined && input.delivery !== row.delivery && row.status !== 'draft') {
         throw conflict(`This note is already ${STATUS_WORD[row.status]} as ${row.delivery === 'email' ? 'an email' : 'a card'}; start a new note to send it another way.`, {
           delivery: 'Delivery can change only while the note is a draft.',
