@@ -142,7 +142,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         // The safety backup taken by `prepare` holds exactly these files (nothing ran in between).
         fs.rmSync(aside, { recursive: true, force: true });
         seedBuiltIns(ctx);
-        recoverOutbox(ctx);
+        recoverOutbox(ctx, 'restore');
         return result;
       } finally {
         restoring = null;

@@ -252,4 +252,19 @@ describe('the outbox over real SMTP', () => {
     expect(resolved).toMatchObject({ state: 'sent', sentAt: T0 + 5 });
     expect(await core.api('notes.get', { id: note.id })).toMatchObject({ status: 'sent', sentAt: T0 + 5 });
   });
+
+  it('does not send again a note that was queued in a restored backup', async () => {
+    const dir = fs.mkdtempSync('/tmp/courtesy-outbox-restore-');
+    const { core, smtp, note } = await setup({ dir });
+    await core.api('outbox.queue', { noteId: note.id, scheduledFor: T0 + HOUR });
+    const backup = await core.api('backups.create', {});
+    core.ctx.clock.advance(HOUR);
+    await core.api('outbox.runNow', {});
+    expect(smtp.received).toHaveLength(1);
+    await core.api('backups.restore', { name: backup.name, confirm: true });
+    // The backup still has it queued; it went after the backup was made.
+    expect(await core.api('outbox.get', { noteId: note.id })).toMatchObject({ state: 'uncertain', lastError: expect.stringContaining('backup you restored') });
+    expect(await core.api('outbox.runNow', {})).toEqual({ attempted: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
 });

@@ -100,17 +100,24 @@ function checkSchedule(ctx: Ctx, scheduledFor: number | null | undefined): numbe
   return scheduledFor;
 }
 
-/** Marks rows left in "sending" by a stop mid-send as uncertain. Runs once at start, before the worker. */
-export function recoverOutbox(ctx: Ctx): number {
-  return tx(ctx, () =>
-    ctx.db
-      .update(outbox)
-      // updated_at is left as it was: the time "sending" was written, which outbox.resolve records as
-      // the sent time if the person says it went.
-      .set({ state: 'uncertain', lastError: UNCERTAIN_MESSAGE, nextAttemptAt: null })
-      .where(eq(outbox.state, 'sending'))
-      .run().changes,
-  );
+export const RESTORED_MESSAGE =
+  'This email was waiting in the outbox when the backup you restored was made; it may have gone since. Look in your Sent folder, then say whether it went; it is not sent until you do.';
+
+/**
+ * Marks rows left in "sending" by a stop mid-send as uncertain. Runs at start, before the worker. After a
+ * restore, rows still queued in the backup are uncertain too: the note may have gone after the backup
+ * was made (the live database knew, the backup cannot), so sending it again could send it twice.
+ */
+export function recoverOutbox(ctx: Ctx, after: 'start' | 'restore' = 'start'): number {
+  return tx(ctx, () => {
+    // updated_at is left as it was: the time "sending" was written, which outbox.resolve records as the
+    // sent time if the person says it went.
+    let changed = ctx.db.update(outbox).set({ state: 'uncertain', lastError: UNCERTAIN_MESSAGE, nextAttemptAt: null }).where(eq(outbox.state, 'sending')).run().changes;
+    if (after === 'restore') {
+      changed += ctx.db.update(outbox).set({ state: 'uncertain', lastError: RESTORED_MESSAGE, nextAttemptAt: null }).where(eq(outbox.state, 'queued')).run().changes;
+    }
+    return changed;
+  });
 }
 
 export const outboxHandlers: Handlers<
