@@ -8,6 +8,7 @@ import { FORMAT_NAME, FORMAT_VERSION, readSequences, readTables, serialize } fro
 import { importExport, userData } from './import';
 import { listTables } from './tables';
 import { appliedVersion } from './versions';
+import { recoverOutbox } from '../mail/outbox';
 
 interface Upload {
   id: string;
@@ -70,6 +71,9 @@ export const dataHandlers: Handlers<'data.status' | 'data.export' | 'data.upload
     if (upload.received.length !== upload.parts) {
       throw new AppError('validation', `Only ${upload.received.length} of ${upload.parts} parts of the file arrived. Nothing was imported; send the file again.`);
     }
-    return importExport(ctx, upload.received.join(''));
+    const result = importExport(ctx, upload.received.join(''));
+    // Notes queued in the file may have gone since it was written: they wait for the person (as after a restore).
+    recoverOutbox(ctx, 'restore');
+    return result;
   },
 };

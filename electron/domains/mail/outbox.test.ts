@@ -267,4 +267,21 @@ describe('the outbox over real SMTP', () => {
     expect(await core.api('outbox.runNow', {})).toEqual({ attempted: 0 });
     expect(smtp.received).toHaveLength(1);
   });
+
+  it('an export imported elsewhere does not send its queued notes on its own either', async () => {
+    const { core, smtp, note } = await setup();
+    await core.api('outbox.queue', { noteId: note.id, scheduledFor: T0 + HOUR });
+    const file = await core.api('data.export', {});
+    const other = await testCore({ now: T0 + 2 * HOUR });
+    try {
+      await other.api('data.upload', { uploadId: 'outbox01', part: 0, parts: 1, text: file.content });
+      await other.api('data.import', { uploadId: 'outbox01', confirm: true });
+      expect(await other.api('outbox.get', { noteId: note.id })).toMatchObject({ state: 'uncertain' });
+      await other.api('mail.saveAccount', { ...accountFor(smtp), password: smtp.password });
+      expect(await other.api('outbox.runNow', {})).toEqual({ attempted: 0 });
+      expect(smtp.received).toHaveLength(0);
+    } finally {
+      other.close();
+    }
+  });
 });
