@@ -101,4 +101,11 @@ export const METHOD_NAMES = [
   'outbox.get',
   'outbox.list',
   'outbox.runNow',
+  'documents.list',
+  'documents.add',
+  'documents.update',
+  'documents.remove',
+  'documents.download',
+  'documents.open',
+  'documents.usage',
 ] as const;

@@ -21,6 +21,7 @@ import { dataHandlers } from '../domains/data/data';
 import { offersHandlers } from '../domains/offers/offers';
 import { accountHandlers } from '../domains/mail/account';
 import { outboxHandlers } from '../domains/mail/outbox';
+import { documentsHandlers } from '../domains/documents/documents';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -43,4 +44,5 @@ export const handlers: Handlers<MethodName> = {
   ...offersHandlers,
   ...accountHandlers,
   ...outboxHandlers,
+  ...documentsHandlers,
 };

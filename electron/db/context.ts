@@ -52,6 +52,8 @@ export interface Ctx {
    */
   /** Keeps the email account's password (never SQLite); see domains/mail/secrets.ts. */
   secrets: SecretStore;
+  /** Opens a file with the system's viewer (the desktop app's shell.openPath); absent in browser mode and tests. */
+  openFile?: (file: string) => Promise<void>;
   replaceDatabase: (<T>(source: string, prepare: () => Promise<T>) => Promise<T>) | null;
 }
 

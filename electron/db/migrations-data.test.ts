@@ -333,6 +333,27 @@ const cases: Record<string, DataCase> = {
       expect(count(db, 'offers')).toBe(0);
     },
   },
+
+  '0014_documents': {
+    seed: (db) => seedRows(db, 'docs'),
+    check(db, seeded) {
+      // New tables: applications from before can take documents; bytes are kept once and go with the last reference.
+      db.prepare("INSERT INTO document_blobs (sha256, size, bytes) VALUES ('abc', 3, x'414243')").run();
+      const attach = db.prepare("INSERT INTO application_documents (application_id, sha256, name, media_type) VALUES (?, 'abc', ?, 'text/plain')");
+      attach.run(seeded.application, 'a.txt');
+      attach.run(seeded.application, 'b.txt');
+      expect(db.prepare('SELECT kind, label FROM application_documents ORDER BY id').all()).toEqual([
+        { kind: 'other', label: null },
+        { kind: 'other', label: null },
+      ]);
+      expect(() => db.prepare("INSERT INTO application_documents (application_id, sha256, name, media_type) VALUES (?, 'nope', 'c', 'x')").run(seeded.application)).toThrow(/FOREIGN KEY/);
+      db.prepare("DELETE FROM application_documents WHERE name = 'a.txt'").run();
+      expect(count(db, 'document_blobs')).toBe(1);
+      db.prepare('DELETE FROM applications WHERE id = ?').run(seeded.application);
+      expect(count(db, 'application_documents')).toBe(0);
+      expect(count(db, 'document_blobs')).toBe(0);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

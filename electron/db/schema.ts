@@ -1,7 +1,7 @@
 // The whole Courtesy domain (see shared design brief). Times are stored as epoch milliseconds (UTC);
 // the user's time zone lives in settings and on each interview, so DST is handled at the edges.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import {
   ADDRESS_LABELS,
@@ -22,6 +22,7 @@ import {
   WORK_MODES,
 } from '../shared/domain';
 import { MAIL_SECURITIES, OUTBOX_STATES } from '../shared/mail';
+import { DOCUMENT_KINDS } from '../shared/documents';
 
 export { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
 
@@ -372,6 +373,36 @@ export const offers = sqliteTable(
     updatedAt: updated(),
   },
   (t) => [uniqueIndex('offers_application').on(t.applicationId)],
+);
+
+/**
+ * The bytes of every document, stored once per content (SHA-256): the same résumé sent with ten
+ * applications is one row. Kept in the database rather than loose files so a document and the row that
+ * names it are written in one transaction, and backups, restore and the full export carry them as they
+ * are. A trigger (migration) removes bytes no application refers to any more.
+ */
+export const documentBlobs = sqliteTable('document_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  createdAt: created(),
+});
+
+/** A document as attached to one application: its file name, kind and version label. */
+export const applicationDocuments = sqliteTable(
+  'application_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull().references(() => documentBlobs.sha256, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull().default('other'),
+    /** The person's version label: "platform v3". */
+    label: text('label'),
+    createdAt: created(),
+  },
+  (t) => [index('application_documents_application').on(t.applicationId, t.createdAt), index('application_documents_sha').on(t.sha256)],
 );
 
 export const settings = sqliteTable('settings', {

@@ -34,6 +34,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** Send the outbox on its own (the apps turn this on; tests call outbox.runNow). */
   outboxWorker?: boolean;
+  /** The desktop app opens documents with the system viewer through this. */
+  openFile?: (file: string) => Promise<void>;
 }
 
 /** How often the outbox worker looks for due notes (scheduled ones and retries). */
@@ -87,6 +89,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     nativeBinding: opts.nativeBinding,
     allowTestClock: !!opts.allowTestClock,
     secrets: opts.secrets ?? memorySecretStore(),
+    openFile: opts.openFile,
     replaceDatabase: null,
   };
 

@@ -98,6 +98,11 @@ async function openCore(): Promise<Core | null> {
       dailyBackup: true,
       secrets: keychainSecretStore(dataDir),
       outboxWorker: true,
+      // A document opens in the system's viewer, never in this window; an error string from the OS is reported.
+      openFile: async (file) => {
+        const error = await shell.openPath(file);
+        if (error) throw new Error(`The system could not open the document: ${error}`);
+      },
     });
   try {
     return await start();

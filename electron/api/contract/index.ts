@@ -20,6 +20,7 @@ import { csvContract } from './csv';
 import { dataContract } from './data';
 import { offersContract } from './offers';
 import { mailContract } from './mail';
+import { documentsContract } from './documents';
 
 export const contract = {
   ...systemContract,
@@ -40,6 +41,7 @@ export const contract = {
   ...dataContract,
   ...offersContract,
   ...mailContract,
+  ...documentsContract,
 };
 
 export type Contract = typeof contract;

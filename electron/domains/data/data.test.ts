@@ -40,7 +40,7 @@ async function importText(c: TestCore, text: string, parts = Math.max(1, Math.ce
 /** A database with rows in every table, changed through the API too (revisions, deletions, settings). */
 async function seeded() {
   const c = await core();
-  seedRows(c.ctx.sqlite, 'alpha');
+  const alpha = seedRows(c.ctx.sqlite, 'alpha');
   const beta = seedRows(c.ctx.sqlite, 'beta');
   await c.api('settings.update', { profile: { name: 'Sam Rivera' }, thankYouDueHours: 12 });
   const note = await c.api('notes.get', { id: beta.note });
@@ -56,6 +56,11 @@ async function seeded() {
     phones: [{ number: '+81 3 1234 5678', label: 'work' }, { number: '+81 90 0000 0000', label: 'mobile' }],
     addresses: [{ lines: '1-2-3 Marunouchi', city: 'Tokyo', country: 'Japan', label: 'work' }, { city: 'Osaka', country: 'Japan', label: 'home' }],
   });
+  // A document: its bytes are a BLOB (any byte value), stored once for two applications.
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 0xfe, 0xff, 0x80])]).toString('base64');
+  for (const applicationId of [alpha.application, beta.application]) {
+    await c.api('documents.add', { applicationId, name: 'CV.pdf', base64: pdf, kind: 'resume', label: 'v3' });
+  }
   fillEmptyTables(c);
   return c;
 }

@@ -39,6 +39,8 @@ const READS: Record<Domain, Domain[]> = {
   mail: [],
   // Entries name the note's recipient, subject and due time; sending needs the account.
   outbox: ['notes', 'contacts', 'mail'],
+  // "Which applications got this version" names each application.
+  documents: ['applications', 'companies'],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */
@@ -52,7 +54,7 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'applications.create': ['applications', 'companies'],
   'applications.update': ['applications', 'companies'],
   // Deleting an application deletes its interviews, notes and reminders with it.
-  'applications.delete': ['applications', 'interviews', 'notes', 'reminders', 'offers'],
+  'applications.delete': ['applications', 'interviews', 'notes', 'reminders', 'offers', 'documents'],
   'applications.moveStage': ['applications', 'notes', 'reminders'],
   // Interviews owe thank-yous: creating, moving or deleting one creates, re-times or removes draft notes.
   'interviews.create': ['interviews', 'notes'],
@@ -101,6 +103,8 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'outbox.runNow': ['outbox', 'notes'],
   'outbox.resolve': ['outbox', 'notes'],
   'mail.removeAccount': ['mail', 'outbox'],
+  'documents.download': [],
+  'documents.open': [],
 };
 
 /** The query domains a successful call to `method` makes stale. */

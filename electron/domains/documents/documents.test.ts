@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorOf, testCore, type TestCore } from '../../testing/core';
+import { writeViewerCopy } from './documents';
+
+let core: TestCore;
+afterEach(() => core?.close());
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const RESUME = '%PDF-1.7\nRésumé, platform v3';
+
+describe('documents per application', () => {
+  it('keeps the same résumé once however many applications got it, and says which ones did', async () => {
+    core = await testCore();
+    const globex = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const initech = await core.api('applications.create', { company: 'Initech', role: 'SRE' });
+    const first = await core.api('documents.add', { applicationId: globex.id, name: 'CV.pdf', base64: b64(RESUME), kind: 'resume', label: 'platform v3' });
+    expect(first).toMatchObject({ name: 'CV.pdf', kind: 'resume', label: 'platform v3', mediaType: 'application/pdf', size: Buffer.byteLength(RESUME), usedBy: 1 });
+    const second = await core.api('documents.add', { applicationId: initech.id, name: 'Jo Doe CV.pdf', base64: b64(RESUME), kind: 'resume' });
+    expect(second.sha256).toBe(first.sha256);
+    expect(second.usedBy).toBe(2);
+    // Attaching it again to the same application is the one already there.
+    expect((await core.api('documents.add', { applicationId: globex.id, name: 'again.pdf', base64: b64(RESUME) })).id).toBe(first.id);
+    const count = (sql: string) => core.ctx.sqlite.prepare(sql).pluck().get();
+    expect(count('SELECT count(*) FROM document_blobs')).toBe(1);
+
+    const usage = await core.api('documents.usage', { id: first.id });
+    expect(usage.items.map((u) => u.company).sort()).toEqual(['Globex', 'Initech']);
+    const letter = await core.api('documents.add', { applicationId: globex.id, name: 'letter.txt', base64: b64('Dear Globex'), kind: 'cover_letter' });
+    expect((await core.api('documents.list', { applicationId: globex.id })).items.map((d) => d.id).sort()).toEqual([first.id, letter.id].sort());
+
+    // The bytes come back exactly.
+    const file = await core.api('documents.download', { id: first.id });
+    expect(Buffer.from(file.base64, 'base64').toString()).toBe(RESUME);
+
+    // The bytes go with the last application that has them.
+    await core.api('documents.remove', { id: first.id });
+    expect(count('SELECT count(*) FROM document_blobs')).toBe(2);
+    await core.api('applications.delete', { id: initech.id, confirm: true });
+    expect(count('SELECT count(*) FROM document_blobs')).toBe(1);
+    await core.api('applications.delete', { id: globex.id, confirm: true });
+    expect(count('SELECT count(*) FROM document_blobs')).toBe(0);
+  });
+
+  it('refuses what is not a document with the reason beside the file, and writes nothing', async () => {
+    core = await testCore();
+    const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const program = await errorOf(core.api('documents.add', { applicationId: app.id, name: 'cv.pdf', base64: b64('MZ\x90\x00') }));
+    expect(program.fields).toEqual({ file: '"cv.pdf" is a program, not a document; it was not kept.' });
+    const renamed = await errorOf(core.api('documents.add', { applicationId: app.id, name: 'cv.pdf', base64: b64('<html>') }));
+    expect(renamed.message).toBe('"cv.pdf" is named like a PDF but its contents are not; it was not kept.');
+    const bad = await errorOf(core.api('documents.add', { applicationId: app.id, name: '', base64: 'not base64!', kind: 'photo' as never }));
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(['base64', 'kind', 'name']);
+    expect(core.ctx.sqlite.prepare('SELECT count(*) FROM document_blobs').pluck().get()).toBe(0);
+    // A rename keeps the type the content was checked for.
+    const doc = await core.api('documents.add', { applicationId: app.id, name: 'cv.pdf', base64: b64(RESUME) });
+    expect((await errorOf(core.api('documents.update', { id: doc.id, name: 'cv.exe' }))).fields).toEqual({ name: "Keep the .pdf ending: the file's type does not change with its name." });
+    expect(await core.api('documents.update', { id: doc.id, name: 'CV 2026.pdf', kind: 'resume', label: 'v4' })).toMatchObject({ name: 'CV 2026.pdf', kind: 'resume', label: 'v4' });
+  });
+
+  it('opens nothing in browser mode, and hands the desktop viewer a private read-only copy under a safe name', async () => {
+    core = await testCore();
+    const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const doc = await core.api('documents.add', { applicationId: app.id, name: 'Offer letter.pdf', base64: b64(RESUME), kind: 'offer_letter' });
+    expect(await core.api('documents.open', { id: doc.id })).toEqual({ opened: false });
+
+    const opened: string[] = [];
+    core.ctx.openFile = async (file) => void opened.push(file);
+    expect(await core.api('documents.open', { id: doc.id })).toEqual({ opened: true });
+    expect(path.basename(opened[0])).toBe('Offer letter.pdf');
+    expect(fs.readFileSync(opened[0], 'utf8')).toBe(RESUME);
+    expect(fs.statSync(opened[0]).mode & 0o777).toBe(0o400);
+
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-viewer-'));
+    const file = writeViewerCopy({ ...doc, name: '../../escape.pdf' }, Buffer.from(RESUME), root);
+    expect(path.dirname(path.dirname(file))).toBe(root);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
