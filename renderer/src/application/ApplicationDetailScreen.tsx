@@ -14,6 +14,7 @@ import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { OfferPanel } from '../offers/OfferPanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 export function ApplicationDetailScreen({ id }: { id: number }) {
   const app = useApi('applications.get', { id });
@@ -125,6 +126,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
           )}
         </div>
         <OfferPanel application={a} />
+        <DocumentsPanel application={a} />
         </div>
         <div className="today-col">
         <div className="panel">
