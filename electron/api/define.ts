@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UndoOffer } from '../shared/undo';
 
 // The field schemas live in electron/shared/fields.ts (the domains validate with them too); they are
 // re-exported here so every contract file takes its building blocks from one place.
@@ -16,3 +17,7 @@ export function method<I extends z.ZodType, O extends z.ZodType>(summary: string
 }
 
 export const ok = z.object({ ok: z.literal(true) });
+
+/** An undoable method's answer carries the Undo offer (electron/domains/undo). */
+export { UndoOffer } from '../shared/undo';
+export const okUndo = ok.extend({ undo: UndoOffer });

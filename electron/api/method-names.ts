@@ -108,4 +108,5 @@ export const METHOD_NAMES = [
   'documents.download',
   'documents.open',
   'documents.usage',
+  'undo.apply',
 ] as const;

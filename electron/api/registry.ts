@@ -22,6 +22,7 @@ import { offersHandlers } from '../domains/offers/offers';
 import { accountHandlers } from '../domains/mail/account';
 import { outboxHandlers } from '../domains/mail/outbox';
 import { documentsHandlers } from '../domains/documents/documents';
+import { undoHandlers } from '../domains/undo/undo';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -45,4 +46,5 @@ export const handlers: Handlers<MethodName> = {
   ...accountHandlers,
   ...outboxHandlers,
   ...documentsHandlers,
+  ...undoHandlers,
 };

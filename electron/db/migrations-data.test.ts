@@ -354,6 +354,18 @@ const cases: Record<string, DataCase> = {
       expect(count(db, 'document_blobs')).toBe(0);
     },
   },
+
+  '0015_undo_journal': {
+    seed: (db) => seedRows(db, 'undo'),
+    check(db, seeded) {
+      // A new, empty table: the rows from before are untouched (the generic pass checks every table)
+      // and the journal takes an entry and finds it by expiry.
+      expect(count(db, 'undo_journal')).toBe(0);
+      db.prepare("INSERT INTO undo_journal (token, label, changes, created_at, expires_at) VALUES ('t1', 'Deleted', '[]', 1, 2)").run();
+      expect(db.prepare('SELECT token FROM undo_journal INDEXED BY undo_journal_expires WHERE expires_at < 3').pluck().all()).toEqual(['t1']);
+      expect(db.prepare('SELECT id FROM applications WHERE id = ?').pluck().get(seeded.application)).toBe(seeded.application);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

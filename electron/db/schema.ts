@@ -460,3 +460,20 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_message_id').on(t.messageId),
   ],
 );
+
+// Undo: what an undoable action changed, captured in its own transaction (electron/domains/undo), so
+// `undo.apply` can put every row back exactly: the same ids, child rows and timestamps. Short-lived:
+// rows expire after minutes and are cleared as new ones are written. Not exported (data/tables.ts).
+export const undoJournal = sqliteTable(
+  'undo_journal',
+  {
+    token: text('token').primaryKey(),
+    /** What was done, for the toast and the refusal message ("Deleted application Acme — Designer"). */
+    label: text('label').notNull(),
+    /** JSON: [{table, key, before, after}] per row changed, before/after the whole row or null. */
+    changes: text('changes').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('undo_journal_expires').on(t.expiresAt)],
+);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApplicationCreate, ApplicationUpdate, Priority, Stage } from '../../shared/inputs/applications';
-import { id, method, ok, optText } from '../define';
+import { id, method, okUndo, optText, UndoOffer } from '../define';
 
 // The input schemas live below the domains (the CSV import validates rows with them).
 export { ApplicationCreate, ApplicationUpdate, Priority, Stage };
@@ -70,13 +70,13 @@ export const applicationsContract = {
   'applications.moveStage': method(
     'Move an application to another stage, recording a stage event.',
     z.object({ id, stage: Stage, note: optText(500, 'Note') }),
-    ApplicationSummary,
+    ApplicationSummary.extend({ undo: UndoOffer }),
   ),
-  'applications.archive': method('Archive or restore an application.', z.object({ id, archived: z.boolean() }), ApplicationSummary),
+  'applications.archive': method('Archive or restore an application.', z.object({ id, archived: z.boolean() }), ApplicationSummary.extend({ undo: UndoOffer })),
   'applications.delete': method(
     'Delete an application and its timeline; its notes are kept.',
     z.object({ id, confirm: z.literal(true, { error: 'Deleting needs confirmation.' }) }),
-    ok,
+    okUndo,
   ),
   'companies.list': method(
     'Companies, for suggestions.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, STAGES } from '../../shared/domain';
 import { checkContact, ContactFields, contactFields, type ContactFieldsT } from '../../shared/inputs/contacts';
-import { id, method } from '../define';
+import { id, method, UndoOffer } from '../define';
 import { InterviewSummary, NoteSummary } from './shapes';
 
 // The field schemas live below the domains (the vCard import validates cards with them).
@@ -173,7 +173,7 @@ export const contactsContract = {
       /** How many notes the person was told are kept; required when the contact has notes. */
       noteCount: z.number().int().min(0).optional(),
     }),
-    z.object({ ok: z.literal(true), notesKept: z.number() }),
+    z.object({ ok: z.literal(true), notesKept: z.number(), undo: UndoOffer }),
   ),
   'contacts.setRole': method(
     'Give a contact a role on an application (recruiter, hiring manager, interviewer, referrer, other).',

@@ -21,6 +21,7 @@ import { dataContract } from './data';
 import { offersContract } from './offers';
 import { mailContract } from './mail';
 import { documentsContract } from './documents';
+import { undoContract } from './undo';
 
 export const contract = {
   ...systemContract,
@@ -42,6 +43,7 @@ export const contract = {
   ...offersContract,
   ...mailContract,
   ...documentsContract,
+  ...undoContract,
 };
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INTERVIEW_KINDS } from '../../shared/domain';
 import { isValidZone } from '../../shared/time';
 import { MAX_INTERVIEW_MS } from '../../shared/inputs/interviews';
-import { id, method, optEmail, optText, reqText, timestamp } from '../define';
+import { id, method, okUndo, optEmail, optText, reqText, timestamp } from '../define';
 import { InterviewSummary } from './shapes';
 
 const zone = z.string().refine(isValidZone, 'Unknown time zone; use a name like America/New_York.');
@@ -100,7 +100,7 @@ export const interviewsContract = {
   'interviews.delete': method(
     'Delete an interview; its notes are kept.',
     z.object({ id, confirm: z.literal(true, { error: 'Deleting needs confirmation.' }) }),
-    z.object({ ok: z.literal(true) }),
+    okUndo,
   ),
   'interviews.addParticipant': method(
     'Add a person met (an existing contact or a quick capture by name); they get a thank-you to write.',

@@ -1,7 +1,7 @@
 // The notes domain: the composer (write, check, send or mail a note) and the notes log.
 import { z } from 'zod';
 import { CONTACT_ROLES, DELIVERIES, NOTE_KINDS, NOTE_STATUSES, STAGES } from '../../shared/domain';
-import { id, method, ok, timestamp } from '../define';
+import { id, method, okUndo, timestamp, UndoOffer } from '../define';
 import { NoteSummary } from './shapes';
 import { ContactAddress, ContactEmail } from './contacts';
 
@@ -238,6 +238,7 @@ export const notesContract = {
       note: Note,
       stationery: z.array(z.object({ itemId: z.number(), kind: z.enum(['card', 'stamp', 'envelope']), onHandAfter: z.number(), count: z.number() })),
       warnings: z.array(z.string()),
+      undo: UndoOffer,
     }),
   ),
   'notes.emailDraft': method(
@@ -252,6 +253,6 @@ export const notesContract = {
   'notes.delete': method(
     'Delete a note and its history (stationery uses stay in the ledger).',
     z.object({ id, confirm: z.literal(true, { error: 'Deleting needs confirmation.' }) }),
-    ok,
+    okUndo,
   ),
 };

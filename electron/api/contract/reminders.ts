@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REMINDER_KINDS } from '../../shared/domain';
-import { id, method, ok, reqText, timestamp } from '../define';
+import { id, method, okUndo, reqText, timestamp } from '../define';
 
 export const Reminder = z.object({
   id: z.number(),
@@ -44,5 +44,5 @@ export const remindersContract = {
   ),
   'reminders.complete': method('Mark a reminder done, or not done again.', z.object({ id, done: z.boolean() }), Reminder),
   'reminders.snooze': method('Move a reminder to a later time (and reopen it).', z.object({ id, until: timestamp }), Reminder),
-  'reminders.delete': method('Delete a reminder.', z.object({ id }), ok),
+  'reminders.delete': method('Delete a reminder.', z.object({ id }), okUndo),
 };

@@ -1,10 +1,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../shared/errors';
 import type { Ctx, Handlers } from '../../db/context';
+import { undoable } from '../undo/undo';
 import { deleteRow, insertRow, pick, prepare, stmt, tx, updateRow } from '../../db/sql';
 import { applications, stageEvents } from '../../db/schema';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
-import { STAGES } from '../../shared/domain';
+import { STAGE_LABELS, STAGES } from '../../shared/domain';
 import { companyIdFor } from '../companies/companies';
 import { ftsQuery } from '../../db/fts';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
@@ -94,6 +95,9 @@ export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>)
   const columns = visible.map((stage) => ({ stage, total: totals.get(stage) ?? 0, items: byStage.get(stage)! }));
   return { columns, total: columns.reduce((n, c) => n + c.total, 0) };
 }
+
+/** "Designer at Acme", for undo labels. */
+const titleOf = (s: { role: string; company: string }) => `${s.role} at ${s.company}`;
 
 export function getSummary(ctx: Ctx, id: number): Summary {
   const row = stmt<Summary>(ctx.sqlite, SUMMARY_SELECT + '\nWHERE a.id = @id').get({ id, now: ctx.clock.now() });
@@ -220,17 +224,21 @@ export const applicationsHandlers: Handlers<
   'applications.board': (input, ctx) => boardColumns(ctx, input),
 
   'applications.moveStage': ({ id, stage, note }, ctx) => {
-    tx(ctx, () => changeStage(ctx, id, stage, note));
-    return getSummary(ctx, id);
+    const { undo } = undoable(ctx, `Moved ${titleOf(getSummary(ctx, id))} to ${STAGE_LABELS[stage]}`, () => changeStage(ctx, id, stage, note));
+    return { ...getSummary(ctx, id), undo };
   },
 
   'applications.archive': ({ id, archived }, ctx) => {
-    if (!updateRow(ctx, applications, id, { archivedAt: archived ? ctx.clock.now() : null })) throw notFound('Application', id);
-    return getSummary(ctx, id);
+    const { undo } = undoable(ctx, `${archived ? 'Archived' : 'Restored'} ${titleOf(getSummary(ctx, id))}`, () =>
+      updateRow(ctx, applications, id, { archivedAt: archived ? ctx.clock.now() : null }),
+    );
+    return { ...getSummary(ctx, id), undo };
   },
 
+  // Its stage history, interviews (with their participants), roles and reminders go with it; its
+  // notes stay, unlinked. Undo puts all of it back (electron/domains/undo).
   'applications.delete': ({ id }, ctx) => {
-    if (!deleteRow(ctx, applications, id)) throw notFound('Application', id);
-    return { ok: true as const };
+    const { undo } = undoable(ctx, `Deleted ${titleOf(getSummary(ctx, id))}`, () => deleteRow(ctx, applications, id));
+    return { ok: true as const, undo };
   },
 };

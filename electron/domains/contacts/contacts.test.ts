@@ -210,7 +210,7 @@ describe('delete', () => {
     expect((await errorOf('contacts.delete', { id: c.id, confirm: true, noteCount: 1 })).code).toBe('conflict');
     expect((await errorOf('contacts.delete', { id: c.id })).fields).toEqual({ confirm: 'Deleting needs confirmation.' });
 
-    expect(await core.api('contacts.delete', { id: c.id, confirm: true, noteCount: 2 })).toEqual({ ok: true, notesKept: 2 });
+    expect(await core.api('contacts.delete', { id: c.id, confirm: true, noteCount: 2 })).toMatchObject({ ok: true, notesKept: 2 });
     const notes = core.ctx.sqlite.prepare('SELECT contact_id AS contactId, recipient_name AS recipientName FROM notes').all();
     expect(notes).toEqual([
       { contactId: null, recipientName: 'Zoë Quinn' },

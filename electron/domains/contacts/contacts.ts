@@ -2,6 +2,7 @@
 // A contact's notes outlive it (notes.contact_id is SET NULL on delete, and recipient_name keeps who
 // it was to); merging two contacts moves everything to the one kept, in one transaction.
 // Reading is in queries.ts, duplicates and merging in merge.ts, vCard files in vcf.ts.
+import { undoable } from '../undo/undo';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Handlers } from '../../db/context';
 import { deleteRow, insertOrIgnore, param, pick, prepare, rowExists, stmt, tx, updateRow } from '../../db/sql';
@@ -111,8 +112,10 @@ const basicHandlers: Handlers<
     return getContact(ctx, input.id);
   },
 
-  'contacts.delete': ({ id, noteCount }, ctx) =>
-    tx(ctx, () => {
+  // Their emails, phones, addresses, roles, interview places and reminders go with them; notes to
+  // them stay, with their name. Undo puts all of it back, links included.
+  'contacts.delete': ({ id, noteCount }, ctx) => {
+    const { result, undo } = undoable(ctx, `Deleted ${contactRow(ctx, id).name}`, () => {
       const c = contactRow(ctx, id);
       const n = notesTo(ctx).get({ id })!.n;
       if (n > 0 && noteCount !== n) {
@@ -124,7 +127,9 @@ const basicHandlers: Handlers<
       keepRecipientName(ctx).run({ name: c.name, id });
       deleteRow(ctx, contacts, id);
       return { ok: true as const, notesKept: n };
-    }),
+    });
+    return { ...result, undo };
+  },
 
   'contacts.setRole': ({ applicationId, contactId, role }, ctx) => {
     tx(ctx, () => {

@@ -14,6 +14,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   sqlite_schema: "SQLite's own list of tables, indexes and triggers: the importing database has its own, from its migrations.",
   sqlite_stat1: 'Query planner statistics, which SQLite recomputes.',
   sqlite_stat4: 'Query planner statistics, which SQLite recomputes.',
+  undo_journal: 'Snapshots behind the Undo toast, kept for minutes: undoing belongs to this database, never to one a file is imported into.',
 };
 
 /** Tables left out by their kind (PRAGMA table_list's type), with the reason. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { undoable } from '../undo/undo';
 import type { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
@@ -257,9 +258,15 @@ export const interviewsHandlers: Handlers<
     return { items: interviewSummaries(ctx, where.join(' AND '), { applicationId, from, to }) };
   },
 
+  // Participants go with it; its notes stay, unlinked. Undo puts all of it back.
   'interviews.delete': ({ id }, ctx) => {
-    if (!deleteRow(ctx, interviews, id)) throw notFound('Interview', id);
-    return { ok: true as const };
+    const i = stmt<{ round: string | null; company: string }>(
+      ctx.sqlite,
+      'SELECT i.round, c.name AS company FROM interviews i JOIN applications a ON a.id = i.application_id JOIN companies c ON c.id = a.company_id WHERE i.id = ?',
+    ).get(id);
+    if (!i) throw notFound('Interview', id);
+    const { undo } = undoable(ctx, `Deleted the ${i.round ? `${i.round} ` : ''}interview with ${i.company}`, () => deleteRow(ctx, interviews, id));
+    return { ok: true as const, undo };
   },
 
   'interviews.addParticipant': ({ interviewId, participant }, ctx) => {

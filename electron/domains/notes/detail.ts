@@ -222,3 +222,13 @@ export function fillEmptyDraft(ctx: Ctx, id: number) {
 export function templateExists(ctx: Ctx, id: number): boolean {
   return rowExists(ctx, templates, id);
 }
+
+/** "the note to Priya Shah" (or "the note" without a recipient), for undo labels. Throws when there is no such note. */
+export function noteTitle(ctx: Ctx, id: number): string {
+  const row = stmt<{ name: string | null }>(
+    ctx.sqlite,
+    'SELECT coalesce(c.name, n.recipient_name) AS name FROM notes n LEFT JOIN contacts c ON c.id = n.contact_id WHERE n.id = ?',
+  ).get(id);
+  if (!row) throw notFound('Note', id);
+  return row.name ? `the note to ${row.name}` : 'the note';
+}

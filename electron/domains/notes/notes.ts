@@ -1,6 +1,7 @@
 // The notes domain: notes to a person, written from a template, checked, then sent by email or mailed
 // as a handwritten card, each status step recorded with its time. This file reads, lists, creates,
 // edits and deletes notes, and gathers the handlers of compose.ts, status.ts and email.ts.
+import { undoable } from '../undo/undo';
 import { eq, sql } from 'drizzle-orm';
 import type { Handlers } from '../../db/context';
 import { deleteRow, pick, prepare, rowExists, stmt, tx, updateRow } from '../../db/sql';
@@ -8,7 +9,7 @@ import { applications, contacts, interviews, notes } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
 import { AppError, conflict, invalid } from '../../shared/errors';
 import { createNote, NOTE_SUMMARY_SELECT } from './records';
-import { assertEditable, fillEmptyDraft, getNote, noteRow, STATUS_WORD, templateExists } from './detail';
+import { assertEditable, fillEmptyDraft, getNote, noteRow, noteTitle, STATUS_WORD, templateExists } from './detail';
 import { composeHandlers } from './compose';
 import { noteStatusHandlers } from './status';
 import { emailHandlers } from './email';
@@ -152,14 +153,15 @@ const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'not
     return getNote(ctx, input.id);
   },
 
+  // Its history goes with it; stationery uses stay in the ledger, unlinked. Undo puts it all back.
   'notes.delete': ({ id }, ctx) => {
-    tx(ctx, () => {
+    const { undo } = undoable(ctx, `Deleted ${noteTitle(ctx, id)}`, () => {
       noteRow(ctx, id);
       // A card that followed this email stays, unlinked.
       unlinkFollowers(ctx).run({ id });
       deleteRow(ctx, notes, id);
     });
-    return { ok: true as const };
+    return { ok: true as const, undo };
   },
 };
 

@@ -1,6 +1,7 @@
 // A note's status steps: an email is marked sent; a card goes written, addressed, stamped, mailed
 // (using stationery); a sent note can be reopened for editing and closed again; an email can be
 // followed by a card. Each step is recorded as a note event with its time.
+import { undoable } from '../undo/undo';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx, Handlers } from '../../db/context';
 import { prepare, tx, updateRow } from '../../db/sql';
@@ -9,7 +10,7 @@ import { conflict, invalid } from '../../shared/errors';
 import { CARD_STEPS } from '../../shared/domain';
 import { addBusinessDays } from '../../shared/time';
 import { createNote, recordNoteEvent } from './records';
-import { events, getNote, isReopened, LOCKED, noteRow, REOPENED, STATUS_WORD } from './detail';
+import { events, getNote, isReopened, LOCKED, noteRow, noteTitle, REOPENED, STATUS_WORD } from './detail';
 import { getSettings } from '../settings/settings';
 import { useForMailedCard } from '../stationery/stationery';
 import { applyTemplateToNote, builtInTemplateId } from '../templates/templates';
@@ -98,7 +99,7 @@ export const noteStatusHandlers: Handlers<'notes.markSent' | 'notes.reopen' | 'n
   },
 
   'notes.advance': ({ id, status, mailedOn, allowNegativeStock }, ctx) => {
-    const out = tx(ctx, () => {
+    const { result: out, undo } = undoable(ctx, `Marked ${noteTitle(ctx, id).replace(/^the note/, 'the card')} ${status}`, () => {
       const row = noteRow(ctx, id);
       if (row.delivery !== 'handwritten') throw conflict('Only a handwritten card goes through written, addressed, stamped and mailed; mark an email as sent.');
       const from = CARD_STEPS.indexOf(row.status);
@@ -123,7 +124,7 @@ export const noteStatusHandlers: Handlers<'notes.markSent' | 'notes.reopen' | 'n
       }
       return used;
     });
-    return { note: getNote(ctx, id), stationery: out.used, warnings: out.warnings };
+    return { note: getNote(ctx, id), stationery: out.used, warnings: out.warnings, undo };
   },
 
 };

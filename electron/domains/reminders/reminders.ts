@@ -1,5 +1,6 @@
 // Reminders and tasks: "reconnect with Globex in 90 days", "call Dana with a follow-up question".
 // Today lists the open ones that are due; these handlers create, complete, snooze and delete them.
+import { undoable } from '../undo/undo';
 import type { Ctx, Handlers } from '../../db/context';
 import { deleteRow, insertRow, rowExists, stmt, updateRow } from '../../db/sql';
 import { applications, contacts, reminders } from '../../db/schema';
@@ -84,8 +85,7 @@ export const remindersHandlers: Handlers<'reminders.list' | 'reminders.create' |
     return getReminder(ctx, id);
   },
   'reminders.delete': ({ id }, ctx) => {
-    getReminder(ctx, id);
-    deleteRow(ctx, reminders, id);
-    return { ok: true as const };
+    const { undo } = undoable(ctx, `Deleted the reminder “${getReminder(ctx, id).title}”`, () => deleteRow(ctx, reminders, id));
+    return { ok: true as const, undo };
   },
 };

@@ -42,8 +42,8 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
 
   const onMove = async (stage: Stage) => {
     try {
-      await move.mutateAsync({ id: a.id, stage });
-      toast(`Moved to ${STAGE_LABELS[stage]}.`);
+      const moved = await move.mutateAsync({ id: a.id, stage });
+      toast(`Moved to ${STAGE_LABELS[stage]}.`, 'info', { undo: moved.undo });
       if (stage === 'rejected') setAfterRejection(true);
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');
@@ -72,7 +72,15 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
         <button type="button" onClick={() => setEditing((v) => !v)}>
           {editing ? 'Close editor' : 'Edit'}
         </button>
-        <button type="button" onClick={() => void archive.mutateAsync({ id: a.id, archived: a.archivedAt == null })}>
+        <button
+          type="button"
+          onClick={() =>
+            archive.mutateAsync({ id: a.id, archived: a.archivedAt == null }).then(
+              (r) => toast(`${r.archivedAt == null ? 'Restored' : 'Archived'}.`, 'info', { undo: r.undo }),
+              (err: Error) => toast(err.message, 'error'),
+            )
+          }
+        >
           {a.archivedAt == null ? 'Archive' : 'Restore'}
         </button>
         <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
@@ -233,8 +241,8 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
           onConfirm={async () => {
             setConfirmDelete(false);
             try {
-              await remove.mutateAsync({ id: a.id, confirm: true });
-              toast('Application deleted.');
+              const r = await remove.mutateAsync({ id: a.id, confirm: true });
+              toast('Application deleted.', 'info', { undo: r.undo });
               navigate({ name: 'pipeline' });
             } catch (err) {
               toast(err instanceof Error ? err.message : String(err), 'error');

@@ -191,8 +191,8 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
         const usedWhat = several ? `Used ${plural(stamps, 'stamp')} for the postage` : 'Used one of each';
         const msg = left ? `Mailed. ${usedWhat}; left on hand: ${left}.` : 'Mailed.';
         setLastUse([msg, ...res.warnings].join(' '));
-        toast(msg);
-      } else toast(`Marked ${status}.`);
+        toast(msg, 'info', { undo: res.undo });
+      } else toast(`Marked ${status}.`, 'info', { undo: res.undo });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'conflict' && err.fields.stamps) {
         setConfirm({

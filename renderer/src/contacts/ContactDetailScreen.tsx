@@ -51,7 +51,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
     setConfirmDelete(false);
     try {
       const r = await remove.mutateAsync({ id: c.id, confirm: true, noteCount });
-      toast(r.notesKept ? `${c.name} deleted; ${plural(r.notesKept, 'note')} kept in your log.` : `${c.name} deleted.`);
+      toast(r.notesKept ? `${c.name} deleted; ${plural(r.notesKept, 'note')} kept in your log.` : `${c.name} deleted.`, 'info', { undo: r.undo });
       navigate({ name: 'contacts' });
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');

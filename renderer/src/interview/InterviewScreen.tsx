@@ -175,8 +175,13 @@ export function InterviewScreen({ id }: { id: number }) {
           onCancel={() => setConfirmDelete(false)}
           onConfirm={async () => {
             setConfirmDelete(false);
-            await del.mutateAsync({ id: i.id, confirm: true });
-            navigate({ name: 'application', id: i.applicationId });
+            try {
+              const r = await del.mutateAsync({ id: i.id, confirm: true });
+              toast('Interview deleted.', 'info', { undo: r.undo });
+              navigate({ name: 'application', id: i.applicationId });
+            } catch (err) {
+              toast(err instanceof Error ? err.message : String(err), 'error');
+            }
           }}
         />
       ) : null}

@@ -29,6 +29,7 @@ const READS: Record<Domain, Domain[]> = {
   rejections: ['applications', 'companies', 'contacts', 'notes', 'interviews', 'reminders'],
   backups: [],
   system: [],
+  undo: [],
   print: [],
   // The import preview marks rows that duplicate applications already saved.
   csv: ['applications', 'companies'],
@@ -85,6 +86,8 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'data.import': '*',
   'backups.restore': '*',
   'system.setNow': '*',
+  // Undo puts back whatever the action changed, in any domain.
+  'undo.apply': '*',
   // Reads run on demand: nothing changes.
   'contacts.exportVcf': [],
   'contacts.importPreview': [],

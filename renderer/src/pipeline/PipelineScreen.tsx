@@ -149,7 +149,8 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
     setAnnouncement(`${app.company}, ${app.role}: moved to ${STAGE_LABELS[stage]}.`);
     try {
       // Resolves once the board (and every screen built from applications) has the server's answer.
-      await moveStage.mutateAsync({ id: app.id, stage });
+      const moved = await moveStage.mutateAsync({ id: app.id, stage });
+      toast(`${moved.undo.label}.`, 'info', { undo: moved.undo });
       if (stage === 'rejected') setRejectedId(app.id);
     } catch (err) {
       if (previous) qc.setQueryData(key, previous);
