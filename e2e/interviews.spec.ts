@@ -24,7 +24,7 @@ test('schedule an interview with two people, debrief it, and see two thank-yous 
   // An unknown time zone is flagged on Time zone (not on Starts), with focus there.
   await form.getByLabel('Time zone').fill('Mars/Olympus');
   await form.getByRole('button', { name: 'Schedule interview' }).click();
-  await expect(form.getByText('Unknown time zone; use a name like America/New_York.')).toBeVisible();
+  await expect(form.getByText('Time zone is not one Courtesy knows; use a name like America/New_York.')).toBeVisible();
   await expect(form.getByLabel('Time zone')).toBeFocused();
   await expect(form.getByText('Choose the date and time it starts.')).toHaveCount(0);
   await form.getByLabel('Time zone').fill('America/New_York');

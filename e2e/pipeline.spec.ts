@@ -90,7 +90,7 @@ test('invalid input shows the error beside the field and keeps what was typed', 
   await expect(form.getByText('Company is required.')).toBeVisible();
   await expect(form.getByLabel('Company')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByText('Posting URL must start with http:// or https://')).toBeVisible();
-  await expect(form.getByText('The maximum must not be below the minimum.')).toBeVisible();
+  await expect(form.getByText('Salary to must not be below Salary from.')).toBeVisible();
   await expect(form.getByLabel('Role')).toHaveValue('Analyst');
   await screenshots(app, 'application-invalid');
   await form.getByLabel('Company').fill('Fabrikam');

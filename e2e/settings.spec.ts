@@ -7,7 +7,7 @@ test('profile and preferences save with errors beside fields; back up and restor
   await form.getByLabel('Your name').fill('Jordan Avery');
   await form.getByLabel('Thank-you due after (hours)').fill('0');
   await form.getByRole('button', { name: 'Save settings' }).click();
-  await expect(form.getByText('At least 1 hour.')).toBeVisible();
+  await expect(form.getByText('Thank-you due after must be at least 1 hour.')).toBeVisible();
   // The field in error has focus, and the message is the server's words beside it, not a list of keys.
   await expect(form.getByLabel('Thank-you due after (hours)')).toBeFocused();
   await expect(app.getByText(/Please correct/)).toHaveCount(0);
@@ -15,8 +15,8 @@ test('profile and preferences save with errors beside fields; back up and restor
   await form.getByLabel('Time zone').fill('Mars/Olympus');
   await form.getByLabel('Card word limit').fill('5');
   await form.getByRole('button', { name: 'Save settings' }).click();
-  await expect(form.getByText('Unknown time zone; use a name like Europe/Paris.')).toBeVisible();
-  await expect(form.getByText('At least 10 words.')).toBeVisible();
+  await expect(form.getByText('Time zone is not one Courtesy knows; use a name like Europe/Paris.')).toBeVisible();
+  await expect(form.getByText('Card word limit must be at least 10 words.')).toBeVisible();
   await expect(form.getByLabel('Time zone')).toBeFocused();
   await expect(app.getByText(/Please correct/)).toHaveCount(0);
   // A word instead of a number is explained before anything is sent.

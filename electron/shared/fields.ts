@@ -6,15 +6,23 @@ import { z } from 'zod';
 import { isHttpUrl } from './url';
 import { EMAIL_MESSAGE, isEmail } from './email';
 
-export const id = z.number({ error: 'Expected a record id.' }).int().positive();
-export const timestamp = z.number({ error: 'Expected a date and time.' }).int().min(0).max(8.64e15);
+// A missing value takes the central wording ("Due is required.", shared/errors.ts); a wrong one says what is expected.
+export const id = z.number({ error: (iss) => (iss.input === undefined ? undefined : 'Expected a record id.') }).int().positive();
+export const timestamp = z
+  .number({ error: (iss) => (iss.input === undefined ? undefined : 'Expected a date and time.') })
+  .int()
+  .min(0)
+  .max(8.64e15);
 
-/** Optional free text: trimmed, empty becomes null. */
-export const optText = (max = 2000, label = 'This field') =>
+/**
+ * Optional free text: trimmed, empty becomes null. Without a label the field's name comes from its
+ * key when the error is worded (shared/errors.ts describeIssue).
+ */
+export const optText = (max = 2000, label?: string) =>
   z
-    .string({ error: `${label} must be text.` })
+    .string(label ? { error: `${label} must be text.` } : undefined)
     .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
+    .max(max, label ? `${label} can be at most ${max.toLocaleString('en')} characters.` : undefined)
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -24,7 +32,7 @@ export const reqText = (label: string, max = 200) =>
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, `${label} can be at most ${max.toLocaleString('en')} characters.`);
 
 export const optUrl = (label = 'Link') =>
   z

@@ -5,7 +5,7 @@ import { MAX_INTERVIEW_MS } from '../../shared/inputs/interviews';
 import { id, method, okUndo, optEmail, optText, reqText, timestamp } from '../define';
 import { InterviewSummary } from './shapes';
 
-const zone = z.string().refine(isValidZone, 'Unknown time zone; use a name like America/New_York.');
+const zone = z.string().refine(isValidZone, 'Time zone is not one Courtesy knows; use a name like America/New_York.');
 
 /** An existing contact, or a person captured with just a name (details can follow later). */
 export const ParticipantInput = z.union([

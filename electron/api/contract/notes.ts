@@ -9,8 +9,8 @@ export const CARD_STATUSES = ['written', 'addressed', 'stamped', 'mailed'] as co
 
 const kind = z.enum(NOTE_KINDS, { error: 'Choose a kind of note: thank-you, after rejection, follow-up or other.' });
 const delivery = z.enum(DELIVERIES, { error: 'Choose email or handwritten.' });
-const subject = z.string({ error: 'The subject must be text.' }).max(300, 'The subject must be at most 300 characters.').nullish();
-const body = z.string({ error: 'The note must be text.' }).max(20000, 'The note must be at most 20,000 characters.');
+const subject = z.string({ error: 'Subject must be text.' }).max(300, 'Subject can be at most 300 characters.').nullish();
+const body = z.string({ error: 'Text must be text.' }).max(20000, 'Text can be at most 20,000 characters.');
 
 export const NoteEvent = z.object({ id: z.number(), status: z.enum(NOTE_STATUSES), at: z.number(), detail: z.string().nullable() });
 

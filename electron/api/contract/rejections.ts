@@ -39,8 +39,8 @@ export const rejectionsContract = {
       reconnectInDays: z
         .number({ error: 'Enter a number of days.' })
         .int('Use a whole number of days.')
-        .min(1, 'At least 1 day.')
-        .max(3650, 'At most ten years.')
+        .min(1, 'Reconnect in must be at least 1 day.')
+        .max(3650, 'Reconnect in can be at most ten years (3,650 days).')
         .nullish(),
     }),
     z.object({

@@ -18,7 +18,7 @@ const fields = {
   delivery: z.enum(DELIVERIES, { error: 'Choose email or handwritten.' }),
   name: reqText('Name', 100),
   subject: optText(300, 'Subject'),
-  body: z.string().trim().min(1, 'Write the template text.').max(20000, 'At most 20,000 characters.'),
+  body: z.string().trim().min(1, 'Write the template text.').max(20000, 'Text can be at most 20,000 characters.'),
 };
 
 export const templatesContract = {

@@ -27,12 +27,12 @@ describe('applications', () => {
     expect(env.error.code).toBe('validation');
     expect(env.error.fields).toMatchObject({
       company: 'Company is required.',
-      role: 'Role must be at most 200 characters.',
+      role: 'Role can be at most 200 characters.',
       postingUrl: expect.stringContaining('http'),
       stage: 'Choose a stage.',
     });
     const salary = await core.call('applications.create', { company: 'A', role: 'B', salaryMin: 10, salaryMax: 5 });
-    expect(!salary.ok && salary.error.fields).toEqual({ salaryMax: 'The maximum must not be below the minimum.' });
+    expect(!salary.ok && salary.error.fields).toEqual({ salaryMax: 'Salary to must not be below Salary from.' });
     expect((await core.api('applications.list', {})).total).toBe(0);
     expect(core.ctx.sqlite.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(0);
   });
@@ -83,7 +83,7 @@ describe('applications', () => {
     const edited = await core.api('applications.update', { id: a.id, role: 'Senior Engineer', location: '' });
     expect(edited).toMatchObject({ role: 'Senior Engineer', location: null, salaryMin: 100, company: 'Acme' });
     const bad = await core.call('applications.update', { id: a.id, salaryMax: 50 });
-    expect(!bad.ok && bad.error.fields).toEqual({ salaryMax: 'The maximum must not be below the minimum.' });
+    expect(!bad.ok && bad.error.fields).toEqual({ salaryMax: 'Salary to must not be below Salary from.' });
     await core.api('applications.archive', { id: a.id, archived: true });
     expect((await core.api('applications.list', {})).total).toBe(0);
     expect((await core.api('applications.list', { includeArchived: true })).total).toBe(1);
@@ -109,7 +109,7 @@ describe('applications', () => {
     const env = await core.call('applications.explode', {});
     expect(!env.ok && env.error.code).toBe('unknown_method');
     const s = await core.call('settings.update', { thankYouDueHours: 0, timeZone: 'Mars/Olympus' });
-    expect(!s.ok && s.error.fields).toMatchObject({ thankYouDueHours: 'At least 1 hour.', timeZone: expect.stringContaining('time zone') });
+    expect(!s.ok && s.error.fields).toMatchObject({ thankYouDueHours: 'Thank-you due after must be at least 1 hour.', timeZone: expect.stringContaining('Time zone') });
     const ok = await core.api('settings.update', { profile: { name: 'Ada Lovelace' }, thankYouDueHours: 12 });
     expect(ok.profile.name).toBe('Ada Lovelace');
     expect(ok.thankYouDueHours).toBe(12);

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../shared/errors';
+import { invalid, notFound } from '../../shared/errors';
 import type { Ctx, Handlers } from '../../db/context';
 import { undoable } from '../undo/undo';
 import { deleteRow, insertRow, pick, prepare, stmt, tx, updateRow } from '../../db/sql';
@@ -160,7 +160,7 @@ function checkSalary(ctx: Ctx, id: number, input: { salaryMin?: number | null; s
   const min = input.salaryMin === undefined ? cur.min : input.salaryMin;
   const max = input.salaryMax === undefined ? cur.max : input.salaryMax;
   if (min != null && max != null && min > max) {
-    throw new AppError('validation', 'Please correct: salaryMax.', { salaryMax: 'The maximum must not be below the minimum.' });
+    throw invalid({ salaryMax: 'Salary to must not be below Salary from.' });
   }
 }
 

@@ -93,7 +93,7 @@ describe('csv.previewApplications', () => {
     expect(p.rows.filter((r) => Object.keys(r.fieldErrors).length).map((r) => [r.row, r.fieldErrors])).toEqual([
       [8, { company: 'Company is required.' }],
       [9, { appliedAt: '“sometime in October” is not a date we can read (use 2026-11-03, 11/03/2026 or Nov 3, 2026).' }],
-      [12, { salaryMax: 'The maximum must not be below the minimum.' }],
+      [12, { salaryMax: 'Salary to must not be below Salary from.' }],
     ]);
     expect(byRow.get(9)!.values).toMatchObject({ priority: 'high', salaryMin: 200000, salaryMax: null }); // "Urgent", "$200k+"
     expect(byRow.get(10)!.duplicate).toEqual({ in: 'file', applicationId: null, row: 2, archived: false });
@@ -267,7 +267,7 @@ describe('csv.importApplications', () => {
     expect(r.errors).toEqual([
       { row: 8, fields: { company: 'Company is required.' } },
       { row: 9, fields: { appliedAt: expect.stringContaining('sometime in October') } },
-      { row: 12, fields: { salaryMax: 'The maximum must not be below the minimum.' } },
+      { row: 12, fields: { salaryMax: 'Salary to must not be below Salary from.' } },
     ]);
     const apps = await Promise.all(r.applicationIds.map((id) => core.api('applications.get', { id })));
     expect(apps.map((a) => [a.company, a.role, a.stage])).toEqual([

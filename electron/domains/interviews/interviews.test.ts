@@ -66,7 +66,7 @@ describe('interviews', () => {
   it('rejects an end before the start and unknown time zones, beside the fields', async () => {
     const app = await setup(Date.UTC(2026, 10, 20));
     const env = await core.call('interviews.create', { applicationId: app.id, kind: 'video', startAt: 2000, endAt: 1000, timeZone: 'Nowhere/City' });
-    expect(!env.ok && env.error.fields).toMatchObject({ timeZone: expect.stringContaining('time zone') });
+    expect(!env.ok && env.error.fields).toMatchObject({ timeZone: expect.stringContaining('Time zone is not one') });
     const env2 = await core.call('interviews.create', { applicationId: app.id, kind: 'video', startAt: 2000, endAt: 1000 });
     expect(!env2.ok && env2.error.fields).toEqual({ endAt: 'The end must be after the start.' });
     const iv = await core.api('interviews.create', { applicationId: app.id, kind: 'video', startAt: 1000, endAt: 2000 });

@@ -9,7 +9,7 @@ import type { MethodOutput } from '../../api/contract';
 import type { ParticipantInput } from '../../api/contract/interviews';
 import { MAX_INTERVIEW_MS } from '../../shared/inputs/interviews';
 import type { InterviewSummaryT } from '../../api/contract/shapes';
-import { AppError, conflict, notFound } from '../../shared/errors';
+import { AppError, conflict, invalid, notFound } from '../../shared/errors';
 import { changeStage } from '../applications/applications';
 import { addThankYouObligation, countOpenThankYous, rescheduleObligations } from './obligations';
 import { getSettings } from '../settings/settings';
@@ -229,8 +229,8 @@ export const interviewsHandlers: Handlers<
       if (!cur) throw notFound('Interview', input.id);
       const startAt = input.startAt ?? cur.startAt;
       const endAt = input.endAt ?? cur.endAt;
-      if (endAt <= startAt) throw new AppError('validation', 'Please correct: endAt.', { endAt: 'The end must be after the start.' });
-      if (endAt - startAt > MAX_INTERVIEW_MS) throw new AppError('validation', 'Please correct: endAt.', { endAt: 'An interview lasts at most a day; schedule each day separately.' });
+      if (endAt <= startAt) throw invalid({ endAt: 'The end must be after the start.' });
+      if (endAt - startAt > MAX_INTERVIEW_MS) throw invalid({ endAt: 'An interview lasts at most a day; schedule each day separately.' });
       const debriefKeys = ['topics', 'challenge', 'lookingFor', 'questions', 'promises', 'impression', 'talkedAbout'];
       const debriefing = debriefKeys.some((k) => (input as Record<string, unknown>)[k] !== undefined);
       // The first debrief is the moment it was debriefed; later edits keep that time.

@@ -119,7 +119,7 @@ describe('after a rejection', () => {
     expect(err.code).toBe('validation');
     expect(err.fields?.contactIds).toMatch(/not on this application/);
     const bad = await errorOf(core.api('rejections.apply', { applicationId: app.id, contactIds: [rita], delivery: 'email', reconnectInDays: 0 }));
-    expect(bad.fields?.reconnectInDays).toMatch(/At least 1 day/);
+    expect(bad.fields?.reconnectInDays).toMatch(/at least 1 day/);
     const counts = core.ctx.sqlite.prepare("SELECT (SELECT count(*) FROM notes WHERE kind = 'after_rejection') AS notes, (SELECT count(*) FROM reminders) AS reminders").get();
     expect(counts).toEqual({ notes: 0, reminders: 0 });
   });

@@ -32,7 +32,7 @@ const applicationFields = {
 
 const salaryOrder = (v: { salaryMin?: number | null; salaryMax?: number | null }) =>
   v.salaryMin == null || v.salaryMax == null || v.salaryMin <= v.salaryMax;
-const salaryOrderError = { message: 'The maximum must not be below the minimum.', path: ['salaryMax'] };
+const salaryOrderError = { message: 'Salary to must not be below Salary from.', path: ['salaryMax'] };
 
 export const ApplicationCreate = z.object({ ...applicationFields, stage: Stage.optional() }).refine(salaryOrder, salaryOrderError);
 export const ApplicationUpdate = z

@@ -17,7 +17,7 @@ export const ContactEmailInput = z.object({
 });
 export const ContactPhoneInput = z.object({
   id: id.optional(),
-  number: z.string({ error: 'Enter a phone number.' }).trim().min(1, 'Enter a phone number, or remove this row.').max(100, 'Phone must be at most 100 characters.'),
+  number: z.string({ error: 'Enter a phone number.' }).trim().min(1, 'Enter a phone number, or remove this row.').max(100, 'Phone can be at most 100 characters.'),
   label: label(PHONE_LABELS).default('other'),
   isPrimary: z.boolean().optional(),
 });
@@ -47,7 +47,7 @@ const channelList = <T extends z.ZodType<{ isPrimary?: boolean }>>(row: T, kind:
 /** Every editable field of a contact; the company is given by name (found or created). */
 export const contactFields = {
   /** The display name; derived from givenName/familyName when either is given (shared/names.ts). */
-  name: z.string({ error: 'Name is required.' }).trim().max(200, 'Name must be at most 200 characters.').optional(),
+  name: z.string({ error: 'Name is required.' }).trim().max(200, 'Name can be at most 200 characters.').optional(),
   givenName: optText(100, 'Given name'),
   familyName: optText(100, 'Family name'),
   nameOrder: z.enum(NAME_ORDERS, { error: 'Choose given name first or family name first.' }).optional(),

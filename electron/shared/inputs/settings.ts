@@ -30,12 +30,12 @@ const isTimeZone = (tz: string) => {
 
 export const SettingsShape = z.object({
   profile: Profile,
-  timeZone: z.string().refine(isTimeZone, 'Unknown time zone; use a name like Europe/Paris.'),
+  timeZone: z.string().refine(isTimeZone, 'Time zone is not one Courtesy knows; use a name like Europe/Paris.'),
   defaultDelivery: z.enum(DELIVERIES),
-  thankYouDueHours: z.number().int().min(1, 'At least 1 hour.').max(24 * 14, 'At most two weeks.'),
-  reconnectDays: z.number().int().min(1, 'At least 1 day.').max(3650),
-  cardWordLimit: z.number().int().min(10, 'At least 10 words.').max(1000),
-  mailBusinessDays: z.number().int().min(1, 'At least 1 day.').max(30),
+  thankYouDueHours: z.number().int().min(1, 'Thank-you due after must be at least 1 hour.').max(24 * 14, 'Thank-you due after can be at most 336 hours (two weeks).'),
+  reconnectDays: z.number().int().min(1, 'Reconnect after a rejection must be at least 1 day.').max(3650),
+  cardWordLimit: z.number().int().min(10, 'Card word limit must be at least 10 words.').max(1000, 'Card word limit can be at most 1,000 words.'),
+  mailBusinessDays: z.number().int().min(1, 'Mail delivery must be at least 1 business day.').max(30),
   theme: z.enum(['system', 'light', 'dark']),
   /** The cards and envelopes in the drawer: the print sheets start from these, and the composer remembers a change here. */
   cardSize: z.enum(CARD_SIZES, { error: 'Choose an A2 or A7 card.' }),

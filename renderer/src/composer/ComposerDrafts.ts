@@ -24,6 +24,8 @@ export type Draft = {
   revision: number;
   state: SaveState;
   error: string | null;
+  /** With a refused save: the server's message per field (subject, body), shown beside each. */
+  fields?: Record<string, string>;
   /** True when the text came back from a local backup the server never got. */
   restored: boolean;
   /** Set in the `conflict` state: the newer copy saved elsewhere. */
@@ -153,7 +155,7 @@ export class DraftStore {
   edit(id: number, patch: { subject?: string; body?: string }) {
     const d = this.drafts.get(id);
     if (!d || d.state === 'conflict') return;
-    const next: Draft = { ...d, ...patch, state: 'dirty', error: null };
+    const next: Draft = { ...d, ...patch, state: 'dirty', error: null, fields: undefined };
     this.drafts.set(id, next);
     writeBackup(id, { subject: next.subject, body: next.body, baseSubject: next.savedSubject, baseBody: next.savedBody, baseRevision: next.revision });
     this.schedule(id);
@@ -232,7 +234,7 @@ export class DraftStore {
         } else if (current) {
           this.set(id, { state: 'conflict', conflict: current, error: null });
         } else {
-          this.set(id, { state: 'error', error: err instanceof Error ? err.message : String(err) });
+          this.set(id, { state: 'error', error: err instanceof Error ? err.message : String(err), fields: err instanceof ApiError ? err.fields : undefined });
         }
       }
     })();

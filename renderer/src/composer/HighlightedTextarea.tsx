@@ -45,7 +45,10 @@ export function HighlightedTextarea({
   onChange,
   textareaRef,
   backdropRef,
+  errorId,
 }: {
+  /** The id of the error shown under the box, when the server refused its text. */
+  errorId?: string;
   value: string;
   marks: Mark[];
   readOnly: boolean;
@@ -60,7 +63,7 @@ export function HighlightedTextarea({
       <div className="hl-text hl-backdrop" ref={backdropRef} aria-hidden="true">
         {highlight(value, marks)}{' '}
       </div>
-      <textarea ref={textareaRef} className="hl-text hl-input" aria-label={label} value={value} readOnly={readOnly} spellCheck onChange={(e) => onChange(e.target.value)} />
+      <textarea ref={textareaRef} className="hl-text hl-input" aria-label={label} aria-invalid={!!errorId} aria-describedby={errorId} value={value} readOnly={readOnly} spellCheck onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }

@@ -252,11 +252,18 @@ export function NoteEditor(props: NoteEditorProps) {
               <input
                 ref={subjectRef}
                 aria-label="Subject"
+                aria-invalid={!!draft.fields?.subject}
+                aria-describedby={draft.fields?.subject ? `subject-error-${note.id}` : undefined}
                 className={byId.merge.passages.some((p) => p.where === 'subject') ? 'has-field' : ''}
                 value={draft.subject}
                 readOnly={readOnly}
                 onChange={(e) => store.edit(note.id, { subject: e.target.value })}
               />
+              {draft.fields?.subject ? (
+                <span className="field-error" id={`subject-error-${note.id}`} role="alert">
+                  {draft.fields.subject}
+                </span>
+              ) : null}
             </label>
           ) : null}
           <div className="field">
@@ -278,7 +285,13 @@ export function NoteEditor(props: NoteEditorProps) {
               onChange={(v) => store.edit(note.id, { body: v })}
               textareaRef={textareaRef}
               backdropRef={backdropRef}
+              errorId={draft.fields?.body ? `body-error-${note.id}` : undefined}
             />
+            {draft.fields?.body ? (
+              <div className="field-error" id={`body-error-${note.id}`} role="alert">
+                {draft.fields.body}
+              </div>
+            ) : null}
           </div>
           <div className="editor-foot">
             {unfilled.length > 0 ? (

@@ -80,7 +80,7 @@ export function InterviewForm({ applicationId, existing, onDone, onCancel }: { a
           )}
         </Field>
         <Field label="Time zone" error={errorOf('timeZone')}>
-          {(p) => <input {...p} {...register('timeZone', { validate: (v) => isValidZone(v) || 'Unknown time zone; use a name like America/New_York.' })} />}
+          {(p) => <input {...p} {...register('timeZone', { validate: (v) => isValidZone(v) || 'Time zone is not one Courtesy knows; use a name like America/New_York.' })} />}
         </Field>
         <Field label="Location or meeting link" error={errorOf('location')}>
           {(p) => <input {...p} {...register('location')} />}
