@@ -1,5 +1,6 @@
 // The composer's live checks: advice shown beside a note, never a gate on sending.
 // Shared by the renderer (runs on every keystroke) and the main process: pure TypeScript, no Node or DOM APIs.
+import { isEmail } from './email';
 import { findUnfilled } from './merge';
 import { checkDistinct } from './distinct';
 import { checkPersonal, type FoundItem } from './personal';
@@ -97,7 +98,6 @@ function checkTimely(input: CheckInput): Check {
 
 // ---------------------------------------------------------------- deliverable
 
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Words as a person counts them on a card: whitespace-separated chunks with a letter or digit. */
 export function countWords(text: string): number {
@@ -122,7 +122,8 @@ function checkDeliverable(input: CheckInput): Check {
         message: `No email address for ${who}.` + (r.hasPostalAddress ? ' Add one, or send a handwritten card instead.' : ' Add one to send this note.'),
       };
     }
-    if (!EMAIL_RE.test(email)) return { ...base, verdict: 'fail', score: 0, message: `"${email}" does not look like an email address.` };
+    // The one email rule (shared/email.ts), as the contact form and the profile check it.
+    if (!isEmail(email)) return { ...base, verdict: 'fail', score: 0, message: `"${email}" does not look like an email address.` };
     if (r.emailChoiceGone) {
       return { ...base, verdict: 'warn', score: 0.5, message: `The email chosen for this note was removed from ${who}; it goes to their primary, ${email}.` };
     }
