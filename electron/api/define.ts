@@ -3,7 +3,7 @@ import { UndoOffer } from '../shared/undo';
 
 // The field schemas live in electron/shared/fields.ts (the domains validate with them too); they are
 // re-exported here so every contract file takes its building blocks from one place.
-export { id, optEmail, optText, optUrl, reqText, timestamp } from '../shared/fields';
+export { dateTime, id, optEmail, optText, optUrl, reqText, timestamp } from '../shared/fields';
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

@@ -67,6 +67,21 @@ describe('API refusals, in words', () => {
   });
 });
 
+describe('dates a person enters lie from 1970 to 2099', () => {
+  it('an application in 1850, an interview in 2999, a reminder in 2100 are refused, the edges accepted', async () => {
+    core = await testCore();
+    const y = (year: number, month = 0, day = 1) => Date.UTC(year, month, day);
+    const old = await errorOf(core.api('applications.create', { company: 'Acme', role: 'Clerk', appliedAt: y(1850, 5, 1) }));
+    expect(old).toEqual({ code: 'validation', message: 'Applied on: choose a date between 1970 and 2099.', fields: { appliedAt: 'Choose a date between 1970 and 2099.' } });
+    const a = await core.api('applications.create', { company: 'Acme', role: 'Clerk', appliedAt: y(1970), deadlineAt: y(2100) - 1 });
+    expect(a.appliedAt).toBe(0);
+    const far = await errorOf(core.api('interviews.create', { applicationId: a.id, kind: 'video', startAt: y(2999, 2, 1), endAt: y(2999, 2, 1) + 3_600_000, timeZone: 'UTC' }));
+    expect(far.message).toBe('Please correct Starts and Ends.');
+    expect(far.fields).toEqual({ startAt: 'Choose a date between 1970 and 2099.', endAt: 'Choose a date between 1970 and 2099.' });
+    expect((await errorOf(core.api('reminders.create', { title: 'Call', dueAt: y(2100) }))).fields).toEqual({ dueAt: 'Choose a date between 1970 and 2099.' });
+  });
+});
+
 describe('describeIssue: each kind of zod issue', () => {
   const issue = (schema: z.ZodType, value: unknown) => describeIssue((schema.safeParse(value) as { error: z.ZodError }).error.issues[0]);
   const at = (key: string, schema: z.ZodType) => z.object({ [key]: schema });

@@ -15,6 +15,22 @@ export const timestamp = z
   .max(8.64e15);
 
 /**
+ * The dates a person enters (applied, deadline, an interview, a due time, a reminder, sent or mailed
+ * on) lie from 1 January 1970 to 31 December 2099. A job search's dates are in recent years or the
+ * next few; a date outside is a slip of the keyboard (1850 for 2025, 2999 for 2029) that would
+ * otherwise sort to the top or bottom of every list and never fall due. Filters (from, to) and the
+ * test clock keep `timestamp`.
+ */
+export const DATE_MIN = Date.UTC(1970, 0, 1);
+export const DATE_MAX = Date.UTC(2100, 0, 1) - 1;
+export const DATE_RANGE_MESSAGE = 'Choose a date between 1970 and 2099.';
+export const dateTime = z
+  .number({ error: (iss) => (iss.input === undefined ? undefined : 'Expected a date and time.') })
+  .int()
+  .min(DATE_MIN, DATE_RANGE_MESSAGE)
+  .max(DATE_MAX, DATE_RANGE_MESSAGE);
+
+/**
  * Optional free text: trimmed, empty becomes null. Without a label the field's name comes from its
  * key when the error is worded (shared/errors.ts describeIssue).
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INTERVIEW_KINDS } from '../../shared/domain';
 import { isValidZone } from '../../shared/time';
 import { MAX_INTERVIEW_MS } from '../../shared/inputs/interviews';
-import { id, method, okUndo, optEmail, optText, reqText, timestamp } from '../define';
+import { dateTime, id, method, okUndo, optEmail, optText, reqText, timestamp } from '../define';
 import { InterviewSummary } from './shapes';
 
 const zone = z.string().refine(isValidZone, 'Time zone is not one Courtesy knows; use a name like America/New_York.');
@@ -34,8 +34,8 @@ export const InterviewCreate = z
     applicationId: id,
     round: optText(100, 'Round'),
     kind: z.enum(INTERVIEW_KINDS, { error: 'Choose phone, video or on-site.' }),
-    startAt: timestamp,
-    endAt: timestamp,
+    startAt: dateTime,
+    endAt: dateTime,
     timeZone: zone.optional(),
     location: optText(1000, 'Location'),
     participants: z.array(ParticipantInput).max(50).optional(),
@@ -48,8 +48,8 @@ export const InterviewUpdate = z
     id,
     round: optText(100, 'Round'),
     kind: z.enum(INTERVIEW_KINDS),
-    startAt: timestamp,
-    endAt: timestamp,
+    startAt: dateTime,
+    endAt: dateTime,
     timeZone: zone,
     location: optText(1000, 'Location'),
     ...debrief,

@@ -1,7 +1,7 @@
 // The notes domain: the composer (write, check, send or mail a note) and the notes log.
 import { z } from 'zod';
 import { CONTACT_ROLES, DELIVERIES, NOTE_KINDS, NOTE_STATUSES, STAGES } from '../../shared/domain';
-import { id, method, okUndo, timestamp, UndoOffer } from '../define';
+import { dateTime, id, method, okUndo, UndoOffer } from '../define';
 import { NoteSummary } from './shapes';
 import { ContactAddress, ContactEmail } from './contacts';
 
@@ -176,7 +176,7 @@ export const notesContract = {
       delivery: delivery.optional(),
       templateId: id.nullish(),
       followsNoteId: id.nullish(),
-      dueAt: timestamp.nullish(),
+      dueAt: dateTime.nullish(),
     }),
     Note,
   ),
@@ -191,7 +191,7 @@ export const notesContract = {
       delivery: delivery.optional(),
       kind: kind.optional(),
       templateId: id.optional(),
-      dueAt: timestamp.nullish(),
+      dueAt: dateTime.nullish(),
       /** Which of the contact's emails this note goes to (a contact_emails id); null = their primary. */
       recipientEmailId: id.nullable().optional(),
       /** Which of the contact's postal addresses the card goes to (a contact_addresses id); null = their primary. */
@@ -209,14 +209,14 @@ export const notesContract = {
       contactId: id.optional(),
       interviewId: id.optional(),
       applicationId: id.optional(),
-      dueAt: timestamp.nullish(),
+      dueAt: dateTime.nullish(),
       others: z.array(z.object({ id: z.union([z.number(), z.string().max(100)]), label: z.string().max(200), body })).max(100).optional(),
     }),
     CheckResultShape,
   ),
   'notes.markSent': method(
     'An email note was sent (now, or at sentAt): records the time; the note becomes read-only.',
-    z.object({ id, sentAt: timestamp.optional() }),
+    z.object({ id, sentAt: dateTime.optional() }),
     Note,
   ),
   'notes.reopen': method('Reopen a sent or mailed note for editing (recorded as an event).', z.object({ id }), Note),
@@ -231,7 +231,7 @@ export const notesContract = {
     z.object({
       id,
       status: z.enum(CARD_STATUSES, { error: 'Choose written, addressed, stamped or mailed.' }),
-      mailedOn: timestamp.optional(),
+      mailedOn: dateTime.optional(),
       allowNegativeStock: z.boolean().optional(),
     }),
     z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REMINDER_KINDS } from '../../shared/domain';
-import { id, method, okUndo, reqText, timestamp } from '../define';
+import { dateTime, id, method, okUndo, reqText, timestamp } from '../define';
 
 export const Reminder = z.object({
   id: z.number(),
@@ -35,7 +35,7 @@ export const remindersContract = {
     'Add a reminder, optionally about an application or a contact. A follow-up about the same application and person that is still open is returned instead of a second one.',
     z.object({
       title: reqText('Title', 300),
-      dueAt: timestamp,
+      dueAt: dateTime,
       kind: z.enum(REMINDER_KINDS, { error: 'Choose reconnect, follow-up or custom.' }).optional(),
       applicationId: id.nullish(),
       contactId: id.nullish(),
@@ -43,6 +43,6 @@ export const remindersContract = {
     Reminder,
   ),
   'reminders.complete': method('Mark a reminder done, or not done again.', z.object({ id, done: z.boolean() }), Reminder),
-  'reminders.snooze': method('Move a reminder to a later time (and reopen it).', z.object({ id, until: timestamp }), Reminder),
+  'reminders.snooze': method('Move a reminder to a later time (and reopen it).', z.object({ id, until: dateTime }), Reminder),
   'reminders.delete': method('Delete a reminder.', z.object({ id }), okUndo),
 };

@@ -2,7 +2,7 @@
 // each row exactly as applications.create does; the contract (api/contract/applications.ts) re-exports it.
 import { z } from 'zod';
 import { PRIORITIES, STAGES } from '../domain';
-import { id, optText, optUrl, reqText, timestamp } from '../fields';
+import { dateTime, id, optText, optUrl, reqText } from '../fields';
 
 export const Stage = z.enum(STAGES, { error: 'Choose a stage.' });
 export const Priority = z.enum(PRIORITIES, { error: 'Choose low, medium or high.' });
@@ -25,8 +25,8 @@ const applicationFields = {
     .nullish()
     .transform((v) => (v ? v : null)),
   priority: Priority.optional(),
-  appliedAt: timestamp.nullish(),
-  deadlineAt: timestamp.nullish(),
+  appliedAt: dateTime.nullish(),
+  deadlineAt: dateTime.nullish(),
   notes: optText(20000, 'Notes'),
 };
 
