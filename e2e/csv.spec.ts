@@ -30,7 +30,7 @@ test('import a Notion export: fix the mapping, see errors and duplicates, import
 
   const row = (n: number) => dialog.locator(`tr[data-row="${n}"]`);
   await expect(row(6)).toContainText('Stage: “Maybe later?” is not a stage we know');
-  await expect(row(7)).toContainText('Posting URL must start with http:// or https://');
+  await expect(row(7)).toContainText('Posting URL must be a web address, like linkedin.com/in/name or https://example.com.');
   await expect(row(6).getByRole('checkbox')).toHaveCount(0); // rows with errors are never imported
   await expect(row(2)).toContainText('already saved');
   await expect(row(8)).toContainText('already saved');

@@ -20,3 +20,23 @@ test('a subject too long is refused beside the Subject field, in words, with its
   await expect(error).toHaveCount(0);
   await expect(app.getByText('Saved', { exact: true })).toBeVisible();
 });
+
+test('a meeting link in the interview’s location is a link, opened outside the app', async ({ app, server }) => {
+  await server.api('system.setNow', { now: Date.UTC(2026, 10, 20, 12) });
+  const a = await server.api<{ id: number }>('applications.create', { company: 'Northwind Health', role: 'Data Engineer', stage: 'applied' });
+  const iv = await server.api<{ id: number }>('interviews.create', {
+    applicationId: a.id,
+    kind: 'video',
+    startAt: Date.UTC(2026, 10, 24, 15),
+    endAt: Date.UTC(2026, 10, 24, 16),
+    timeZone: 'America/New_York',
+    location: 'Zoom: zoom.us/j/123456 (passcode 4.2)',
+  });
+  await app.goto(`${server.url.split('?')[0]}#/interviews/${iv.id}`);
+  const link = app.getByRole('link', { name: 'zoom.us/j/123456' });
+  await expect(link).toHaveAttribute('href', 'https://zoom.us/j/123456');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noreferrer noopener');
+  await expect(app.getByText('(passcode 4.2)')).toBeVisible();
+  await screenshots(app, 'interview-meeting-link');
+});

@@ -89,7 +89,7 @@ test('invalid input shows the error beside the field and keeps what was typed', 
   await form.getByRole('button', { name: 'Add application' }).click();
   await expect(form.getByText('Company is required.')).toBeVisible();
   await expect(form.getByLabel('Company')).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByText('Posting URL must start with http:// or https://')).toBeVisible();
+  await expect(form.getByText('Posting URL must be a web address, like linkedin.com/in/name or https://example.com.')).toBeVisible();
   await expect(form.getByText('Salary to must not be below Salary from.')).toBeVisible();
   await expect(form.getByLabel('Role')).toHaveValue('Analyst');
   await screenshots(app, 'application-invalid');

@@ -82,6 +82,20 @@ describe('dates a person enters lie from 1970 to 2099', () => {
   });
 });
 
+describe('web addresses: one rule wherever one is entered', () => {
+  it('"linkedin.com/in/x" is taken and saved with https://; a script link is refused in words', async () => {
+    core = await testCore();
+    const a = await core.api('applications.create', { company: 'Acme', role: 'Designer', postingUrl: 'acme.example/jobs/12' });
+    expect((await core.api('applications.get', { id: a.id })).postingUrl).toBe('https://acme.example/jobs/12');
+    const c = await core.api('contacts.create', { name: 'Dana', url: 'linkedin.com/in/x' });
+    expect(c.url).toBe('https://linkedin.com/in/x');
+    const bad = await errorOf(core.api('contacts.create', { name: 'Dana', url: 'javascript:alert(1)' }));
+    expect(bad.fields).toEqual({ url: 'Link must be a web address, like linkedin.com/in/name or https://example.com.' });
+    const vcard = await core.api('contacts.importPreview', { text: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Priya Nair\r\nURL:linkedin.com/in/priya\r\nEND:VCARD\r\n' });
+    expect(vcard.cards[0].contact?.url).toBe('https://linkedin.com/in/priya');
+  });
+});
+
 describe('describeIssue: each kind of zod issue', () => {
   const issue = (schema: z.ZodType, value: unknown) => describeIssue((schema.safeParse(value) as { error: z.ZodError }).error.issues[0]);
   const at = (key: string, schema: z.ZodType) => z.object({ [key]: schema });

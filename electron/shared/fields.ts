@@ -3,7 +3,7 @@
 // contact); the contract (electron/api/contract) re-uses them from here. Messages are written for a
 // person: they appear beside the field.
 import { z } from 'zod';
-import { isHttpUrl } from './url';
+import { isHttpUrl, normalizeUrl } from './url';
 import { EMAIL_MESSAGE, isEmail } from './email';
 
 // A missing value takes the central wording ("Due is required.", shared/errors.ts); a wrong one says what is expected.
@@ -50,14 +50,15 @@ export const reqText = (label: string, max = 200) =>
     .min(1, `${label} is required.`)
     .max(max, `${label} can be at most ${max.toLocaleString('en')} characters.`);
 
+/** A web address: "linkedin.com/in/x" is taken as https://linkedin.com/in/x (shared/url.ts normalizeUrl). */
 export const optUrl = (label = 'Link') =>
   z
     .string()
     .trim()
     .max(2000)
     .nullish()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isHttpUrl(v), `${label} must start with http:// or https://`);
+    .transform((v) => (v ? normalizeUrl(v).url : null))
+    .refine((v) => v === null || isHttpUrl(v), `${label} must be a web address, like linkedin.com/in/name or https://example.com.`);
 
 export const optEmail = z
   .string()

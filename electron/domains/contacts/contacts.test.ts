@@ -79,7 +79,7 @@ describe('contacts CRUD', () => {
     expect(err.fields).toEqual({
       name: 'Name is required.',
       email: 'Enter an email address like name@example.com.',
-      url: 'Link must start with http:// or https://',
+      url: 'Link must be a web address, like linkedin.com/in/name or https://example.com.',
     });
     const c = await core.api('contacts.create', { name: 'Sam' });
     const upd = await errorOf('contacts.update', { id: c.id, email: 'nope' });

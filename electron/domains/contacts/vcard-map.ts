@@ -9,7 +9,7 @@ import type { ContactAddressT, ContactEmailT, ContactPhoneT } from '../../api/co
 import { CHANNEL_LABEL_NAMES, type EmailLabel, type PhoneLabel } from '../../shared/domain';
 import { isEmail } from '../../shared/email';
 import { displayName } from '../../shared/names';
-import { isHttpUrl } from '../../shared/url';
+import { isHttpUrl, normalizeUrl } from '../../shared/url';
 import { count, listAnd } from '../../shared/words';
 import type { VCardAddress, VCardContact, VCardExportContact, VCardPhone } from '../../formats/vcard';
 import { formatAddress } from './merge';
@@ -19,7 +19,6 @@ type ImportContactT = z.output<typeof ImportContact>;
 
 /** The contact input schema's limit on each kind; more go into notes. */
 const MAX_PER_KIND = 20;
-const BARE_DOMAIN = /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}(?:[/?#]\S*)?$/u;
 
 const emailLabel = (l: string): EmailLabel => (l === 'work' || l === 'home' ? l : 'other');
 const phoneLabel = (l: string): PhoneLabel => (l === 'work' || l === 'home' || l === 'mobile' ? l : 'other');
@@ -68,8 +67,8 @@ export function fromVCard(v: VCardContact): { contact: ImportContactT; warnings:
   let url: string | null = null;
   const otherLinks: string[] = [];
   for (const raw of v.urls.map((u) => u.value)) {
-    let link = raw;
-    if (!isHttpUrl(link) && BARE_DOMAIN.test(link) && isHttpUrl(`https://${link}`)) link = `https://${link}`;
+    // The one URL rule (shared/url.ts): a link without its scheme gets https://.
+    const link = normalizeUrl(raw).url;
     if (url === null && isHttpUrl(link)) {
       if (link !== raw) warnings.push(`Link “${raw}” had no http(s)://; saved as ${link}`);
       url = link;

@@ -179,7 +179,7 @@ describe('csv.previewApplications', () => {
     expect(endframe.fieldErrors).toEqual({
       stage: '“Maybe later?” is not a stage we know; use Wishlist, Applied, Screening, Interviewing, Offer, Accepted, Rejected, or Withdrawn.',
     });
-    expect(pied2.fieldErrors).toEqual({ postingUrl: 'Posting URL must start with http:// or https://' });
+    expect(pied2.fieldErrors).toEqual({ postingUrl: 'Posting URL must be a web address, like linkedin.com/in/name or https://example.com.' });
     // Saved already (case differs), and again later in the file: the saved one is named.
     const saved = (await core.api('applications.list', {})).items[0];
     expect(pied.duplicate).toEqual({ in: 'database', applicationId: saved.id, row: null, archived: false });

@@ -1,6 +1,7 @@
 // One spreadsheet row to the fields of applications.create: the codec in formats/csv reads each
 // cell (stage words, salary ranges, dates), this module combines them and validates the result
 // with the same zod schema as applications.create.
+import { normalizeUrl } from '../../shared/url';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract';
@@ -104,12 +105,9 @@ export function rowValues(cells: string[], mapping: Target[], headers: string[],
   if (raw.priority !== undefined) values.priority = priorityFromWord(raw.priority);
 
   if (raw.postingUrl !== undefined) {
-    let url = raw.postingUrl;
-    // "linkedin.com/jobs/view/123" is how links often sit in a sheet.
-    if (/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(url)) {
-      url = `https://${url}`;
-      warnings.push(`The link had no https://; it was added.`);
-    }
+    // "linkedin.com/jobs/view/123" is how links often sit in a sheet: the one URL rule (shared/url.ts).
+    const { url, added } = normalizeUrl(raw.postingUrl);
+    if (added) warnings.push(`The link had no https://; it was added.`);
     values.postingUrl = url;
   }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KIND_LABELS } from '../../../electron/shared/domain';
+import { linkIn } from '../../../electron/shared/url';
 import { formatInZone } from '../../../electron/shared/time';
 import { ApiError } from '../lib/api';
 import { ParticipantPicker } from './ParticipantPicker';
@@ -99,7 +100,7 @@ export function InterviewScreen({ id }: { id: number }) {
         <span>{Math.round((i.endAt - i.startAt) / 60000)} min</span>
         {i.location ? (
           <>
-            ·<span>{i.location}</span>
+            ·<Location text={i.location} />
           </>
         ) : null}
         <span className={`badge ${ended ? '' : 'ok'}`}>{ended ? `ended ${relative(i.endAt, now)}` : `starts ${relative(i.startAt, now)}`}</span>
@@ -186,6 +187,25 @@ export function InterviewScreen({ id }: { id: number }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * "Location or meeting link" as written, with its web address (if any) clickable. The link opens
+ * outside the app through the same rule as every external link: a new-window request that the shell
+ * hands to the system browser only for http(s) and mailto (host/security.ts safeExternalUrl).
+ */
+function Location({ text }: { text: string }) {
+  const link = linkIn(text);
+  if (!link) return <span>{text}</span>;
+  return (
+    <span>
+      {link.before}
+      <a href={link.url} target="_blank" rel="noreferrer noopener">
+        {link.text}
+      </a>
+      {link.after}
+    </span>
   );
 }
 
