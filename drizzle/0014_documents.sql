@@ -19,11 +19,3 @@ CREATE TABLE `document_blobs` (
 	`bytes` blob NOT NULL,
 	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL
 );
---> statement-breakpoint
--- Bytes no application refers to any more go with the last reference (a removed document, or every
--- document of a deleted application through its cascade).
-CREATE TRIGGER `application_documents_release` AFTER DELETE ON `application_documents`
-WHEN NOT EXISTS (SELECT 1 FROM `application_documents` WHERE `sha256` = OLD.`sha256`)
-BEGIN
-  DELETE FROM `document_blobs` WHERE `sha256` = OLD.`sha256`;
-END;

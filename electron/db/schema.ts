@@ -379,7 +379,8 @@ export const offers = sqliteTable(
  * The bytes of every document, stored once per content (SHA-256): the same résumé sent with ten
  * applications is one row. Kept in the database rather than loose files so a document and the row that
  * names it are written in one transaction, and backups, restore and the full export carry them as they
- * are. A trigger (migration) removes bytes no application refers to any more.
+ * are. Bytes no application refers to are released later (domains/documents: releaseUnusedDocuments),
+ * not by a trigger, so undoing an application's delete finds its documents' bytes still there.
  */
 export const documentBlobs = sqliteTable('document_blobs', {
   sha256: text('sha256').primaryKey(),

@@ -12,6 +12,7 @@ import { dispatch, type DispatchOptions } from '../api/dispatch';
 import { AppError, type Envelope } from '../shared/errors';
 import { DB_FILE_NAME } from './paths';
 import { seedBuiltIns } from '../domains/templates/seed';
+import { releaseUnusedDocuments } from '../domains/documents/documents';
 import { dailyBackupDue, runDailyBackup } from '../domains/backups/backups';
 import { memorySecretStore, type SecretStore } from '../domains/mail/secrets';
 import { recoverOutbox } from '../domains/mail/outbox';
@@ -145,6 +146,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         // The safety backup taken by `prepare` holds exactly these files (nothing ran in between).
         fs.rmSync(aside, { recursive: true, force: true });
         seedBuiltIns(ctx);
+        releaseUnusedDocuments(ctx);
         recoverOutbox(ctx, 'restore');
         return result;
       } finally {
@@ -154,6 +156,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     };
   }
   seedBuiltIns(ctx);
+  releaseUnusedDocuments(ctx);
   // Before anything can send: a row left "sending" by a stop mid-send is never resent on its own.
   recoverOutbox(ctx);
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf, testCore, type TestCore } from '../../testing/core';
-import { writeViewerCopy } from './documents';
+import { releaseUnusedDocuments, writeViewerCopy } from './documents';
 
 let core: TestCore;
 afterEach(() => core?.close());
@@ -34,12 +34,20 @@ describe('documents per application', () => {
     const file = await core.api('documents.download', { id: first.id });
     expect(Buffer.from(file.base64, 'base64').toString()).toBe(RESUME);
 
-    // The bytes go with the last application that has them.
+    // Removing one attachment keeps the bytes another application has.
     await core.api('documents.remove', { id: first.id });
     expect(count('SELECT count(*) FROM document_blobs')).toBe(2);
+    // A deleted application's documents come back with its undo: the bytes wait for the undo to expire.
+    const deleted = await core.api('applications.delete', { id: initech.id, confirm: true });
+    expect(releaseUnusedDocuments(core.ctx)).toBe(0);
+    await core.api('undo.apply', { token: deleted.undo!.token });
+    expect((await core.api('documents.list', { applicationId: initech.id })).items.map((d) => d.id)).toEqual([second.id]);
+    expect(Buffer.from((await core.api('documents.download', { id: second.id })).base64, 'base64').toString()).toBe(RESUME);
+    // Once no undo could bring them back, unused bytes are released (at start-up, or the next removal).
     await core.api('applications.delete', { id: initech.id, confirm: true });
-    expect(count('SELECT count(*) FROM document_blobs')).toBe(1);
     await core.api('applications.delete', { id: globex.id, confirm: true });
+    core.ctx.sqlite.prepare('DELETE FROM undo_journal').run();
+    expect(releaseUnusedDocuments(core.ctx)).toBe(2);
     expect(count('SELECT count(*) FROM document_blobs')).toBe(0);
   });
 

@@ -20,6 +20,20 @@ SELECT d.id, d.application_id AS applicationId, d.sha256, d.name, d.media_type A
 FROM application_documents d
 JOIN document_blobs b ON b.sha256 = d.sha256`;
 
+/**
+ * Removes bytes that no application refers to and no undo entry could bring back (an undone delete puts
+ * its application_documents rows back, which need their bytes). Runs after a document is removed and at
+ * start-up; a deleted application's bytes wait for the next run.
+ */
+export function releaseUnusedDocuments(ctx: Pick<Ctx, 'sqlite'>): number {
+  return ctx.sqlite
+    .prepare(
+      `DELETE FROM document_blobs WHERE NOT EXISTS (SELECT 1 FROM application_documents d WHERE d.sha256 = document_blobs.sha256)
+         AND NOT EXISTS (SELECT 1 FROM undo_journal u WHERE instr(u.changes, document_blobs.sha256) > 0)`,
+    )
+    .run().changes;
+}
+
 export function getDocument(ctx: Ctx, id: number): DocumentT {
   const row = stmt<DocumentT>(ctx.sqlite, `${DOC_SELECT} WHERE d.id = ?`).get(id);
   if (!row) throw notFound('Document', id);
@@ -100,7 +114,10 @@ export const documentsHandlers: Handlers<
   },
   'documents.remove': ({ id }, ctx) => {
     getDocument(ctx, id);
-    tx(ctx, () => deleteRow(ctx, applicationDocuments, id));
+    tx(ctx, () => {
+      deleteRow(ctx, applicationDocuments, id);
+      releaseUnusedDocuments(ctx);
+    });
     return { ok: true as const };
   },
   'documents.download': ({ id }, ctx) => {
