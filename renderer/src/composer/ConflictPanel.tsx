@@ -17,12 +17,12 @@ export function ConflictPanel({ draft, isEmail, onResolve }: { draft: Draft; isE
         <div className="conflict-version" data-testid="conflict-mine">
           <h4>Your text here (not saved)</h4>
           {isEmail ? <p className="conflict-subject">{draft.subject || <span className="muted">(no subject)</span>}</p> : null}
-          <pre>{draft.body || ' '}</pre>
+          <pre tabIndex={0}>{draft.body || ' '}</pre>
         </div>
         <div className="conflict-version" data-testid="conflict-theirs">
           <h4>Saved elsewhere{theirs.status !== 'draft' ? ` (${theirs.status})` : ''}</h4>
           {isEmail ? <p className="conflict-subject">{theirs.subject || <span className="muted">(no subject)</span>}</p> : null}
-          <pre>{theirs.body || ' '}</pre>
+          <pre tabIndex={0}>{theirs.body || ' '}</pre>
         </div>
       </div>
       <div className="row gap">

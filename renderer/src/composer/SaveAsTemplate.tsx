@@ -100,7 +100,7 @@ export function SaveAsTemplateDialog({ note, subject, body, onClose }: { note: N
         </Field>
         <div className="field" style={{ marginTop: 12 }}>
           <span className="field-label">The template</span>
-          <pre className="save-template-text" aria-label="Template text">
+          <pre className="save-template-text" aria-label="Template text" tabIndex={0}>
             {t.subject !== null ? (
               <>
                 <strong>

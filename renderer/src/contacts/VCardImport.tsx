@@ -146,7 +146,7 @@ function PreviewRow({ card: c, action, onAction }: { card: Card; action: Action;
               {c.excerpt ? (
                 <details>
                   <summary>Show the card</summary>
-                  <pre>{c.excerpt}</pre>
+                  <pre tabIndex={0}>{c.excerpt}</pre>
                 </details>
               ) : null}
             </>

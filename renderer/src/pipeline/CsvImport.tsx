@@ -259,7 +259,7 @@ export function CsvImport({ fileName, text, onClose }: { fileName: string; text:
                 Only rows that need a look
               </label>
             </div>
-            <div className="table-wrap import-table">
+            <div className="table-wrap import-table" tabIndex={0} role="region" aria-label="Rows in the file">
               <table className="data" aria-label="Rows in the file">
                 <thead>
                   <tr>

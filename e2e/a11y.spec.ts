@@ -1,0 +1,109 @@
+// axe-core on every screen and every dialog, in light and dark: zero serious or critical violations.
+// To cover a new screen or dialog, add an entry to TARGETS (a route, and `open` for what to click).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, seedTwoPersonInterview, test, type Server } from './fixtures';
+
+type Ids = Awaited<ReturnType<typeof seed>>;
+interface Target {
+  name: string;
+  /** Hash route to start from, e.g. '#/pipeline'. */
+  route: (ids: Ids) => string;
+  /** Brings the screen into the state to check (opens the dialog); the dialog name is checked to be open. */
+  open?: (page: Page) => Promise<unknown>;
+  dialog?: string;
+}
+
+const btn = (page: Page, name: string, exact = true) => page.getByRole('button', { name, exact }).first().click();
+
+const TARGETS: Target[] = [
+  { name: 'Today', route: () => '#/today' },
+  { name: 'Pipeline board', route: () => '#/pipeline' },
+  { name: 'Pipeline table', route: () => '#/pipeline', open: (p) => btn(p, 'Table') },
+  { name: 'New application', route: () => '#/pipeline', open: (p) => btn(p, '+ New application'), dialog: 'New application' },
+  { name: 'Application', route: (ids) => `#/applications/${ids.applicationId}` },
+  { name: 'Edit application', route: (ids) => `#/applications/${ids.applicationId}`, open: (p) => btn(p, 'Edit') },
+  { name: 'Schedule interview', route: (ids) => `#/applications/${ids.applicationId}`, open: (p) => btn(p, 'Schedule interview'), dialog: 'Schedule interview' },
+  { name: 'Delete application', route: (ids) => `#/applications/${ids.applicationId}`, open: (p) => btn(p, 'Delete'), dialog: 'Delete this application?' },
+  { name: 'Rejection', route: (ids) => `#/applications/${ids.applicationId}`, open: (p) => p.getByLabel('Stage', { exact: true }).selectOption('rejected'), dialog: 'Rejected' },
+  { name: 'Interview', route: (ids) => `#/interviews/${ids.interviewId}` },
+  { name: 'Reschedule interview', route: (ids) => `#/interviews/${ids.interviewId}`, open: (p) => btn(p, 'Reschedule'), dialog: 'Reschedule interview' },
+  { name: 'Delete interview', route: (ids) => `#/interviews/${ids.interviewId}`, open: (p) => btn(p, 'Delete'), dialog: 'Delete this interview?' },
+  { name: 'Composer', route: (ids) => `#/compose/interview/${ids.interviewId}` },
+  { name: 'Save as template', route: (ids) => `#/compose/interview/${ids.interviewId}`, open: (p) => btn(p, 'Save as template…'), dialog: 'Save as template' },
+  { name: 'Contacts', route: () => '#/contacts' },
+  { name: 'New contact', route: () => '#/contacts', open: (p) => btn(p, '+ New contact'), dialog: 'New contact' },
+  {
+    name: 'vCard import',
+    route: () => '#/contacts',
+    open: async (p) => {
+      await btn(p, 'Import vCard…');
+      await p.locator('#vcard-file').setInputFiles('electron/formats/vcard/fixtures/broken-among-good.vcf');
+    },
+    dialog: 'Import contacts from a vCard file',
+  },
+  { name: 'Contact', route: (ids) => `#/contacts/${ids.contactId}` },
+  { name: 'Edit contact', route: (ids) => `#/contacts/${ids.contactId}`, open: (p) => btn(p, 'Edit') },
+  { name: 'Merge contact', route: (ids) => `#/contacts/${ids.contactId}`, open: (p) => btn(p, 'Merge…'), dialog: 'Merge a duplicate into Dana Lee' },
+  { name: 'Delete contact', route: (ids) => `#/contacts/${ids.contactId}`, open: (p) => btn(p, 'Delete'), dialog: 'Delete Dana Lee?' },
+  { name: 'Notes', route: () => '#/notes' },
+  { name: 'Stationery', route: () => '#/stationery' },
+  { name: 'New stationery item', route: () => '#/stationery', open: (p) => btn(p, '+ Add item'), dialog: 'New stationery item' },
+  { name: 'Stationery purchase', route: () => '#/stationery', open: (p) => btn(p, 'Record a purchase of Forever stamps'), dialog: 'Purchase: Forever stamps' },
+  { name: 'Stationery correction', route: () => '#/stationery', open: (p) => btn(p, 'Correct the count of Forever stamps'), dialog: 'Correct the count: Forever stamps' },
+  { name: 'Insights', route: () => '#/insights' },
+  { name: 'Settings', route: () => '#/settings' },
+  {
+    name: 'CSV import',
+    route: () => '#/settings',
+    open: (p) => p.getByRole('region', { name: 'Import and export' }).getByLabel('CSV file to import').setInputFiles('electron/formats/csv/fixtures/notion-export.csv'),
+    dialog: 'Import applications from CSV',
+  },
+  { name: 'Restore backup', route: () => '#/settings', open: (p) => btn(p, 'Restore…'), dialog: 'Restore this backup?' },
+  { name: 'Templates', route: () => '#/templates' },
+  { name: 'Template editor', route: (ids) => `#/templates/${ids.templateId}` },
+  { name: 'Delete template', route: (ids) => `#/templates/${ids.templateId}`, open: (p) => btn(p, 'Delete…'), dialog: 'Delete this template?' },
+];
+
+async function seed(server: Server) {
+  const { iv } = await seedTwoPersonInterview(server, { talkedAbout: 'The data platform migration' });
+  const interview = await server.api<{ applicationId: number }>('interviews.get', { id: iv.id });
+  // A spread of stages and priorities so every column and badge is drawn.
+  for (const [company, stage, priority] of [
+    ['Acme Corp', 'wishlist', 'high'],
+    ['Globex', 'screening', 'low'],
+    ['Initech', 'offer', 'medium'],
+    ['Umbrella', 'rejected', 'medium'],
+  ] as const) {
+    await server.api('applications.create', { company, role: 'Platform Engineer', stage, priority });
+  }
+  const contacts = await server.api<{ items: { id: number; name: string }[] }>('contacts.list', {});
+  await server.api('contacts.create', { name: 'Dana Lee (old)', email: 'dana@old.example' });
+  const stamp = await server.api<{ id: number }>('stationery.createItem', { kind: 'stamp', name: 'Forever stamps', postageCents: 78, currency: 'USD', lowStockThreshold: 5 });
+  await server.api('stationery.record', { itemId: stamp.id, reason: 'purchase', quantity: 20, costCents: 1560 });
+  await server.api('reminders.create', { applicationId: interview.applicationId, title: 'Call the recruiter', dueAt: Date.UTC(2026, 10, 24, 20) });
+  await server.api('backups.create', {});
+  const template = await server.api<{ id: number }>('templates.create', { name: 'Quick thanks', kind: 'thank_you', delivery: 'email', subject: 'Thank you, {{contact.firstName}}', body: 'Thank you for {{interview.round}} and {{talkedAbout}}.' });
+  return { applicationId: interview.applicationId, interviewId: iv.id, contactId: contacts.items.find((c) => c.name === 'Dana Lee')!.id, templateId: template.id };
+}
+
+// One test per entry (its own server and seed), so a failure names the screen and the entries run in parallel.
+for (const t of TARGETS) {
+  test(`axe: no serious or critical violations in ${t.name}, light and dark`, async ({ app, server }) => {
+    test.setTimeout(150_000); // axe runs twice on a full page; a busy machine needs the room
+    const ids = await seed(server);
+    await app.goto(server.url + t.route(ids));
+    await expect(app.locator('main h1').first()).toBeVisible();
+    if (t.open) await t.open(app);
+    if (t.dialog) await expect(app.getByRole('dialog', { name: t.dialog })).toBeVisible();
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.emulateMedia({ colorScheme: scheme });
+      const result = await new AxeBuilder({ page: app }).analyze();
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        for (const n of v.nodes) found.push(`${scheme}: ${v.id} — ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`);
+      }
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  });
+}
