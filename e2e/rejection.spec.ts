@@ -16,7 +16,7 @@ test('after a rejection: gracious notes for everyone met, and a reconnect remind
 
   // Move it from Interviewing to Rejected with the keyboard (three stages on).
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pipeline' }).click();
-  const card = () => app.getByRole('button', { name: /Globex, Platform Engineer/ });
+  const card = () => app.getByRole('button', { name: /Globex.*Platform Engineer/ });
   await expect(app.locator('[data-stage="interviewing"]').getByText('Globex')).toBeVisible();
   for (const stage of ['offer', 'accepted', 'rejected']) {
     await card().focus();

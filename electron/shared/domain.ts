@@ -15,6 +15,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+/** One spelling of each priority for every screen (board, table, detail, form). */
+export const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 export const CONTACT_ROLES = ['recruiter', 'hiring_manager', 'interviewer', 'referrer', 'other'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];

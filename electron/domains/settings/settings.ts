@@ -45,6 +45,8 @@ export function defaultSettings(): Settings {
     cardSize: 'a2',
     envelopeSize: 'a2',
     keepAutomaticBackups: 10,
+    boardExpandedStages: [],
+    desktopNotifications: true,
   };
 }
 

@@ -1,7 +1,7 @@
 // The shape of the settings. Below the domains so the settings domain validates a merged change with
 // the very schema that settings.get answers with; the contract (api/contract/settings.ts) re-exports it.
 import { z } from 'zod';
-import { CARD_SIZES, DELIVERIES, ENVELOPE_SIZES } from '../domain';
+import { CARD_SIZES, CLOSED_STAGES, DELIVERIES, ENVELOPE_SIZES, STAGES } from '../domain';
 import { optEmail, optText } from '../fields';
 
 export const Profile = z.object({
@@ -46,5 +46,12 @@ export const SettingsShape = z.object({
     .int('Automatic backups to keep must be a whole number.')
     .min(1, 'Keep at least 1 automatic backup.')
     .max(365, 'Keep at most 365 automatic backups.'),
+  /** Closed stages the board shows as full columns; the others stay narrow drop targets so eight columns fit. */
+  boardExpandedStages: z
+    .array(z.enum(STAGES))
+    .max(STAGES.length)
+    .refine((s) => s.every((x) => CLOSED_STAGES.includes(x)), 'Only closed stages (accepted, rejected, withdrawn) fold.'),
+  /** Desktop notifications for thank-yous coming due or overdue and reminders coming due. */
+  desktopNotifications: z.boolean({ error: 'Say whether to show desktop notifications (true or false).' }),
 });
 export type Settings = z.output<typeof SettingsShape>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
+import { PRIORITY_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
 import { ApplicationForm } from './ApplicationForm';
 import { InterviewForm } from '../interview/InterviewForm';
 import { Modal } from '../ui/Modal';
@@ -106,7 +106,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
                   {STAGE_LABELS[a.stage]} <span className="muted">since {formatDate(a.stageChangedAt)}</span>
                 </dd>
                 <dt>Priority</dt>
-                <dd>{a.priority}</dd>
+                <dd>{PRIORITY_LABELS[a.priority]}</dd>
                 <dt>Location</dt>
                 <dd>{a.location ?? '—'}</dd>
                 <dt>Source</dt>

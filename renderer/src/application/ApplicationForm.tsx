@@ -1,5 +1,5 @@
 import type { MethodOutput } from '../../../electron/api/contract';
-import { PRIORITIES, STAGES, STAGE_LABELS, type Priority, type Stage } from '../../../electron/shared/domain';
+import { PRIORITIES, PRIORITY_LABELS, STAGES, STAGE_LABELS, type Priority, type Stage } from '../../../electron/shared/domain';
 import { useApi, useCall } from '../lib/hooks';
 import { fromDateInput, toDateInput } from '../lib/format';
 import { useServerForm } from '../lib/forms';
@@ -99,7 +99,7 @@ export function ApplicationForm({ existing, onDone, onCancel }: { existing?: App
         <Field label="Priority" error={errorOf('priority')}>
           {(p) => (
             <select {...p} {...register('priority')}>
-              {PRIORITIES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
+              {PRIORITIES.map((s) => <option key={s} value={s}>{PRIORITY_LABELS[s]}</option>)}
             </select>
           )}
         </Field>

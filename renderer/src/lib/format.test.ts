@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, fromDateInput, list, plural, relative, setDisplayZone, toDateInput, word } from './format';
+import { duration, formatDateTime, fromDateInput, list, plural, relative, setDisplayZone, toDateInput, word } from './format';
 
 describe('dates in the display zone', () => {
   it('show and read dates in the zone from Settings, not the machine', () => {
@@ -22,6 +22,20 @@ describe('dates in the display zone', () => {
     expect(relative(now + 5 * 3_600_000, now)).toBe('in 5 h');
     expect(relative(now - 3 * 86_400_000, now)).toBe('3 days ago');
     expect(relative(now + 30_000, now)).toBe('now');
+  });
+});
+
+describe('durations', () => {
+  it('spell out the unit, so a minute is never read as a month', () => {
+    const MIN = 60_000;
+    const DAY = 86_400_000;
+    expect(duration(0)).toBe('1 min');
+    expect(duration(59 * MIN)).toBe('59 min');
+    expect(duration(60 * MIN)).toBe('1 hour');
+    expect(duration(3 * DAY + 5 * 60 * MIN)).toBe('3 days');
+    expect(duration(20 * DAY)).toBe('2 weeks');
+    expect(duration(70 * DAY)).toBe('2 months');
+    expect(duration(400 * DAY)).toBe('1 year');
   });
 });
 

@@ -4,13 +4,18 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/** Compact duration for card meta: "12m", "5h", "3d", "6w". */
-export function ageShort(ms: number): string {
+/**
+ * How long something has lasted, in words nobody misreads: "12 min", "5 hours", "3 days", "6 weeks",
+ * "1 month", "2 years" ("1m" read as a month when it meant a minute). Rounded down, so never overstated.
+ */
+export function duration(ms: number): string {
   const a = Math.max(0, ms);
-  if (a < HOUR) return `${Math.max(1, Math.floor(a / MIN))}m`;
-  if (a < DAY) return `${Math.floor(a / HOUR)}h`;
-  if (a < 14 * DAY) return `${Math.floor(a / DAY)}d`;
-  return `${Math.floor(a / (7 * DAY))}w`;
+  if (a < HOUR) return `${Math.max(1, Math.floor(a / MIN))} min`;
+  if (a < DAY) return plural(Math.floor(a / HOUR), 'hour');
+  if (a < 14 * DAY) return plural(Math.floor(a / DAY), 'day');
+  if (a < 60 * DAY) return plural(Math.floor(a / (7 * DAY)), 'week');
+  if (a < 365 * DAY) return plural(Math.floor(a / (30 * DAY)), 'month');
+  return plural(Math.floor(a / (365 * DAY)), 'year');
 }
 
 /** "in 5 h", "3 days ago": what a person reads at a glance. */

@@ -3,13 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
+import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
 import { ApplicationForm } from '../application/ApplicationForm';
 import { useExportApplicationsCsv } from './CsvImport';
 import { Modal } from '../ui/Modal';
 import { RejectionDialog } from '../application/RejectionDialog';
 import { useToast } from '../ui/Toast';
-import { ageShort, formatDate, plural, relative } from '../lib/format';
+import { duration, formatDate, plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -97,7 +97,22 @@ export function PipelineScreen() {
         </span>
       </div>
       {current.error ? <ErrorBanner>{current.error.message}</ErrorBanner> : null}
-      {current.data && current.data.total === 0 && !deferredSearch && !stageFilter.length ? (
+      {current.data && current.data.total === 0 && (deferredSearch || stageFilter.length) ? (
+        // Eight empty columns read as "no data"; say it is the search, and offer the way back.
+        <div className="empty-state" role="status">
+          <h2>{deferredSearch ? `No applications match “${deferredSearch}”` : 'No applications in the chosen stages'}</h2>
+          <p>{deferredSearch && stageFilter.length ? 'The stage filter applies too.' : 'Everything else is still here.'}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setSearch('');
+              setStageFilter([]);
+            }}
+          >
+            {deferredSearch ? 'Clear search' : 'Clear filter'}
+          </button>
+        </div>
+      ) : current.data && current.data.total === 0 ? (
         <div className="empty-state">
           <h2>Your job search starts here</h2>
           <p>Add the roles you are considering or have applied to. Drag cards between stages as things move.</p>
@@ -128,6 +143,21 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
   const [announcement, setAnnouncement] = useState('');
   const [rejectedId, setRejectedId] = useState<number | null>(null);
   const moveStage = useCall('applications.moveStage');
+  // Closed stages stay folded (narrow drop targets) unless unfolded; the choice is a setting, so it survives restarts.
+  const settings = useApi('settings.get', {});
+  const saveSettings = useCall('settings.update');
+  const [expandedNow, setExpandedNow] = useState<Stage[] | null>(null);
+  // A keyboard move into a folded column opens it for now (not saved), so focus stays on the card it moved.
+  const [peek, setPeek] = useState<Stage[]>([]);
+  const expanded = expandedNow ?? settings.data?.boardExpandedStages ?? [];
+  const folded = (s: Stage) => CLOSED_STAGES.includes(s) && !expanded.includes(s) && !peek.includes(s);
+  const toggleFold = (s: Stage) => {
+    const next = folded(s) ? [...expanded, s] : expanded.filter((x) => x !== s);
+    setPeek((p) => p.filter((x) => x !== s));
+    if (next.length === expanded.length) return;
+    setExpandedNow(next);
+    saveSettings.mutateAsync({ boardExpandedStages: next }).catch((err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error'));
+  };
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   async function move(app: Summary, stage: Stage) {
     if (app.stage === stage) return;
@@ -172,6 +202,7 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
     e.preventDefault();
     const i = STAGES.indexOf(app.stage) + (e.key === 'ArrowRight' ? 1 : -1);
     if (i < 0 || i >= STAGES.length) return;
+    if (folded(STAGES[i])) setPeek((p) => [...p, STAGES[i]]);
     void move(app, STAGES[i]).then(() => {
       // Keep keyboard focus on the moved card in its new column.
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-app-id="${app.id}"]`)?.focus());
@@ -183,10 +214,23 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
       <p className="kbd-hint" id="board-help">
         Drag a card to another column, or focus it and press Shift+→ / Shift+← to move it one stage. Enter opens it.
       </p>
-      <div className="board" aria-describedby="board-help">
-        {columns.map((c) => (
-          <Column key={c.stage} stage={c.stage} items={c.items} total={c.total} boardInput={boardInput} now={now} onCardKey={onCardKey} />
-        ))}
+      <div className="board" aria-describedby="board-help" style={{ gridTemplateColumns: columns.map((c) => (folded(c.stage) ? 'var(--folded-column)' : 'minmax(150px, 1fr)')).join(' ') }}>
+        {columns.map((c) =>
+          folded(c.stage) ? (
+            <FoldedColumn key={c.stage} stage={c.stage} total={c.total} onUnfold={() => toggleFold(c.stage)} />
+          ) : (
+            <Column
+              key={c.stage}
+              stage={c.stage}
+              items={c.items}
+              total={c.total}
+              boardInput={boardInput}
+              now={now}
+              onCardKey={onCardKey}
+              onFold={CLOSED_STAGES.includes(c.stage) ? () => toggleFold(c.stage) : undefined}
+            />
+          ),
+        )}
       </div>
       <DragOverlay dropAnimation={null}>{dragging ? <CardBody app={dragging} now={now} overlay /> : null}</DragOverlay>
       <div className="sr-only" aria-live="assertive">
@@ -197,7 +241,28 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
   );
 }
 
-function Column(props: { stage: Stage; items: Summary[]; total: number; boardInput: ListInput; now: number; onCardKey: (a: Summary) => (e: KeyboardEvent) => void }) {
+/** A closed stage folded to a narrow strip: still a drop target (dnd-kit and Shift+arrows); a click unfolds it. */
+function FoldedColumn({ stage, total, onUnfold }: { stage: Stage; total: number; onUnfold: () => void }) {
+  const { setNodeRef, isOver } = useDroppable({ id: stage });
+  return (
+    <section ref={setNodeRef} className={`column folded ${isOver ? 'over' : ''}`} aria-label={`${STAGE_LABELS[stage]} column`} data-stage={stage}>
+      <button type="button" className="column-toggle" aria-expanded={false} onClick={onUnfold} title={`Show the ${STAGE_LABELS[stage]} column`}>
+        <span className="column-toggle-label">{STAGE_LABELS[stage]}</span>
+        <span className="count">{total}</span>
+      </button>
+    </section>
+  );
+}
+
+function Column(props: {
+  stage: Stage;
+  items: Summary[];
+  total: number;
+  boardInput: ListInput;
+  now: number;
+  onCardKey: (a: Summary) => (e: KeyboardEvent) => void;
+  onFold?: () => void;
+}) {
   const { stage, total, now, onCardKey } = props;
   // A long column shows its most recent cards; "Show all" loads the rest of that stage only.
   const [showAll, setShowAll] = useState(false);
@@ -217,6 +282,11 @@ function Column(props: { stage: Stage; items: Summary[]; total: number; boardInp
       <div className="column-header">
         <span>{STAGE_LABELS[stage]}</span>
         <span className="count">{total}</span>
+        {props.onFold ? (
+          <button type="button" className="ghost column-fold" aria-expanded onClick={props.onFold} aria-label={`Fold the ${STAGE_LABELS[stage]} column`} title="Fold to a narrow strip">
+            «
+          </button>
+        ) : null}
       </div>
       <div className="column-body" ref={scrollRef}>
         {items.length === 0 ? <div className="column-empty">Drop here</div> : null}
@@ -253,7 +323,6 @@ const DraggableCard = memo(function DraggableCard({ app, now, onKeyDown }: { app
       tabIndex={0}
       data-app-id={app.id}
       aria-roledescription="application card"
-      aria-label={`${app.company}, ${app.role}, ${STAGE_LABELS[app.stage]}`}
       className={`card ${isDragging ? 'dragging' : ''}`}
       onKeyDown={onKeyDown}
       onClick={() => navigate({ name: 'application', id: app.id })}
@@ -287,11 +356,15 @@ function CardContent({ app, now }: { app: Summary; now: number }) {
         {app.role}
       </span>
       <span className="card-meta">
-        <span title={`In ${STAGE_LABELS[app.stage]} since ${formatDate(app.stageChangedAt)}`}>{ageShort(now - app.stageChangedAt)} in stage</span>
-        {app.priority === 'high' ? <span className="badge high">High</span> : null}
+        <span title={`In ${STAGE_LABELS[app.stage]} since ${formatDate(app.stageChangedAt)}`}>
+          {duration(now - app.stageChangedAt)} in stage
+        </span>
+        {app.priority === 'high' ? <span className="badge high">{PRIORITY_LABELS.high} priority</span> : null}
         {due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}
         {app.inFlightCount ? <span className="badge">{plural(app.inFlightCount, 'card')} to mail</span> : null}
       </span>
+      {/* The card's name is its visible text; the stage, shown only by the column, is added for screen readers. */}
+      <span className="sr-only">, {STAGE_LABELS[app.stage]}</span>
     </>
   );
 }
@@ -363,9 +436,9 @@ function Table({ items, now }: { items: Summary[]; now: number }) {
                 </td>
                 <td>{a.role}</td>
                 <td>{STAGE_LABELS[a.stage]}</td>
-                <td>{a.priority}</td>
+                <td>{PRIORITY_LABELS[a.priority]}</td>
                 <td>{a.location}</td>
-                <td>{ageShort(now - a.stageChangedAt)}</td>
+                <td>{duration(now - a.stageChangedAt)}</td>
                 <td>{formatDate(a.updatedAt)}</td>
                 <td>{due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}</td>
               </tr>
