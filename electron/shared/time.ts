@@ -18,8 +18,11 @@ export function isValidZone(zone: string): boolean {
 }
 
 /** "Tue, Mar 10, 2:00 PM EDT" in zone. */
-export function formatInZone(ms: number, zone: string, withZone = true): string {
-  return DateTime.fromMillis(ms, { zone }).toLocaleString({
+export function formatInZone(ms: number, zone: string, withZone = true, now = Date.now()): string {
+  const dt = DateTime.fromMillis(ms, { zone });
+  return dt.toLocaleString({
+    // A date outside the current year always shows its year.
+    ...(dt.year !== DateTime.fromMillis(now, { zone }).year ? { year: 'numeric' as const } : {}),
     weekday: 'short',
     month: 'short',
     day: 'numeric',

@@ -5,7 +5,7 @@ import type { MethodOutput } from '../../../electron/api/contract';
 import type { NoteT } from '../../../electron/api/contract/notes';
 import { checkNote, countWords, type CheckResult, type Passage } from '../../../electron/shared/checks';
 import { NOTE_KINDS, NOTE_KIND_LABELS, type NoteKind } from '../../../electron/shared/domain';
-import { formatDateTime, list, relative } from '../lib/format';
+import { dueText, formatDateTime, list } from '../lib/format';
 import { href } from '../lib/router';
 import { ConfirmDialog } from '../ui/Modal';
 import { CardSteps, STEP_LABEL } from './CardSteps';
@@ -139,7 +139,7 @@ export function NoteEditor(props: NoteEditorProps) {
               </div>
               <div className="muted small">
                 {note.company ? `${note.role} at ${note.company}` : null}
-                {note.dueAt && note.status === 'draft' ? <> · due {relative(note.dueAt, now)}</> : null}
+                {note.dueAt && note.status === 'draft' ? <> · {dueText(note.dueAt, now)}</> : null}
               </div>
             </div>
             <span className={`save-state save-${draft.state}`} role="status" aria-live="polite" title={draft.error ?? undefined}>

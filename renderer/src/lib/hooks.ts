@@ -2,7 +2,7 @@
 // and on-demand reads with useCall. A successful write refreshes only the query domains it makes stale
 // (lib/effects.ts), never every query.
 import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/api/contract';
 import { ApiError, call } from './api';
 import { domainOf, staleAfter } from './effects';
@@ -39,15 +39,31 @@ export function useCall<M extends MethodName>(method: M) {
  * server until the test moves it, so the page shows that same still time rather than running on from it.
  */
 export function useNow(): number {
-  const { data } = useApi('system.info', {}, { staleTime: 30_000, refetchInterval: 30_000 });
-  const [local, setLocal] = useState(() => Date.now());
-  const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    if (data) setOffset(data.now - Date.now());
-  }, [data]);
-  useEffect(() => {
-    const t = setInterval(() => setLocal(Date.now()), 30_000);
-    return () => clearInterval(t);
-  }, []);
-  return data?.clockOverridden ? data.now : local + offset;
+  const { data, dataUpdatedAt } = useApi('system.info', {}, { staleTime: 30_000, refetchInterval: 30_000 });
+  // One shared tick and one offset (from the shared query) for every caller, so two parts of a screen
+  // never show "in 19 h" and "in 18 h" for the same due time because their timers ticked apart.
+  const local = useSyncExternalStore(subscribeTick, () => tick);
+  if (data?.clockOverridden) return data.now;
+  return data ? local + (data.now - dataUpdatedAt) : local;
+}
+
+let tick = Date.now();
+let timer: ReturnType<typeof setInterval> | undefined;
+const tickListeners = new Set<() => void>();
+function subscribeTick(cb: () => void) {
+  tickListeners.add(cb);
+  if (!timer) {
+    tick = Date.now();
+    timer = setInterval(() => {
+      tick = Date.now();
+      tickListeners.forEach((l) => l());
+    }, 30_000);
+  }
+  return () => {
+    tickListeners.delete(cb);
+    if (!tickListeners.size) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  };
 }

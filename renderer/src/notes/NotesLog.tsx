@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
-import { formatDate, formatDateTime, relative } from '../lib/format';
+import { dueText, formatDate, formatDateTime } from '../lib/format';
 import { useApi, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -22,7 +22,8 @@ function when(n: Item, now: number): { text: string; cls: string } {
   // The server's rule, so this page and Today agree: a thank-you released by a rejection is not overdue.
   if (n.status === 'draft' && !n.stillDue) return { text: 'No longer due', cls: '' };
   const overdue = n.dueAt < now;
-  return { text: `${overdue ? 'Overdue' : 'Due'} ${relative(n.dueAt, now)}`, cls: overdue ? 'overdue' : n.dueAt - now < 86_400_000 ? 'due' : '' };
+  const due = dueText(n.dueAt, now);
+  return { text: due[0].toUpperCase() + due.slice(1), cls: overdue ? 'overdue' : n.dueAt - now < 86_400_000 ? 'due' : '' };
 }
 
 type Filters = Pick<MethodInput<'notes.list'>, 'status' | 'kind' | 'delivery'>;

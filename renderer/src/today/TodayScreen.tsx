@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { INTERVIEW_KIND_LABELS, NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
-import { formatDate, formatTime, plural, relative } from '../lib/format';
+import { dueText, formatDate, plural } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
 import { useToast } from '../ui/Toast';
 import { downloadFile } from '../lib/download';
@@ -46,7 +46,7 @@ function NoteItem({ n, now }: { n: Note; now: number }) {
       </div>
       <div className="row">
         {n.stillDue && n.dueAt !== null ? (
-          <span className={`badge ${overdue ? 'overdue' : 'due'}`}>{overdue ? `overdue ${relative(n.dueAt, now).replace(' ago', '')}` : `due ${relative(n.dueAt, now)}`}</span>
+          <span className={`badge ${overdue ? 'overdue' : 'due'}`}>{dueText(n.dueAt, now)}</span>
         ) : null}
         <a className="button" href={href({ name: 'compose', target: 'note', id: n.id })}>
           {n.status === 'draft' ? 'Write' : 'Open'}
@@ -112,7 +112,7 @@ function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }
         ) : (
           <strong>{r.title}</strong>
         )}
-        <span className="sub">{r.dueAt <= now ? `due ${relative(r.dueAt, now)}` : `later today, ${formatTime(r.dueAt)}`}</span>
+        <span className="sub">{dueText(r.dueAt, now)}</span>
       </div>
       <div className="row">
         <button type="button" onClick={() => void run(snooze.mutateAsync({ id: r.id, until: now + WEEK }), 'Snoozed for a week.')}>
