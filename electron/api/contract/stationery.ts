@@ -80,7 +80,20 @@ export const stationeryContract = {
     z.object({ includeArchived: z.boolean().optional() }),
     z.object({ items: z.array(StationeryItem) }),
   ),
-  'stationery.createItem': method('Add a card, envelope or stamp item.', z.object(itemFields), StationeryItem),
+  'stationery.createItem': method(
+    'Add a card, envelope or stamp item; with quantity (and optional total cost) its first purchase is recorded in the same transaction.',
+    z.object({
+      ...itemFields,
+      quantity: z
+        .number({ error: 'How many must be a number.' })
+        .int('How many must be a whole number.')
+        .min(1, 'How many must be at least 1 (or leave it empty).')
+        .max(100_000, 'How many is too large.')
+        .optional(),
+      costCents: cents('The total cost').nullish(),
+    }),
+    StationeryItem,
+  ),
   'stationery.updateItem': method(
     'Edit an item (only the fields given change).',
     z.object({ id, ...itemFields }).partial().required({ id: true }),

@@ -35,6 +35,19 @@ describe('stationery ledger', () => {
     expect(listed).toMatchObject({ id: cards.id, onHand: 3, low: true });
   });
 
+  it('adds a pack with its count and cost in one call, as the item and its first purchase', async () => {
+    core = await testCore({ now: T0 });
+    const stamps = await core.api('stationery.createItem', { kind: 'stamp', name: 'Forever stamps', postageCents: 78, lowStockThreshold: 5, quantity: 20, costCents: 1560 });
+    expect(stamps).toMatchObject({ onHand: 20, low: false, purchased: 20, averageUnitCostCents: 78 });
+    expect((await core.api('stationery.ledger', { itemId: stamps.id })).items).toMatchObject([{ delta: 20, reason: 'purchase', costCents: 1560 }]);
+    // A cost without a count is refused, and nothing is created.
+    const err = await errorOf(core.api('stationery.createItem', { kind: 'card', name: 'Cards', costCents: 1200 }));
+    expect(err.fields).toEqual({ quantity: 'Say how many the cost is for.' });
+    expect((await core.api('stationery.list', {})).items).toHaveLength(1);
+    expect((await errorOf(core.api('stationery.createItem', { kind: 'card', name: 'Cards', quantity: 0 }))).fields?.quantity).toMatch(/at least 1/);
+    expect(ledgerCount()).toBe(1);
+  });
+
   it('asks before going below zero, and records nothing until allowed', async () => {
     core = await testCore({ now: T0 });
     const stamps = await core.api('stationery.createItem', { kind: 'stamp', name: 'Forever stamps', postageCents: 78, currency: 'usd' });

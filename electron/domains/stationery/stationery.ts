@@ -5,7 +5,7 @@ import type { Ctx, Handlers } from '../../db/context';
 import { insertRow, pick, stmt, tx, updateRow } from '../../db/sql';
 import { stationeryItems, stationeryLedger } from '../../db/schema';
 import type { LedgerRow, StationeryItemT } from '../../api/contract/stationery';
-import { conflict, notFound } from '../../shared/errors';
+import { conflict, invalid, notFound } from '../../shared/errors';
 import type { StationeryKind } from '../../shared/domain';
 import { listAnd, type Forms } from '../../shared/words';
 import { planStamps } from './postage';
@@ -254,13 +254,19 @@ export const stationeryHandlers: Handlers<
 > = {
   'stationery.list': ({ includeArchived }, ctx) => ({ items: listItems(ctx, includeArchived ?? false) }),
   'stationery.createItem': (input, ctx) => {
-    const id = insertRow(ctx, stationeryItems, {
-      kind: input.kind,
-      name: input.name,
-      postageCents: input.kind === 'stamp' ? (input.postageCents ?? null) : null,
-      scope: input.kind === 'stamp' ? (input.scope ?? 'domestic') : 'domestic',
-      currency: input.currency ?? 'USD',
-      lowStockThreshold: input.lowStockThreshold ?? 0,
+    if (input.costCents != null && input.quantity === undefined) throw invalid({ quantity: 'Say how many the cost is for.' }, 'Say how many the cost is for.');
+    // The item and its first purchase together: never an item that says "0 left" for what was just bought.
+    const id = tx(ctx, () => {
+      const itemId = insertRow(ctx, stationeryItems, {
+        kind: input.kind,
+        name: input.name,
+        postageCents: input.kind === 'stamp' ? (input.postageCents ?? null) : null,
+        scope: input.kind === 'stamp' ? (input.scope ?? 'domestic') : 'domestic',
+        currency: input.currency ?? 'USD',
+        lowStockThreshold: input.lowStockThreshold ?? 0,
+      });
+      if (input.quantity !== undefined) recordEntry(ctx, { itemId, reason: 'purchase', quantity: input.quantity, costCents: input.costCents ?? null });
+      return itemId;
     });
     return getItem(ctx, id);
   },

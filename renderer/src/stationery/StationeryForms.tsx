@@ -13,7 +13,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Item = MethodOutput<'stationery.list'>['items'][number];
 
-type ItemValues = { kind: StationeryKind; name: string; postageCents: string; scope: StampScope; currency: string; lowStockThreshold: string };
+type ItemValues = { kind: StationeryKind; name: string; postageCents: string; scope: StampScope; currency: string; lowStockThreshold: string; quantity: string; costCents: string };
 
 const wholeNumber = (v: string) => v.trim() === '' || (Number.isInteger(Number(v)) && Number(v) >= 0) || 'Enter a whole number, 0 or more.';
 
@@ -28,6 +28,8 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
     scope: existing?.scope ?? 'domestic',
     currency: existing?.currency ?? 'USD',
     lowStockThreshold: String(existing?.lowStockThreshold ?? (existing ? 0 : 5)),
+    quantity: '',
+    costCents: '',
   });
   const { register, fieldError: errorOf } = form;
   const kind = form.watch('kind');
@@ -42,8 +44,12 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
       lowStockThreshold: v.lowStockThreshold.trim() === '' ? 0 : Number(v.lowStockThreshold),
     };
     if (existing) await update.mutateAsync({ id: existing.id, ...input });
-    else await create.mutateAsync(input);
-    toast(existing ? 'Saved.' : `${v.name.trim()} added. Record a purchase to count what you have.`);
+    else {
+      // The pack's count and cost go with the item (one transaction on the server).
+      const quantity = v.quantity.trim() === '' ? undefined : Number(v.quantity);
+      await create.mutateAsync({ ...input, ...(quantity !== undefined ? { quantity, costCents: parseMoney(v.costCents) ?? null } : {}) });
+    }
+    toast(existing ? 'Saved.' : v.quantity.trim() ? `${v.name.trim()} added with ${v.quantity.trim()} on hand.` : `${v.name.trim()} added. Record a purchase to count what you have.`);
     onDone();
   });
 
@@ -93,6 +99,16 @@ export function ItemForm({ existing, onDone }: { existing: Item | null; onDone: 
         <Field label="Currency" error={errorOf('currency')} hint="Three letters, e.g. USD, EUR, GBP.">
           {(p) => <input {...p} {...register('currency', { setValueAs: (v: string) => v.toUpperCase() })} maxLength={3} style={{ textTransform: 'uppercase' }} />}
         </Field>
+        {existing ? null : (
+          <Field label="How many you have" error={errorOf('quantity')} hint={`The ${KIND_PLURAL[kind]} in the pack you bought; leave empty to count later.`}>
+            {(p) => <input {...p} {...register('quantity', { validate: wholeNumber })} type="number" min={1} step={1} />}
+          </Field>
+        )}
+        {existing ? null : (
+          <Field label="What the pack cost" error={errorOf('costCents')} hint="Optional: the total, so each note's cost can be worked out.">
+            {(p) => <input {...p} {...register('costCents', { validate: (v) => parseMoney(v) !== undefined || 'Enter an amount like 12.00.' })} inputMode="decimal" placeholder="12.00" />}
+          </Field>
+        )}
         <Field label="Warn when at or below" error={errorOf('lowStockThreshold')} hint={`Today warns you when this many ${KIND_PLURAL[kind]} or fewer are left.`}>
           {(p) => <input {...p} {...register('lowStockThreshold', { validate: wholeNumber })} type="number" min={0} step={1} />}
         </Field>
