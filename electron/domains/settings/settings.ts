@@ -46,7 +46,6 @@ export function defaultSettings(): Settings {
     envelopeSize: 'a2',
     keepAutomaticBackups: 10,
     boardExpandedStages: [],
-    desktopNotifications: true,
   };
 }
 

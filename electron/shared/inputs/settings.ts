@@ -51,7 +51,5 @@ export const SettingsShape = z.object({
     .array(z.enum(STAGES))
     .max(STAGES.length)
     .refine((s) => s.every((x) => CLOSED_STAGES.includes(x)), 'Only closed stages (accepted, rejected, withdrawn) fold.'),
-  /** Desktop notifications for thank-yous coming due or overdue and reminders coming due. */
-  desktopNotifications: z.boolean({ error: 'Say whether to show desktop notifications (true or false).' }),
 });
 export type Settings = z.output<typeof SettingsShape>;
