@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'contacts.importPreview',
   'contacts.importCommit',
   'contacts.exportVcf',
+  'today.firstRun',
   'today.get',
   'backups.list',
   'backups.create',

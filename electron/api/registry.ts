@@ -6,6 +6,7 @@ import { companiesHandlers } from '../domains/companies/companies';
 import { interviewsHandlers } from '../domains/interviews/interviews';
 import { contactsHandlers } from '../domains/contacts/contacts';
 import { todayHandlers } from '../domains/today/today';
+import { firstRunHandlers } from '../domains/today/first-run';
 import { backupsHandlers } from '../domains/backups/backups';
 import { insightsHandlers } from '../domains/insights/insights';
 import { templatesHandlers } from '../domains/templates/templates';
@@ -32,6 +33,7 @@ export const handlers: Handlers<MethodName> = {
   ...interviewsHandlers,
   ...contactsHandlers,
   ...todayHandlers,
+  ...firstRunHandlers,
   ...backupsHandlers,
   ...insightsHandlers,
   ...templatesHandlers,

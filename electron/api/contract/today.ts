@@ -4,6 +4,19 @@ import { method } from '../define';
 import { InterviewSummary, NoteSummary } from './shapes';
 
 export const todayContract = {
+  'today.firstRun': method(
+    'The first-run checklist, each step done or not by what the database holds: profile (name, return address, signature), a first application, a first interview.',
+    z.object({}),
+    z.object({
+      profile: z.object({ name: z.boolean(), returnAddress: z.boolean(), signature: z.boolean() }),
+      application: z.boolean(),
+      interview: z.boolean(),
+      /** Every step done. */
+      complete: z.boolean(),
+      /** The person closed the checklist (settings.firstRunDismissed). */
+      dismissed: z.boolean(),
+    }),
+  ),
   'today.get': method(
     'The home screen: overdue and due-soon notes, cards on their way, interviews today and upcoming, missing debriefs, missing contact details, due reminders, low stock.',
     z.object({}),

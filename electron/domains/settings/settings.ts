@@ -46,6 +46,7 @@ export function defaultSettings(): Settings {
     envelopeSize: 'a2',
     keepAutomaticBackups: 10,
     boardExpandedStages: [],
+    firstRunDismissed: false,
   };
 }
 

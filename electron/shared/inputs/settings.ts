@@ -51,5 +51,7 @@ export const SettingsShape = z.object({
     .array(z.enum(STAGES))
     .max(STAGES.length)
     .refine((s) => s.every((x) => CLOSED_STAGES.includes(x)), 'Only closed stages (accepted, rejected, withdrawn) fold.'),
+  /** The person closed Today's first-run checklist before finishing it. */
+  firstRunDismissed: z.boolean({ error: 'Say whether the first-run checklist is dismissed (true or false).' }),
 });
 export type Settings = z.output<typeof SettingsShape>;
