@@ -13,6 +13,7 @@ import { electronNativeBinding } from './native';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, safeExternalUrl } from '../host/security';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { MENU_CHANNEL } from '../shared/shortcuts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -148,7 +149,8 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();
   registerIpc((method, input) => core!.call(method, input));
-  Menu.setApplicationMenu(buildMenu(app.isPackaged));
+  // Menu commands go to the focused window's page, which runs them as it runs the same keys.
+  Menu.setApplicationMenu(buildMenu(app.isPackaged, (id) => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.send(MENU_CHANNEL, id)));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
