@@ -10,6 +10,7 @@ import { plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { useIntent } from '../lib/intents';
 
 type Summary = MethodOutput<'contacts.list'>['items'][number];
 type Missing = 'email' | 'address' | 'any';
@@ -24,6 +25,8 @@ export function ContactsScreen() {
   const [missing, setMissing] = useState<Missing | null>(null);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  useIntent('new-contact', () => setCreating(true));
+  useIntent('import-vcard', () => setImporting(true));
   const toast = useToast();
   const now = useNow();
   const deferredSearch = useDeferredValue(search.trim());

@@ -1,16 +1,17 @@
 // Applications in and out as CSV: the Settings panel (export, choose a file) and the import preview
 // (map each column, see every row as it will be saved, skip duplicates, import in one go).
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { ApiError } from '../lib/api';
-import { downloadFile, readText } from '../lib/download';
+import { downloadFile } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { CsvImportButton } from './CsvImportButton';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
 type Row = Preview['rows'][number];
@@ -43,21 +44,7 @@ export function useExportApplicationsCsv() {
 export function ImportExportPanel() {
   const toast = useToast();
   const exportApplicationsCsv = useExportApplicationsCsv();
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [exporting, setExporting] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  async function choose(f: File | undefined) {
-    if (!f) return;
-    try {
-      setFile({ name: f.name, text: await readText(f) });
-    } catch (err) {
-      toast(message(err), 'error');
-    } finally {
-      // Choosing the same file again after a cancel must open it again.
-      if (inputRef.current) inputRef.current.value = '';
-    }
-  }
 
   async function exportAll() {
     setExporting(true);
@@ -82,20 +69,8 @@ export function ImportExportPanel() {
         <button type="button" disabled={exporting} onClick={() => void exportAll()}>
           Export applications (CSV)
         </button>
-        <label className="button" htmlFor="csv-file">
-          Import applications from CSV…
-        </label>
-        <input
-          ref={inputRef}
-          id="csv-file"
-          className="sr-only"
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
-          aria-label="CSV file to import"
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
+        <CsvImportButton label="Import applications from CSV…" />
       </div>
-      {file ? <CsvImport fileName={file.name} text={file.text} onClose={() => setFile(null)} /> : null}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
 import { ApplicationForm } from '../application/ApplicationForm';
 import { useExportApplicationsCsv } from './CsvImport';
+import { CsvImportButton } from './CsvImportButton';
+import { useIntent } from '../lib/intents';
 import { Modal } from '../ui/Modal';
 import { RejectionDialog } from '../application/RejectionDialog';
 import { useToast } from '../ui/Toast';
@@ -25,6 +27,9 @@ export function PipelineScreen() {
   const [search, setSearch] = useState('');
   const [stageFilter, setStageFilter] = useState<Stage[]>([]);
   const [creating, setCreating] = useState(false);
+  const csvInput = useRef<HTMLInputElement>(null);
+  useIntent('new-application', () => setCreating(true));
+  useIntent('import-csv', () => csvInput.current?.click());
   const toast = useToast();
   const exportApplicationsCsv = useExportApplicationsCsv();
   const deferredSearch = useDeferredValue(search.trim());
@@ -77,6 +82,7 @@ export function PipelineScreen() {
         >
           Export CSV
         </button>
+        <CsvImportButton label="Import CSV…" inputRef={csvInput} />
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           + New application
         </button>
@@ -115,10 +121,13 @@ export function PipelineScreen() {
       ) : current.data && current.data.total === 0 ? (
         <div className="empty-state">
           <h2>Your job search starts here</h2>
-          <p>Add the roles you are considering or have applied to. Drag cards between stages as things move.</p>
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            Add your first application
-          </button>
+          <p>Add the roles you are considering or have applied to, or bring in the spreadsheet you have kept so far. Drag cards between stages as things move.</p>
+          <div className="row" style={{ justifyContent: 'center' }}>
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              Add your first application
+            </button>
+            <CsvImportButton label="Import a spreadsheet (CSV)…" />
+          </div>
         </div>
       ) : view === 'board' ? (
         <Board columns={board.data?.columns ?? []} now={now} boardInput={input} />

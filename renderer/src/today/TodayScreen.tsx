@@ -9,6 +9,7 @@ import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { OutboxSection } from './OutboxSection';
+import { FirstRun, useFirstRun } from './FirstRun';
 
 type Today = MethodOutput<'today.get'>;
 type Note = Today['overdue'][number];
@@ -128,6 +129,7 @@ function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }
 
 export function TodayScreen() {
   const today = useApi('today.get', {}, { refetchInterval: 60_000 });
+  const firstRun = useFirstRun();
   if (today.isLoading) return <div className="page muted">Loading…</div>;
   if (today.error || !today.data) return <div className="page"><ErrorBanner>{today.error?.message}</ErrorBanner></div>;
   const t = today.data;
@@ -154,7 +156,9 @@ export function TodayScreen() {
           <strong>{t.inProgress.length}</strong> {t.inProgress.length === 1 ? 'card' : 'cards'} on the way
         </div>
       </div>
-      {nothing ? (
+      {firstRun.show && firstRun.data ? (
+        <FirstRun data={firstRun.data} />
+      ) : nothing ? (
         <div className="empty-state">
           <h2>All caught up</h2>
           <p>
