@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { setDisplayZone } from './lib/format';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
+import { Keyboard } from './keys/Keyboard';
 import { PipelineScreen } from './pipeline/PipelineScreen';
 import { TodayScreen } from './today/TodayScreen';
 
@@ -82,6 +83,10 @@ export function App() {
   }
   return (
     <div className="app">
+      {/* The first Tab stop. Not a #fragment link: the hash is the route. */}
+      <a className="skip-link" href="#content" onClick={(e) => (e.preventDefault(), document.getElementById('content')?.focus())}>
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           Courtesy<small>Job search, kindly kept</small>
@@ -92,9 +97,10 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main className="main">
+      <main className="main" id="content" tabIndex={-1}>
         <Suspense fallback={<div className="page muted">Loading…</div>}>{screen}</Suspense>
       </main>
+      <Keyboard />
     </div>
   );
 }
