@@ -32,6 +32,8 @@ test.describe('Electron shell', () => {
     await expect(win.getByRole('heading', { name: 'Today' })).toBeVisible();
     const exposed = await win.evaluate(() => Object.keys((window as unknown as { courtesy: object }).courtesy).sort());
     expect(exposed).toContain('applications.create');
+    // Besides the API, only a listener for the menu's commands (ids from the shared shortcut table).
+    expect(await win.evaluate(() => Object.keys((window as unknown as { courtesyMenu: object }).courtesyMenu))).toEqual(['onCommand']);
     expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     await win.evaluate(() => (window.location.href = 'https://example.com/'));
     await expect(win).toHaveURL(/^app:\/\/courtesy\//);
