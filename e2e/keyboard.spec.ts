@@ -208,6 +208,9 @@ test('palette, G shortcuts, the ? overlay, dialog focus and the discard question
   await expect(list).toBeFocused();
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('ArrowUp');
+  // Letters in the list are the list's: N is no new application here.
+  await app.keyboard.press('n');
+  await expect(app).toHaveURL(/#\/compose\//);
   await expect(body).toHaveValue(before);
   await app.keyboard.press('Escape');
   await expect(list).toHaveCount(0);

@@ -19,6 +19,8 @@ declare global {
 function isTextField(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
   if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  // A widget with its own keys (the merge-field list) keeps letters for itself.
+  if (el.closest('[role="listbox"], [role="menu"], [role="grid"], [role="combobox"]')) return true;
   return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(el.type);
 }
 
