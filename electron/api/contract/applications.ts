@@ -51,7 +51,14 @@ export const ApplicationListInput = z.object({
   stages: z.array(Stage).optional(),
   includeArchived: z.boolean().optional(),
   limit: z.number().int().min(1).max(100000).optional(),
+  /** The table's order (default: most recently moved first); ties are broken by id in the same direction. */
+  sort: z.enum(['stageChangedAt', 'updatedAt', 'company', 'role', 'stage', 'priority', 'location']).optional(),
+  dir: z.enum(['asc', 'desc']).optional(),
+  /** The next page: the cursor the previous page returned as `next` (needs `limit`). */
+  after: z.object({ value: z.union([z.string().max(1000), z.number()]), id }).optional(),
 });
+
+const ListCursor = z.object({ value: z.union([z.string(), z.number()]), id: z.number() });
 
 export const applicationsContract = {
   'applications.create': method('Create an application; the company is found by name or created.', ApplicationCreate, Application),
@@ -59,12 +66,18 @@ export const applicationsContract = {
   'applications.update': method('Edit an application (only the fields given change).', ApplicationUpdate, Application),
   'applications.list': method(
     'Applications for the pipeline, optionally filtered by full-text search and stages.',
-    ApplicationListInput,
-    z.object({ items: z.array(ApplicationSummary), total: z.number() }),
+    ApplicationListInput.refine((i) => !i.after || i.limit, { message: 'A cursor (after) needs a page size (limit).', path: ['after'] }),
+    z.object({
+      items: z.array(ApplicationSummary),
+      /** Every matching application; counted with the first page only (null on the next ones). */
+      total: z.number().nullable(),
+      /** The cursor for the next page when this one was full (with `limit`), else null. */
+      next: ListCursor.nullable(),
+    }),
   ),
   'applications.board': method(
     'The pipeline board: per stage the most recently moved applications (up to perStage) and the stage total.',
-    ApplicationListInput.omit({ limit: true }).extend({ perStage: z.number().int().min(1).max(100000).optional() }),
+    ApplicationListInput.omit({ limit: true, sort: true, dir: true, after: true }).extend({ perStage: z.number().int().min(1).max(100000).optional() }),
     z.object({ columns: z.array(z.object({ stage: Stage, total: z.number(), items: z.array(ApplicationSummary) })), total: z.number() }),
   ),
   'applications.moveStage': method(

@@ -78,7 +78,7 @@ const ReadOptions = {
 export const csvContract = {
   'csv.exportApplications': method(
     'The applications a pipeline search/stage filter shows, as CSV (UTF-8 with BOM, formula-safe cells).',
-    ApplicationListInput.omit({ limit: true }),
+    ApplicationListInput.omit({ limit: true, after: true }),
     z.object({ filename: z.string(), content: z.string(), count: z.number() }),
   ),
   'csv.previewApplications': method(

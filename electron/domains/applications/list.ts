@@ -1,0 +1,163 @@
+// Reads of many applications: the pipeline table (paged by keyset), the board (top N per stage) and one
+// summary (after a write). Each query first picks the application ids it shows, then joins the per-card
+// counts (due notes, cards to mail) for those ids only: a page, a column or one card costs the same
+// whatever the size of the book. Raw SQL: the benchmark runs the same text to compare the API with it.
+import { notFound } from '../../shared/errors';
+import type { Ctx } from '../../db/context';
+import type { MethodOutput, ParsedInput } from '../../api/contract';
+import { PRIORITIES, STAGES } from '../../shared/domain';
+import { stmt } from '../../db/sql';
+import { ftsQuery } from '../../db/fts';
+import { COUNTS_AS_DUE } from '../interviews/obligations';
+
+type Stage = (typeof STAGES)[number];
+type Summary = MethodOutput<'applications.list'>['items'][number];
+type ListInput = ParsedInput<'applications.list'>;
+export type SortKey = NonNullable<ListInput['sort']>;
+
+const rank = (column: string, values: readonly string[]) => `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+
+/** What each sort key orders by (ties broken by id in the same direction, so a cursor is one row value). */
+export const SORT_VALUE: Record<SortKey, string> = {
+  stageChangedAt: 'a.stage_changed_at',
+  updatedAt: 'a.updated_at',
+  company: '(SELECT name FROM companies WHERE id = a.company_id) COLLATE NOCASE',
+  role: 'a.role COLLATE NOCASE',
+  stage: rank('a.stage', STAGES),
+  priority: rank('a.priority', PRIORITIES),
+  location: "coalesce(a.location, '') COLLATE NOCASE",
+};
+
+/**
+ * Summary columns for the applications whose ids `idsSql` selects (a query with one column, id),
+ * in `order`. The counts are grouped over the notes of those ids only (index searches by
+ * application_id), never over every note.
+ */
+export function summarySql(idsSql: string, order: string): string {
+  return `WITH ids AS MATERIALIZED (${idsSql})
+SELECT a.id, a.company_id AS companyId, c.name AS company, a.role, a.stage, a.stage_changed_at AS stageChangedAt,
+       a.priority, a.location, a.archived_at AS archivedAt, a.created_at AS createdAt, a.updated_at AS updatedAt,
+       coalesce(d.dueCount, 0) AS dueCount, coalesce(d.overdueCount, 0) AS overdueCount, d.nextDueAt AS nextDueAt,
+       coalesce(d.dueThankYouCount, 0) AS dueThankYouCount, coalesce(f.inFlightCount, 0) AS inFlightCount
+FROM ids
+JOIN applications a ON a.id = ids.id
+JOIN companies c ON c.id = a.company_id
+LEFT JOIN (
+  SELECT n.application_id, count(*) AS dueCount, sum(n.due_at < @now) AS overdueCount, min(n.due_at) AS nextDueAt,
+         sum(n.kind = 'thank_you') AS dueThankYouCount
+  FROM notes n WHERE n.application_id IN (SELECT id FROM ids) AND ${COUNTS_AS_DUE}
+  GROUP BY n.application_id
+) d ON d.application_id = a.id
+LEFT JOIN (
+  SELECT application_id, count(*) AS inFlightCount FROM notes
+  WHERE application_id IN (SELECT id FROM ids) AND status IN ('written', 'addressed', 'stamped') GROUP BY application_id
+) f ON f.application_id = a.id
+ORDER BY ${order}`;
+}
+
+interface ListShape {
+  search: boolean;
+  stages: boolean;
+  includeArchived: boolean;
+  /** A page: `limit` rows after the cursor (when `after`). Without it, every matching row. */
+  limit: boolean;
+  after?: boolean;
+  sort?: SortKey;
+  dir?: 'asc' | 'desc';
+}
+
+function filterOf(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>): string[] {
+  const where: string[] = [];
+  if (!opts.includeArchived) where.push('a.archived_at IS NULL');
+  if (opts.stages) where.push('a.stage IN (SELECT value FROM json_each(@stages))');
+  if (opts.search) where.push('a.id IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match)');
+  return where;
+}
+
+/** The list query for a shape of input (parameters: @now, @match, @stages, @limit, @afterValue, @afterId). */
+export function listSql(opts: ListShape): string {
+  const value = SORT_VALUE[opts.sort ?? 'stageChangedAt'];
+  const dir = (opts.dir ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
+  const where = filterOf(opts);
+  // Keyset: the rows after the last one shown, (value, id) compared as one row value.
+  if (opts.after) where.push(`(${value}, a.id) ${dir === 'DESC' ? '<' : '>'} (@afterValue, @afterId)`);
+  const ids = `SELECT a.id, ${value} AS v FROM applications a${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY v ${dir}, a.id ${dir}${opts.limit ? ' LIMIT @limit' : ''}`;
+  return summarySql(ids, `ids.v ${dir}, a.id ${dir}`);
+}
+
+function countSql(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>): string {
+  const where = filterOf(opts);
+  return `SELECT count(*) AS n FROM applications a${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'applications.list'> {
+  const match = ftsQuery(input.search);
+  if (input.search && !match) return { items: [], total: 0, next: null };
+  const stages = input.stages && input.stages.length > 0 ? JSON.stringify(input.stages) : null;
+  const shape = { search: !!match, stages: !!stages, includeArchived: !!input.includeArchived };
+  const sort = input.sort ?? 'stageChangedAt';
+  const params: Record<string, unknown> = { now: ctx.clock.now() };
+  const filterParams: Record<string, unknown> = {};
+  if (match) filterParams.match = match;
+  if (stages) filterParams.stages = stages;
+  if (input.limit) params.limit = input.limit;
+  if (input.after) Object.assign(params, { afterValue: input.after.value, afterId: input.after.id });
+  const sql = listSql({ ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir });
+  const items = stmt<Summary>(ctx.sqlite, sql).all({ ...params, ...filterParams });
+  // The total is counted once, with the first page; the next pages keep it.
+  const total = !input.limit ? items.length : input.after ? null : stmt<{ n: number }>(ctx.sqlite, countSql(shape)).get(filterParams)!.n;
+  const last = items.length === input.limit ? items[items.length - 1] : null;
+  return { items, total, next: last ? { value: sortValueOf(sort, last), id: last.id } : null };
+}
+
+/** The sort value of a row as SQL computes it (the cursor carries it). */
+function sortValueOf(sort: SortKey, a: Summary): string | number {
+  switch (sort) {
+    case 'stage':
+      return STAGES.indexOf(a.stage);
+    case 'priority':
+      return PRIORITIES.indexOf(a.priority);
+    case 'location':
+      return a.location ?? '';
+    default:
+      return a[sort];
+  }
+}
+
+/** Default cards per column on the board: enough for a real search, small enough to render at once. */
+export const BOARD_PER_STAGE = 100;
+
+export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>): MethodOutput<'applications.board'> {
+  const match = ftsQuery(input.search);
+  const visible = input.stages && input.stages.length > 0 ? input.stages : STAGES;
+  if (input.search && !match) return { columns: visible.map((stage) => ({ stage, total: 0, items: [] })), total: 0 };
+  const where = filterOf({ search: !!match, stages: false, includeArchived: !!input.includeArchived });
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const params: Record<string, unknown> = { now: ctx.clock.now(), perStage: input.perStage ?? BOARD_PER_STAGE };
+  if (match) params.match = match;
+  const countParams = match ? { match } : {};
+  const totals = new Map(
+    stmt<{ stage: Stage; n: number }>(ctx.sqlite, `SELECT a.stage, count(*) AS n FROM applications a ${filter} GROUP BY a.stage`)
+      .all(countParams)
+      .map((r) => [r.stage, r.n]),
+  );
+  // Per stage the newest perStage. Without a search: one index range (archived_at, stage,
+  // stage_changed_at) per stage, stopped at perStage rows, instead of ranking every application. With a
+  // search: the matches are read once from the FTS index and ranked (their count is needed anyway).
+  const perStage = match
+    ? `SELECT id FROM (SELECT a.id, row_number() OVER (PARTITION BY a.stage ORDER BY a.stage_changed_at DESC, a.id DESC) AS rn FROM applications a ${filter}) WHERE rn <= @perStage`
+    : STAGES.map(
+        (s) => `SELECT * FROM (SELECT a.id FROM applications a ${filter ? `${filter} AND` : 'WHERE'} a.stage = '${s}' ORDER BY a.stage_changed_at DESC, a.id DESC LIMIT @perStage)`,
+      ).join('\nUNION ALL\n');
+  const items = stmt<Summary>(ctx.sqlite, summarySql(perStage, 'a.stage_changed_at DESC, a.id DESC')).all(params);
+  const byStage = new Map<Stage, Summary[]>(STAGES.map((s) => [s, []]));
+  for (const it of items) byStage.get(it.stage)!.push(it);
+  const columns = visible.map((stage) => ({ stage, total: totals.get(stage) ?? 0, items: byStage.get(stage)! }));
+  return { columns, total: columns.reduce((n, c) => n + c.total, 0) };
+}
+
+export function getSummary(ctx: Ctx, id: number): Summary {
+  const row = stmt<Summary>(ctx.sqlite, summarySql('SELECT @id AS id', 'a.id')).get({ id, now: ctx.clock.now() });
+  if (!row) throw notFound('Application', id);
+  return row;
+}
