@@ -334,6 +334,30 @@ const cases: Record<string, DataCase> = {
     },
   },
 
+  '0016_paging_indexes': {
+    seed: (db) => seedRows(db, 'paging'),
+    atPrevious(db, seeded) {
+      // A card written but not mailed yet, following the email: the kinds the new partial indexes hold.
+      db.prepare("UPDATE notes SET status = 'written', follows_note_id = ? WHERE id = ?").run(seeded.note, seeded.card);
+    },
+    check(db, seeded) {
+      // INDEXED BY fails if the index cannot serve the query; the rows from before are in each index.
+      const moved = db.prepare('SELECT id FROM applications INDEXED BY applications_moved WHERE archived_at IS NULL ORDER BY stage_changed_at DESC, id DESC').pluck().all();
+      expect(moved).toEqual([seeded.application]);
+      const updated = db.prepare('SELECT id FROM applications INDEXED BY applications_updated WHERE archived_at IS NULL ORDER BY updated_at, id').pluck().all();
+      expect(updated).toEqual([seeded.application]);
+      const inFlight = db
+        .prepare("SELECT id FROM notes INDEXED BY notes_in_flight WHERE application_id = ? AND status IN ('written', 'addressed', 'stamped')")
+        .pluck()
+        .all(seeded.application);
+      expect(inFlight).toEqual([seeded.card]);
+      const follows = db.prepare('SELECT follows_note_id FROM notes WHERE id = ?').pluck().get(seeded.card);
+      const followers = db.prepare('SELECT id FROM notes INDEXED BY notes_follows WHERE follows_note_id = ?').pluck().all(follows);
+      expect(follows).toBe(seeded.note);
+      expect(followers).toEqual([seeded.card]);
+    },
+  },
+
   '0014_documents': {
     seed: (db) => seedRows(db, 'docs'),
     check(db, seeded) {

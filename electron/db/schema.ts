@@ -65,7 +65,14 @@ export const applications = sqliteTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index('applications_stage').on(t.archivedAt, t.stage, t.stageChangedAt), index('applications_company').on(t.companyId)],
+  (t) => [
+    index('applications_stage').on(t.archivedAt, t.stage, t.stageChangedAt),
+    index('applications_company').on(t.companyId),
+    // The pipeline table pages by keyset in these orders (id, the rowid, ends every index): its first
+    // page reads 100 index entries, not every application.
+    index('applications_moved').on(t.archivedAt, t.stageChangedAt),
+    index('applications_updated').on(t.archivedAt, t.updatedAt),
+  ],
 );
 
 export const stageEvents = sqliteTable(
@@ -265,6 +272,10 @@ export const notes = sqliteTable(
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),
     index('notes_message_id').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
+    // Cards written but not mailed, per application (the pipeline's "to mail" badge): a handful of rows.
+    index('notes_in_flight').on(t.applicationId).where(sql`${t.status} IN ('written', 'addressed', 'stamped')`),
+    // The card that follows an email (marking the email sent, deleting it) is found by this link.
+    index('notes_follows').on(t.followsNoteId).where(sql`${t.followsNoteId} IS NOT NULL`),
   ],
 );
 

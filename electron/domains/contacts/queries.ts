@@ -141,7 +141,7 @@ export function filterSql(f: ListFilters): Filter | null {
     const match = ftsQuery(f.search);
     if (!match) return null;
     // Driven by the FTS index: only the matching rows are read.
-    from = 'contacts_fts f JOIN contacts c ON c.id = f.rowid';
+    from = 'contacts_fts f CROSS JOIN contacts c ON c.id = f.rowid'; // CROSS: the FTS index leads, whatever the planner guesses
     where.push('contacts_fts MATCH @match');
     params.match = match;
   }
@@ -159,7 +159,7 @@ export function filterSql(f: ListFilters): Filter | null {
  */
 export function listPageSql(f: Filter): string {
   return `${SUMMARY_SELECT}
-JOIN (SELECT c.id FROM ${f.from} ${f.where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit) page ON page.id = c.id
+WHERE c.id IN (SELECT c.id FROM ${f.from} ${f.where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit)
 ORDER BY c.name COLLATE NOCASE, c.id`;
 }
 

@@ -1,0 +1,100 @@
+// The hot calls' query plans: none may read a whole big table (applications, notes, interviews,
+// contacts), and the paged ones must use the indexes made for them. A plan that starts to scan fails
+// here, long before a large book makes it slow. Plans are taken with and without planner statistics
+// (ANALYZE), since a person's database may have either.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testCore, type TestCore } from './core';
+import { fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
+import { STAGES } from '../shared/domain';
+
+const NOW = Date.UTC(2026, 10, 21, 15);
+const DAY = 86_400_000;
+const BIG = ['applications', 'notes', 'interviews', 'contacts', 'stage_events'];
+
+function seed(core: TestCore) {
+  const db = core.ctx.sqlite;
+  db.transaction(() => {
+    for (let i = 1; i <= 20; i++) db.prepare('INSERT INTO companies (name) VALUES (?)').run(`Company ${i}`);
+    const app = db.prepare('INSERT INTO applications (company_id, role, location, stage, stage_changed_at, priority, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 1; i <= 400; i++) app.run(1 + (i % 20), `Platform engineer ${i}`, 'Berlin', STAGES[i % STAGES.length], NOW - (i % 90) * DAY, 'medium', NOW, NOW);
+    const contact = db.prepare('INSERT INTO contacts (name, company_id) VALUES (?, ?)');
+    for (let i = 1; i <= 200; i++) contact.run(`Dana Lee ${i}`, 1 + (i % 20));
+    const iv = db.prepare("INSERT INTO interviews (application_id, kind, start_at, end_at, time_zone) VALUES (?, 'video', ?, ?, 'UTC')");
+    for (let i = 1; i <= 300; i++) iv.run(1 + (i % 400), NOW + ((i % 60) - 40) * DAY, NOW + ((i % 60) - 40) * DAY + 3_600_000);
+    const note = db.prepare(
+      "INSERT INTO notes (kind, contact_id, application_id, interview_id, delivery, subject, body, status, due_at) VALUES ('thank_you', ?, ?, ?, 'email', 'Thank you', 'Dear Dana, kafka platform', ?, ?)",
+    );
+    for (let i = 1; i <= 2000; i++) note.run(1 + (i % 200), 1 + (i % 400), 1 + (i % 300), i % 10 ? 'sent' : 'draft', NOW + ((i % 60) - 50) * DAY);
+  })();
+}
+
+/** Each call on a fresh connection, so every statement it runs is prepared (and so explained) again. */
+async function plansFor(dir: string, method: string, input: unknown): Promise<PlannedStatement[]> {
+  const core = await testCore({ dir, now: NOW });
+  try {
+    return await plansOf(core.ctx.sqlite, async () => {
+      const env = await core.call(method, input);
+      if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+    });
+  } finally {
+    core.close();
+  }
+}
+
+const HOT: [string, string, unknown][] = [
+  ['stage move', 'applications.moveStage', { id: 7, stage: 'offer' }],
+  ['edit', 'applications.update', { id: 8, role: 'Staff engineer' }],
+  ['mark sent', 'notes.markSent', { id: 10 }],
+  ['Today', 'today.get', {}],
+  ['board', 'applications.board', {}],
+  ['board search', 'applications.board', { search: 'platform' }],
+  ['table, first page', 'applications.list', { limit: 100 }],
+  ['table, next page', 'applications.list', { limit: 100, after: { value: NOW - 30 * DAY, id: 200 } }],
+  ['table by update time', 'applications.list', { limit: 100, sort: 'updatedAt', dir: 'asc' }],
+  ['table search', 'applications.list', { search: 'platform', limit: 100 }],
+  ['notes search', 'notes.list', { search: 'kafka', limit: 50 }],
+  ['contact search', 'contacts.list', { search: 'dana' }],
+];
+
+describe.each([['without statistics', false], ['after ANALYZE', true]] as const)('hot calls %s', (_name, analyze) => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-plans-'));
+    const core = await testCore({ dir, now: NOW });
+    seed(core);
+    if (analyze) core.ctx.sqlite.exec('ANALYZE');
+    core.close();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it.each(HOT)('%s reads no big table whole', async (_label, method, input) => {
+    const plans = await plansFor(dir, method, input);
+    expect(plans.length).toBeGreaterThan(0);
+    expect(fullScans(plans, BIG)).toEqual([]);
+  });
+
+  it('the board reads each stage from applications_stage, the table pages by applications_moved', async () => {
+    expect([...indexesUsed(await plansFor(dir, 'applications.board', {}))]).toContain('applications_stage');
+    expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100 }))]).toContain('applications_moved');
+    expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
+  });
+
+  it("a card's counts read only its own notes (open drafts and cards in flight)", async () => {
+    const used = indexesUsed(await plansFor(dir, 'applications.moveStage', { id: 9, stage: 'applied' }));
+    expect([...used]).toEqual(expect.arrayContaining(['notes_open_drafts', 'notes_in_flight']));
+  });
+});
+
+describe('the plan reader', () => {
+  it('finds a full scan behind an alias, and not a search', () => {
+    const plans = [
+      { sql: 'SELECT * FROM applications a WHERE a.role = ?', plan: ['SCAN a'] },
+      { sql: 'SELECT * FROM notes n WHERE n.id = ?', plan: ['SEARCH n USING INTEGER PRIMARY KEY (rowid=?)'] },
+      { sql: 'SELECT * FROM settings', plan: ['SCAN settings'] },
+    ];
+    expect(fullScans(plans, BIG)).toEqual([expect.stringMatching(/^SCAN a {2}← SELECT \* FROM applications a/)]);
+  });
+});
