@@ -13,8 +13,9 @@ import { RejectionDialog } from '../application/RejectionDialog';
 import { useToast } from '../ui/Toast';
 import { duration, formatDate, plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
-import { href, navigate } from '../lib/router';
+import { navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { DEFAULT_TABLE_SORT, Table, useTablePages, type TableSort } from './PipelineTable';
 
 type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = MethodInput<'applications.list'>;
@@ -39,7 +40,8 @@ export function PipelineScreen() {
     [deferredSearch, stageFilter],
   );
   const board = useApi('applications.board', input, { placeholderData: (prev) => prev, enabled: view === 'board' });
-  const list = useApi('applications.list', input, { placeholderData: (prev) => prev, enabled: view === 'table' });
+  const [tableSort, setTableSort] = useState<TableSort>(DEFAULT_TABLE_SORT);
+  const list = useTablePages(input, tableSort, view === 'table');
   const now = useNow();
   const current = view === 'board' ? board : list;
   const count = view === 'board' ? (board.data?.total ?? 0) : (list.data?.total ?? 0);
@@ -132,7 +134,7 @@ export function PipelineScreen() {
       ) : view === 'board' ? (
         <Board columns={board.data?.columns ?? []} now={now} boardInput={input} />
       ) : (
-        <Table items={list.data?.items ?? []} now={now} />
+        <Table pages={list} sort={tableSort} onSort={setTableSort} now={now} dueLabel={dueLabel} />
       )}
       {creating ? (
         <Modal title="New application" onClose={() => setCreating(false)}>
@@ -375,87 +377,5 @@ function CardContent({ app, now }: { app: Summary; now: number }) {
       {/* The card's name is its visible text; the stage, shown only by the column, is added for screen readers. */}
       <span className="sr-only">, {STAGE_LABELS[app.stage]}</span>
     </>
-  );
-}
-
-type SortKey = 'company' | 'role' | 'stage' | 'priority' | 'location' | 'stageChangedAt' | 'updatedAt';
-const PRIORITY_ORDER = { low: 0, medium: 1, high: 2 };
-
-function Table({ items, now }: { items: Summary[]; now: number }) {
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'stageChangedAt', dir: -1 });
-  const rows = useMemo(() => {
-    const val = (a: Summary): string | number => {
-      switch (sort.key) {
-        case 'stage':
-          return STAGES.indexOf(a.stage);
-        case 'priority':
-          return PRIORITY_ORDER[a.priority];
-        case 'location':
-          return a.location ?? '';
-        default:
-          return a[sort.key];
-      }
-    };
-    return [...items].sort((a, b) => {
-      const x = val(a);
-      const y = val(b);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { sensitivity: 'base' });
-      return c * sort.dir || b.id - a.id;
-    });
-  }, [items, sort]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 35, overscan: 10 });
-  const vItems = virtualizer.getVirtualItems();
-  const padTop = vItems.length ? vItems[0].start : 0;
-  const padBottom = vItems.length ? virtualizer.getTotalSize() - vItems[vItems.length - 1].end : 0;
-
-  const header = (key: SortKey, label: string) => (
-    <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
-        {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
-      </button>
-    </th>
-  );
-  return (
-    <div className="table-wrap" ref={scrollRef}>
-      <table className="data" aria-label="Applications">
-        <thead>
-          <tr>
-            {header('company', 'Company')}
-            {header('role', 'Role')}
-            {header('stage', 'Stage')}
-            {header('priority', 'Priority')}
-            {header('location', 'Location')}
-            {header('stageChangedAt', 'In stage')}
-            {header('updatedAt', 'Updated')}
-            <th>Notes due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {padTop > 0 ? <tr style={{ height: padTop }} aria-hidden /> : null}
-          {vItems.map((v) => {
-            const a = rows[v.index];
-            const due = dueLabel(a, now);
-            return (
-              <tr key={a.id} onClick={() => navigate({ name: 'application', id: a.id })}>
-                <td>
-                  <a href={href({ name: 'application', id: a.id })} onClick={(e) => e.stopPropagation()}>
-                    {a.company}
-                  </a>
-                </td>
-                <td>{a.role}</td>
-                <td>{STAGE_LABELS[a.stage]}</td>
-                <td>{PRIORITY_LABELS[a.priority]}</td>
-                <td>{a.location}</td>
-                <td>{duration(now - a.stageChangedAt)}</td>
-                <td>{formatDate(a.updatedAt)}</td>
-                <td>{due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}</td>
-              </tr>
-            );
-          })}
-          {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden /> : null}
-        </tbody>
-      </table>
-    </div>
   );
 }
