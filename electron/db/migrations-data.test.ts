@@ -389,6 +389,32 @@ const cases: Record<string, DataCase> = {
       expect(db.prepare('SELECT id FROM applications WHERE id = ?').pluck().get(seeded.application)).toBe(seeded.application);
     },
   },
+
+  '0017_replies': {
+    seed: (db) => seedRows(db, 'replies'),
+    check(db, seeded) {
+      // Replies and the scan positions start empty.
+      expect(count(db, 'replies')).toBe(0);
+      expect(count(db, 'reply_scans')).toBe(0);
+      db.prepare("UPDATE notes SET message_id = '<n@courtesy.test>' WHERE id = ?").run(seeded.note);
+      const reply = (uid: number, messageId: string | null) =>
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO replies (note_id, contact_id, application_id, from_address, date, message_id, method, mailbox, uid_validity, uid)
+             VALUES (?, ?, ?, 'dana@acme.example', 1700000000000, ?, 'in_reply_to', 'INBOX', 7, ?)`,
+          )
+          .run(seeded.note, seeded.contact, seeded.application, messageId, uid).changes;
+      expect(reply(1, '<r@acme.example>')).toBe(1);
+      // The same message under another UID (a renumbered mailbox) or the same UID again is one reply.
+      expect(reply(2, '<r@acme.example>')).toBe(0);
+      expect(reply(1, '<other@acme.example>')).toBe(0);
+      expect(reply(3, null)).toBe(1);
+      expect(reply(4, null)).toBe(1);
+      // Deleting the note keeps the reply (its history), unlinked.
+      db.prepare('DELETE FROM notes WHERE id = ?').run(seeded.note);
+      expect(db.prepare('SELECT note_id, seen_at, unmatched_at, first_lines FROM replies WHERE uid = 1').get()).toEqual({ note_id: null, seen_at: null, unmatched_at: null, first_lines: '' });
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

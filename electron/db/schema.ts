@@ -23,6 +23,7 @@ import {
 } from '../shared/domain';
 import { MAIL_SECURITIES, OUTBOX_STATES } from '../shared/mail';
 import { DOCUMENT_KINDS } from '../shared/documents';
+import { REPLY_MATCH_METHODS } from '../shared/replies';
 
 export { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
 
@@ -489,3 +490,50 @@ export const undoJournal = sqliteTable(
   },
   (t) => [index('undo_journal_expires').on(t.expiresAt)],
 );
+// Replies found in the inbox (read-only IMAP, electron/domains/replies). Only messages that matched a
+// sent note are kept, with the headers and first lines needed to show them; the mail stays on the
+// server. A row is never deleted by a rescan: unmatching sets unmatched_at, so the same message is not
+// matched again, and the unique Message-ID / UID keys make every rescan a no-op for what it has seen.
+export const replies = sqliteTable(
+  'replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    fromAddress: text('from_address').notNull(),
+    fromName: text('from_name'),
+    subject: text('subject'),
+    /** The reply's Date header (or its arrival time when that is missing), epoch ms. */
+    date: integer('date').notNull(),
+    /** The reply's own Message-ID, angle brackets included; null when the message has none. */
+    messageId: text('message_id'),
+    firstLines: text('first_lines').notNull().default(''),
+    method: text('method', { enum: REPLY_MATCH_METHODS }).notNull(),
+    mailbox: text('mailbox').notNull(),
+    uidValidity: integer('uid_validity').notNull(),
+    uid: integer('uid').notNull(),
+    seenAt: integer('seen_at'),
+    unmatchedAt: integer('unmatched_at'),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex('replies_message_id').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
+    uniqueIndex('replies_uid').on(t.mailbox, t.uidValidity, t.uid),
+    index('replies_note').on(t.noteId),
+    index('replies_contact').on(t.contactId),
+    index('replies_application').on(t.applicationId),
+    // Today's "replies not yet seen".
+    index('replies_unseen').on(t.date).where(sql`${t.seenAt} IS NULL AND ${t.unmatchedAt} IS NULL`),
+  ],
+);
+
+// Where the last scan of each mailbox stopped: its UIDVALIDITY and the highest UID looked at. A new
+// UIDVALIDITY means the server renumbered the mailbox, so the next scan starts over from the date of
+// the first sent note (the Message-ID key keeps old matches from doubling).
+export const replyScans = sqliteTable('reply_scans', {
+  mailbox: text('mailbox').primaryKey(),
+  uidValidity: integer('uid_validity').notNull(),
+  lastUid: integer('last_uid').notNull(),
+  scannedAt: integer('scanned_at').notNull(),
+});

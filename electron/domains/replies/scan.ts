@@ -1,0 +1,167 @@
+// One read-only pass over a mailbox: EXAMINE (never SELECT), FETCH of envelopes, two header fields and
+// the body structure, then BODY.PEEK of the first few kilobytes of the text of the messages that match.
+// Nothing is flagged, moved or deleted, and \Seen is never set. Incremental: only UIDs above the last
+// one looked at, for the same UIDVALIDITY (reply_scans).
+import type { FetchMessageObject, ImapFlow, MessageStructureObject } from 'imapflow';
+import type { Ctx } from '../../db/context';
+import { insertOrIgnore, stmt, tx } from '../../db/sql';
+import { replies } from '../../db/schema';
+import { decodePart, firstLines, headerValue, htmlToText, messageIdList } from '../../formats/eml/peek';
+import { withImap, type ImapConnection } from './connection';
+import { earliestSentAt, matchReply, type IncomingHeaders } from './match';
+
+export interface ScanOptions {
+  mailbox?: string;
+  /** The account's own addresses: mail from them is never a reply. */
+  selfAddresses?: string[];
+}
+
+export interface ScanResult {
+  mailbox: string;
+  uidValidity: number;
+  /** Messages looked at in this pass. */
+  scanned: number;
+  /** New replies stored (a message seen before is never stored twice). */
+  added: number;
+  lastUid: number;
+}
+
+/** How much of a text part is read: enough for a few lines, never the whole mail. */
+const PEEK_BYTES = 4096;
+/** A first scan starts this long before the first sent note (time zones, clocks a little off). */
+const FIRST_SCAN_MARGIN_MS = 24 * 60 * 60 * 1000;
+
+interface Candidate {
+  uid: number;
+  headers: IncomingHeaders;
+  fromName: string | null;
+  subject: string | null;
+  text: { part: string; encoding?: string; charset?: string; html: boolean } | null;
+  lines: string;
+}
+
+const readState = (ctx: Ctx, mailbox: string) =>
+  stmt<{ uid_validity: number; last_uid: number }>(ctx.sqlite, 'SELECT uid_validity, last_uid FROM reply_scans WHERE mailbox = ?').get(mailbox);
+const writeState = (ctx: Ctx, mailbox: string, uidValidity: number, lastUid: number, now: number) =>
+  stmt(
+    ctx.sqlite,
+    `INSERT INTO reply_scans (mailbox, uid_validity, last_uid, scanned_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid, scanned_at = excluded.scanned_at`,
+  ).run(mailbox, uidValidity, lastUid, now);
+
+/** The part to read the first lines from: the first text/plain outside attachments, else text/html. */
+export function textPart(node: MessageStructureObject | undefined): Candidate['text'] {
+  if (!node) return null;
+  const all: MessageStructureObject[] = [];
+  const walk = (n: MessageStructureObject) => {
+    // A forwarded message/rfc822 inside is someone else's text: do not descend into it.
+    if (n.childNodes && !n.type.startsWith('message/')) n.childNodes.forEach(walk);
+    else all.push(n);
+  };
+  walk(node);
+  const inline = all.filter((n) => n.disposition !== 'attachment');
+  const pick = inline.find((n) => n.type === 'text/plain') ?? inline.find((n) => n.type === 'text/html');
+  if (!pick) return null;
+  // A single-part message has no part number; IMAP calls its body part 1.
+  return { part: pick.part ?? '1', encoding: pick.encoding, charset: pick.parameters?.charset, html: pick.type === 'text/html' };
+}
+
+function candidateOf(message: FetchMessageObject): Candidate | null {
+  const env = message.envelope;
+  const from = env?.from?.[0];
+  if (!from?.address) return null;
+  const headerBlock = message.headers?.toString('utf8') ?? '';
+  const raw = env?.date ?? message.internalDate;
+  const date = raw ? new Date(raw) : null;
+  return {
+    uid: message.uid,
+    headers: {
+      messageId: env?.messageId ?? null,
+      inReplyTo: messageIdList(headerValue(headerBlock, 'in-reply-to')),
+      references: messageIdList(headerValue(headerBlock, 'references')),
+      fromAddress: from.address,
+      date: date && !Number.isNaN(date.getTime()) ? date.getTime() : 0,
+    },
+    fromName: from.name || null,
+    subject: env?.subject ?? null,
+    text: textPart(message.bodyStructure),
+    lines: '',
+  };
+}
+
+async function readFirstLines(client: ImapFlow, c: Candidate): Promise<string> {
+  if (!c.text) return '';
+  const fetched = await client.fetchOne(String(c.uid), { bodyParts: [{ key: c.text.part, maxLength: PEEK_BYTES }] }, { uid: true });
+  const raw = fetched ? [...(fetched.bodyParts?.values() ?? [])][0] : undefined;
+  if (!raw) return '';
+  const already = fetched && fetched.binaryParts?.size ? undefined : c.text.encoding;
+  const text = decodePart(raw, already, c.text.charset);
+  return firstLines(c.text.html ? htmlToText(text) : text);
+}
+
+export async function scanMailbox(ctx: Ctx, conn: ImapConnection, options: ScanOptions = {}): Promise<ScanResult> {
+  const mailbox = options.mailbox ?? 'INBOX';
+  const self = new Set((options.selfAddresses ?? []).map((a) => a.toLowerCase()));
+  return withImap(conn, async (client) => {
+    // readOnly: EXAMINE, so the server itself guarantees no flag can change in this session.
+    const box = await client.mailboxOpen(mailbox, { readOnly: true });
+    const uidValidity = Number(box.uidValidity);
+    const state = readState(ctx, mailbox);
+    const fresh = !state || state.uid_validity !== uidValidity;
+    const after = fresh ? 0 : state.last_uid;
+    let range: string | number[] | null = null;
+    if (box.exists > 0 && fresh) {
+      const since = earliestSentAt(ctx);
+      if (since !== null) {
+        const found = await client.search({ since: new Date(since - FIRST_SCAN_MARGIN_MS) }, { uid: true });
+        range = found && found.length ? found : null;
+      }
+    } else if (box.exists > 0 && box.uidNext - 1 > after) {
+      range = `${after + 1}:*`;
+    }
+
+    const candidates: Candidate[] = [];
+    let scanned = 0;
+    let maxUid = Math.max(after, box.uidNext - 1);
+    if (range !== null) {
+      const query = { uid: true, envelope: true, internalDate: true, bodyStructure: true, headers: ['in-reply-to', 'references'] };
+      for await (const message of client.fetch(range, query, { uid: true })) {
+        // "n:*" always returns the last message, even when its UID is below n.
+        if (message.uid <= after) continue;
+        scanned++;
+        maxUid = Math.max(maxUid, message.uid);
+        const c = candidateOf(message);
+        if (c && !self.has(c.headers.fromAddress.toLowerCase()) && matchReply(ctx, c.headers)) candidates.push(c);
+      }
+    }
+    // Only the matched messages' text is read, one small partial fetch each (after the FETCH above ends:
+    // a command issued inside its loop would wait behind it).
+    for (const c of candidates) c.lines = await readFirstLines(client, c);
+
+    const now = ctx.clock.now();
+    let added = 0;
+    tx(ctx, () => {
+      for (const c of candidates) {
+        // Matched again inside the transaction: a note deleted meanwhile is not referenced.
+        const match = matchReply(ctx, c.headers);
+        if (!match) continue;
+        const stored = insertOrIgnore(ctx, replies, {
+          ...match,
+          fromAddress: c.headers.fromAddress,
+          fromName: c.fromName,
+          subject: c.subject,
+          date: c.headers.date,
+          messageId: c.headers.messageId,
+          firstLines: c.lines,
+          mailbox,
+          uidValidity,
+          uid: c.uid,
+          createdAt: now,
+        });
+        if (stored) added++;
+      }
+      writeState(ctx, mailbox, uidValidity, maxUid, now);
+    });
+    return { mailbox, uidValidity, scanned, added, lastUid: maxUid };
+  });
+}
