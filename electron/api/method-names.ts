@@ -110,4 +110,9 @@ export const METHOD_NAMES = [
   'documents.open',
   'documents.usage',
   'undo.apply',
+  'replies.list',
+  'replies.markSeen',
+  'replies.unmatch',
+  'replies.check',
+  'replies.status',
 ] as const;

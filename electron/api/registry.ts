@@ -24,6 +24,7 @@ import { accountHandlers } from '../domains/mail/account';
 import { outboxHandlers } from '../domains/mail/outbox';
 import { documentsHandlers } from '../domains/documents/documents';
 import { undoHandlers } from '../domains/undo/undo';
+import { repliesHandlers } from '../domains/replies/replies';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -49,4 +50,5 @@ export const handlers: Handlers<MethodName> = {
   ...outboxHandlers,
   ...documentsHandlers,
   ...undoHandlers,
+  ...repliesHandlers,
 };

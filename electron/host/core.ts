@@ -17,6 +17,7 @@ import { dailyBackupDue, runDailyBackup } from '../domains/backups/backups';
 import { memorySecretStore, type SecretStore } from '../domains/mail/secrets';
 import { recoverOutbox } from '../domains/mail/outbox';
 import { runOutbox } from '../domains/mail/worker';
+import { accountAddresses, accountConnection, startReplyWatcher, type ReplyWatcherOptions } from '../domains/replies/watcher';
 
 export interface CoreOptions {
   dataDir: string;
@@ -37,6 +38,8 @@ export interface CoreOptions {
   outboxWorker?: boolean;
   /** The desktop app opens documents with the system viewer through this. */
   openFile?: (file: string) => Promise<void>;
+  /** Look for replies in the inbox while the core runs (the apps turn this on; tests pass their own). */
+  replies?: Partial<ReplyWatcherOptions>;
 }
 
 /** How often the outbox worker looks for due notes (scheduled ones and retries). */
@@ -170,6 +173,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       .finally(() => (dailyRunning = false));
   };
   maybeDailyBackup();
+  const replyWatcher = opts.replies
+    ? startReplyWatcher(ctx, { connection: accountConnection, selfAddresses: accountAddresses, log: opts.dispatch?.log, ...opts.replies })
+    : null;
 
   let outboxRunning = false;
   const kickOutbox = () => {
@@ -205,6 +211,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       if (outboxTimer) clearInterval(outboxTimer);
+      void replyWatcher?.stop();
       opened.close();
       lock?.release();
     },

@@ -39,6 +39,7 @@ async function main() {
       dailyBackup: !values['test-clock'],
       // The password stays in this process's memory (CoreOptions.secrets' default) until it quits.
       outboxWorker: true,
+      replies: {},
       dispatch: { validateOutput: process.env.COURTESY_VALIDATE_OUTPUT === '1' },
     });
   } catch (err) {

@@ -104,6 +104,7 @@ async function openCore(): Promise<Core | null> {
         const error = await shell.openPath(file);
         if (error) throw new Error(`The system could not open the document: ${error}`);
       },
+      replies: {},
     });
   try {
     return await start();

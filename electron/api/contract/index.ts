@@ -22,6 +22,7 @@ import { offersContract } from './offers';
 import { mailContract } from './mail';
 import { documentsContract } from './documents';
 import { undoContract } from './undo';
+import { repliesContract } from './replies';
 
 export const contract = {
   ...systemContract,
@@ -44,6 +45,7 @@ export const contract = {
   ...mailContract,
   ...documentsContract,
   ...undoContract,
+  ...repliesContract,
 };
 
 export type Contract = typeof contract;

@@ -23,8 +23,11 @@ export function isLoopbackHost(host: string): boolean {
 
 export class ImapRefused extends Error {}
 
-/** A connected, logged-in client. The caller logs out (see withImap). */
-export async function openImap(conn: ImapConnection): Promise<ImapFlow> {
+/**
+ * A connected, logged-in client. The caller logs out (see withImap). `idle`: the client may wait in
+ * IDLE on its own when quiet (the watcher's listening connection); scans never do.
+ */
+export async function openImap(conn: ImapConnection, options: { idle?: boolean } = {}): Promise<ImapFlow> {
   if (conn.security === 'none' && !isLoopbackHost(conn.host)) {
     throw new ImapRefused(`Courtesy connects to ${conn.host} only with TLS; plain IMAP is allowed to this computer (loopback) only.`);
   }
@@ -37,8 +40,7 @@ export async function openImap(conn: ImapConnection): Promise<ImapFlow> {
     auth: { user: conn.user, pass: conn.pass },
     tls: { rejectUnauthorized: true },
     logger: false,
-    // Courtesy only reads; it never needs the server's push of flag changes made elsewhere.
-    disableAutoIdle: true,
+    disableAutoIdle: !options.idle,
     connectionTimeout: 30_000,
     greetingTimeout: 15_000,
     socketTimeout: 5 * 60_000,

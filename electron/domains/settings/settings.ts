@@ -4,6 +4,7 @@ import { prepare, tx } from '../../db/sql';
 import { settings } from '../../db/schema';
 import { SettingsShape, type Settings } from '../../shared/inputs/settings';
 import { moveOpenThankYousTo } from '../interviews/obligations';
+import { REPLY_CHECK_DEFAULT_MINUTES } from '../../shared/replies';
 
 const allSettings = prepare((db) => db.select({ key: settings.key, value: settings.value }).from(settings).prepare());
 const putSetting = prepare((db) =>
@@ -47,6 +48,7 @@ export function defaultSettings(): Settings {
     keepAutomaticBackups: 10,
     boardExpandedStages: [],
     firstRunDismissed: false,
+    replyCheckMinutes: REPLY_CHECK_DEFAULT_MINUTES,
   };
 }
 

@@ -2,6 +2,7 @@
 // the very schema that settings.get answers with; the contract (api/contract/settings.ts) re-exports it.
 import { z } from 'zod';
 import { CARD_SIZES, CLOSED_STAGES, DELIVERIES, ENVELOPE_SIZES, STAGES } from '../domain';
+import { REPLY_CHECK_MAX_MINUTES, REPLY_CHECK_MIN_MINUTES } from '../replies';
 import { optEmail, optText } from '../fields';
 
 export const Profile = z.object({
@@ -53,5 +54,11 @@ export const SettingsShape = z.object({
     .refine((s) => s.every((x) => CLOSED_STAGES.includes(x)), 'Only closed stages (accepted, rejected, withdrawn) fold.'),
   /** The person closed Today's first-run checklist before finishing it. */
   firstRunDismissed: z.boolean({ error: 'Say whether the first-run checklist is dismissed (true or false).' }),
+  /** Minutes between checks for replies while the app is open (with an account connected). */
+  replyCheckMinutes: z
+    .number({ error: 'Minutes between checks for replies must be a number.' })
+    .int('Minutes between checks for replies must be a whole number.')
+    .min(REPLY_CHECK_MIN_MINUTES, `Check for replies at most every ${REPLY_CHECK_MIN_MINUTES} minute.`)
+    .max(REPLY_CHECK_MAX_MINUTES, 'Check for replies at least once a day.'),
 });
 export type Settings = z.output<typeof SettingsShape>;

@@ -19,8 +19,8 @@ const READS: Record<Domain, Domain[]> = {
   interviews: ['applications', 'companies', 'contacts', 'notes', 'reminders'],
   // Notes carry recipient, company, role, the interview's debrief and the profile as merge data.
   notes: ['contacts', 'companies', 'applications', 'interviews', 'templates', 'settings', 'stationery', 'rejections'],
-  today: ['notes', 'interviews', 'reminders', 'stationery', 'contacts', 'applications', 'companies', 'settings', 'rejections'],
-  insights: ['notes', 'interviews', 'applications', 'companies', 'stationery', 'contacts', 'rejections'],
+  today: ['notes', 'interviews', 'reminders', 'stationery', 'contacts', 'applications', 'companies', 'settings', 'rejections', 'replies'],
+  insights: ['notes', 'interviews', 'applications', 'companies', 'stationery', 'contacts', 'rejections', 'replies'],
   templates: [],
   settings: [],
   // The ledger names the recipient of each card mailed.
@@ -34,7 +34,7 @@ const READS: Record<Domain, Domain[]> = {
   // The import preview marks rows that duplicate applications already saved.
   csv: ['applications', 'companies'],
   // Whether the database is empty (data.status) depends on everything in it.
-  data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections', 'offers'],
+  data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections', 'offers', 'replies'],
   // An offer shows its application's company, role and stage.
   offers: ['applications', 'companies'],
   mail: [],
@@ -42,6 +42,8 @@ const READS: Record<Domain, Domain[]> = {
   outbox: ['notes', 'contacts', 'mail'],
   // "Which applications got this version" names each application.
   documents: ['applications', 'companies'],
+  // A reply is shown with its contact, application (stage) and note; replies.status reads settings.
+  replies: ['contacts', 'applications', 'companies', 'notes', 'settings'],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */

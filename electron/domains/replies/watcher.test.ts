@@ -1,0 +1,92 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { missingDovecot, startDovecot, type DovecotServer } from '../../testing/dovecot';
+import { testCore, type TestCore } from '../../testing/core';
+import { at, danaReply, priyaReply, raw, samEmail, seedWorld } from '../../testing/reply-fixtures';
+import type { ReplyCheckStatusT } from '../../api/contract/replies';
+import type { ImapConnection } from './connection';
+import { startReplyWatcher, watcherFor } from './watcher';
+
+const skip = missingDovecot();
+const MIN = 60_000;
+
+describe.skipIf(skip !== null)(`the reply watcher${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let server: DovecotServer;
+  let core: TestCore | null = null;
+  beforeAll(async () => {
+    server = await startDovecot();
+  }, 30000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  afterEach(async () => {
+    await (core && watcherFor(core.ctx)?.stop());
+    core?.close();
+    core = null;
+  });
+
+  /** A core whose watcher reports each check; `next()` resolves with the next one. */
+  async function start(connection: () => ImapConnection | null, idle: boolean) {
+    const checks: ReplyCheckStatusT[] = [];
+    const waiting: Array<(s: ReplyCheckStatusT) => void> = [];
+    const onCheck = (s: ReplyCheckStatusT) => (waiting.length ? waiting.shift()!(s) : checks.push(s));
+    const next = () => (checks.length ? Promise.resolve(checks.shift()!) : new Promise<ReplyCheckStatusT>((r) => waiting.push(r)));
+    core = await testCore({ now: at('2026-12-06T09:00:00Z') });
+    seedWorld(core.ctx.sqlite);
+    startReplyWatcher(core.ctx, { connection, idle, timer: false, onCheck });
+    return { core, next, count: () => core!.ctx.sqlite.prepare('SELECT count(*) FROM replies').pluck().get() as number };
+  }
+
+  it('checks on start, then only when the clock says N minutes have passed, and on demand', async () => {
+    await server.append(raw(danaReply), { date: new Date(danaReply.date) });
+    let conn: ImapConnection | null = null;
+    const { core: c, next, count } = await start(() => conn, false);
+    // The check on start found no account connected.
+    expect((await next()).state).toBe('off');
+    await c.api('settings.update', { replyCheckMinutes: 10 });
+    conn = server.connection;
+    const watcher = watcherFor(c.ctx)!;
+
+    // Not due yet: the "off" check scheduled the next one 15 minutes (the default) on, and a changed
+    // setting applies from the next check.
+    c.ctx.clock.advance(14 * MIN);
+    await watcher.tick();
+    expect(count()).toBe(0);
+    c.ctx.clock.advance(MIN);
+    await watcher.tick();
+    const first = await next();
+    expect(first).toMatchObject({ state: 'ready', watching: null, lastError: null, lastAdded: 1, lastCheckedAt: at('2026-12-06T09:15:00Z'), nextCheckAt: at('2026-12-06T09:25:00Z') });
+    expect(count()).toBe(1);
+
+    await server.append(raw(priyaReply), { date: new Date(priyaReply.date) });
+    c.ctx.clock.advance(5 * MIN);
+    await watcher.tick();
+    expect(count()).toBe(1);
+    // "Check for replies" does not wait for the clock.
+    const checked = await c.api('replies.check', {});
+    expect(checked).toMatchObject({ state: 'ready', lastAdded: 1, lastCheckedAt: at('2026-12-06T09:20:00Z') });
+    expect(count()).toBe(2);
+    expect(await c.api('replies.status', {})).toMatchObject({ nextCheckAt: at('2026-12-06T09:30:00Z') });
+  });
+
+  it('holds an IDLE connection and checks as soon as the server announces new mail', async () => {
+    const { next, count } = await start(() => server.connection, true);
+    const status = await next();
+    expect(status.watching).toBe('idle');
+    const before = count();
+    // No clock movement: only the server's EXISTS over IDLE can cause this check.
+    await server.append(raw(samEmail), { date: new Date(samEmail.date) });
+    const pushed = await next();
+    expect(pushed.lastAdded).toBe(1);
+    expect(count()).toBe(before + 1);
+  });
+
+  it('says what failed when the server refuses, and keeps going on the clock', async () => {
+    const { core: c, next } = await start(() => ({ ...server.connection, pass: 'wrong' }), true);
+    const failed = await next();
+    expect(failed.lastError).toMatch(/refused the login/);
+    expect(failed.lastError).not.toContain('wrong');
+    expect(failed.state).toBe('ready');
+    expect(failed.watching).toBeNull();
+    expect(await c.api('replies.status', {})).toMatchObject({ lastError: failed.lastError });
+  });
+});
