@@ -63,6 +63,11 @@ const TARGETS: Target[] = [
   { name: 'Templates', route: () => '#/templates' },
   { name: 'Template editor', route: (ids) => `#/templates/${ids.templateId}` },
   { name: 'Delete template', route: (ids) => `#/templates/${ids.templateId}`, open: (p) => btn(p, 'Delete…'), dialog: 'Delete this template?' },
+  { name: 'Offers', route: () => '#/offers' },
+  { name: 'Edit offer', route: (ids) => `#/applications/${ids.applicationId}`, open: (p) => btn(p, 'Edit offer') },
+  { name: 'Document usage', route: (ids) => `#/applications/${ids.applicationId}`, open: (p) => btn(p, 'Only here'), dialog: 'Applications that got CV.pdf' },
+  { name: 'Command palette', route: () => '#/today', open: (p) => p.keyboard.press('Control+k'), dialog: 'Command palette' },
+  { name: 'Keyboard shortcuts', route: () => '#/today', open: (p) => p.keyboard.press('?'), dialog: 'Keyboard shortcuts' },
 ];
 
 async function seed(server: Server) {
@@ -84,6 +89,8 @@ async function seed(server: Server) {
   await server.api('reminders.create', { applicationId: interview.applicationId, title: 'Call the recruiter', dueAt: Date.UTC(2026, 10, 24, 20) });
   await server.api('backups.create', {});
   const template = await server.api<{ id: number }>('templates.create', { name: 'Quick thanks', kind: 'thank_you', delivery: 'email', subject: 'Thank you, {{contact.firstName}}', body: 'Thank you for {{interview.round}} and {{talkedAbout}}.' });
+  await server.api('offers.save', { applicationId: interview.applicationId, currency: 'USD', baseSalary: 150_000, bonus: 10_000, deadlineAt: Date.UTC(2026, 11, 20) });
+  await server.api('documents.add', { applicationId: interview.applicationId, name: 'CV.pdf', base64: Buffer.from('%PDF-1.7\n').toString('base64'), kind: 'resume', label: 'v3' });
   return { applicationId: interview.applicationId, interviewId: iv.id, contactId: contacts.items.find((c) => c.name === 'Dana Lee')!.id, templateId: template.id };
 }
 
