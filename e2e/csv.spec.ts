@@ -63,6 +63,8 @@ test('import a Notion export: fix the mapping, see errors and duplicates, import
   await expect(app.getByRole('heading', { name: 'Pipeline' })).toBeVisible();
   await expect(app.locator('[data-stage="screening"]').getByText('Hooli')).toBeVisible();
   await expect(app.locator('[data-stage="wishlist"]').getByText('Raviga Capital')).toBeVisible();
+  // Closed stages are folded on the board: open Rejected to see the card in it.
+  await app.locator('[data-stage="rejected"]').getByRole('button', { name: /Rejected/ }).click();
   await expect(app.locator('[data-stage="rejected"]').getByText('Aviato')).toBeVisible();
   // The duplicates were skipped: Pied Piper is still the one saved before, in Applied.
   await expect(app.locator('[data-stage="interviewing"]').getByText('Pied Piper')).toHaveCount(0);
