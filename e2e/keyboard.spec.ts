@@ -157,6 +157,8 @@ test('palette, G shortcuts, the ? overlay, dialog focus and the discard question
 
   // Dialogs: focus in the first field, back on the opener when closed; typed input is not thrown away unasked.
   await app.keyboard.press('Control+k');
+  // Type once the palette's field has focus (the dialog opens after the Escape above has closed the overlay).
+  await expect(palette.getByRole('combobox')).toBeFocused();
   await app.keyboard.type('globex');
   await expect(palette.getByRole('option', { name: /Globex — Platform Engineer/ })).toBeVisible();
   await palette.getByRole('option', { name: /Globex — Platform Engineer/ }).press('Enter').catch(() => app.keyboard.press('Enter'));
