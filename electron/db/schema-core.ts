@@ -1,0 +1,352 @@
+// The core of the Courtesy domain: applications, contacts, interviews, notes, templates, stationery,
+// reminders and settings. schema.ts gathers this module with the mail and records modules.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ADDRESS_LABELS,
+  CONTACT_ROLES,
+  DELIVERIES,
+  EMAIL_LABELS,
+  INTERVIEW_KINDS,
+  LEDGER_REASONS,
+  NAME_ORDERS,
+  NOTE_KINDS,
+  NOTE_STATUSES,
+  PHONE_LABELS,
+  PRIORITIES,
+  REMINDER_KINDS,
+  STAGES,
+  STAMP_SCOPES,
+  STATIONERY_KINDS,
+} from '../shared/domain';
+import { created, now, updated } from './columns';
+
+export { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, DELIVERIES, INTERVIEW_KINDS, LEDGER_REASONS, NOTE_KINDS, NOTE_STATUSES, PRIORITIES, REMINDER_KINDS, STAGES, STATIONERY_KINDS };
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    website: text('website'),
+    address: text('address'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [uniqueIndex('companies_name_nocase').on(sql`${t.name} COLLATE NOCASE`)],
+);
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    companyId: integer('company_id').notNull().references(() => companies.id, { onDelete: 'restrict' }),
+    role: text('role').notNull(),
+    postingUrl: text('posting_url'),
+    source: text('source'),
+    location: text('location'),
+    salaryMin: integer('salary_min'),
+    salaryMax: integer('salary_max'),
+    salaryCurrency: text('salary_currency'),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
+    stage: text('stage', { enum: STAGES }).notNull().default('wishlist'),
+    stageChangedAt: integer('stage_changed_at').notNull().default(now),
+    appliedAt: integer('applied_at'),
+    deadlineAt: integer('deadline_at'),
+    notes: text('notes'),
+    archivedAt: integer('archived_at'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    index('applications_stage').on(t.archivedAt, t.stage, t.stageChangedAt),
+    index('applications_company').on(t.companyId),
+    // The pipeline table pages by keyset in these orders (id, the rowid, ends every index): its first
+    // page reads 100 index entries, not every application.
+    index('applications_moved').on(t.archivedAt, t.stageChangedAt),
+    index('applications_updated').on(t.archivedAt, t.updatedAt),
+  ],
+);
+
+export const stageEvents = sqliteTable(
+  'stage_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage', { enum: STAGES }),
+    toStage: text('to_stage', { enum: STAGES }).notNull(),
+    at: integer('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('stage_events_application').on(t.applicationId, t.at)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The display name: derived from the parts when they are set (shared/names.ts displayName), else as typed. */
+    name: text('name').notNull(),
+    /** Structured name, exactly as entered; null when not given (names are never split by guesswork). */
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    nameOrder: text('name_order', { enum: NAME_ORDERS }).notNull().default('given_first'),
+    title: text('title'),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    // email, phone and the five address columns mirror the PRIMARY row of contact_emails, contact_phones
+    // and contact_addresses. They are written only by triggers (drizzle/0007_contact_channels.sql),
+    // never by the app: the child tables are the one source of truth; the mirror keeps the FTS index, the
+    // lists and the "missing email/address" checks reading one row.
+    email: text('email'),
+    phone: text('phone'),
+    addressLines: text('address_lines'),
+    city: text('city'),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    url: text('url'),
+    metHow: text('met_how'),
+    notes: text('notes'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [index('contacts_company').on(t.companyId), index('contacts_email').on(sql`lower(${t.email})`), index('contacts_name').on(t.name)],
+);
+
+// A contact's emails, phones and postal addresses. Each kind has at most one primary row per contact
+// (partial unique index); reads order by is_primary DESC, position. AUTOINCREMENT so an id is never
+// reused: notes keep the id of a chosen email or address, and a removed one must stay recognisably gone.
+const channel = () => ({
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  contactId: integer('contact_id')
+    .notNull()
+    .references(() => contacts.id, { onDelete: 'cascade' }),
+  isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
+  position: integer('position').notNull().default(0),
+});
+
+export const contactEmails = sqliteTable(
+  'contact_emails',
+  { ...channel(), address: text('address').notNull(), label: text('label', { enum: EMAIL_LABELS }).notNull().default('other') },
+  (t) => [
+    index('contact_emails_contact').on(t.contactId, t.position),
+    uniqueIndex('contact_emails_one_primary').on(t.contactId).where(sql`${t.isPrimary} = 1`),
+    // Duplicate detection and search by any email, case-insensitive.
+    index('contact_emails_address').on(sql`lower(${t.address})`),
+  ],
+);
+
+export const contactPhones = sqliteTable(
+  'contact_phones',
+  { ...channel(), number: text('number').notNull(), label: text('label', { enum: PHONE_LABELS }).notNull().default('other') },
+  (t) => [index('contact_phones_contact').on(t.contactId, t.position), uniqueIndex('contact_phones_one_primary').on(t.contactId).where(sql`${t.isPrimary} = 1`)],
+);
+
+export const contactAddresses = sqliteTable(
+  'contact_addresses',
+  {
+    ...channel(),
+    lines: text('lines'),
+    city: text('city'),
+    region: text('region'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    label: text('label', { enum: ADDRESS_LABELS }).notNull().default('other'),
+  },
+  (t) => [
+    index('contact_addresses_contact').on(t.contactId, t.position),
+    uniqueIndex('contact_addresses_one_primary').on(t.contactId).where(sql`${t.isPrimary} = 1`),
+  ],
+);
+
+export const applicationContacts = sqliteTable(
+  'application_contacts',
+  {
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: CONTACT_ROLES }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.contactId, t.role] }), index('application_contacts_contact').on(t.contactId)],
+);
+
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    round: text('round'),
+    kind: text('kind', { enum: INTERVIEW_KINDS }).notNull().default('video'),
+    startAt: integer('start_at').notNull(),
+    endAt: integer('end_at').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    location: text('location'),
+    topics: text('topics'),
+    challenge: text('challenge'),
+    lookingFor: text('looking_for'),
+    questions: text('questions'),
+    promises: text('promises'),
+    impression: text('impression'),
+    debriefedAt: integer('debriefed_at'),
+    /**
+     * The calendar's name for this interview (iCalendar UID): random, so two databases never share
+     * one, and never changed, so exporting again updates the event instead of adding another. The
+     * app writes a UUID; a trigger (migration 0008) fills one in for any row written without it.
+     */
+    uid: text('uid').notNull().default(''),
+    /** iCalendar SEQUENCE: bumped when the time or place changes, so calendars take the new version. */
+    icsSequence: integer('ics_sequence').notNull().default(0),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    uniqueIndex('interviews_uid').on(t.uid),
+    index('interviews_application').on(t.applicationId),
+    index('interviews_start').on(t.startAt),
+    index('interviews_end').on(t.endAt),
+    // Today's "write down what was said": only interviews still waiting for a debrief.
+    index('interviews_undebriefed').on(t.endAt).where(sql`${t.debriefedAt} IS NULL`),
+  ],
+);
+
+export const interviewParticipants = sqliteTable(
+  'interview_participants',
+  {
+    interviewId: integer('interview_id').notNull().references(() => interviews.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    talkedAbout: text('talked_about'),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.contactId] }), index('interview_participants_contact').on(t.contactId)],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: NOTE_KINDS }).notNull(),
+    // A note's history must survive deleting its contact, so the recipient is nulled, not cascaded.
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    recipientName: text('recipient_name'),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    interviewId: integer('interview_id').references(() => interviews.id, { onDelete: 'set null' }),
+    delivery: text('delivery', { enum: DELIVERIES }).notNull().default('email'),
+    subject: text('subject'),
+    body: text('body').notNull().default(''),
+    status: text('status', { enum: NOTE_STATUSES }).notNull().default('draft'),
+    dueAt: integer('due_at'),
+    sentAt: integer('sent_at'),
+    mailedAt: integer('mailed_at'),
+    expectedArrivalAt: integer('expected_arrival_at'),
+    followsNoteId: integer('follows_note_id'),
+    templateId: integer('template_id'),
+    // The contact's email and postal address this note goes to; null means their primary one. Ids of
+    // contact_emails / contact_addresses without a foreign key on purpose: when the chosen one is
+    // removed the id stays, so the note can say it fell back to the primary instead of silently moving.
+    recipientEmailId: integer('recipient_email_id'),
+    addressId: integer('address_id'),
+    // Bumped by a trigger on every change of the row (see drizzle/0006_note_revision_trigger.sql):
+    // notes.update takes the revision it edits and refuses a stale write.
+    revision: integer('revision').notNull().default(1),
+    // The Message-ID header exactly as sent, angle brackets included ("<...@host>"); set when the outbox
+    // sends the note, so a reply's In-Reply-To / References finds it.
+    messageId: text('message_id'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    index('notes_due').on(t.status, t.dueAt),
+    // Today's "cards on their way": mailed notes still in transit.
+    index('notes_arrival').on(t.status, t.expectedArrivalAt),
+    // Open obligations (due drafts), covering what the due checks read, so Today and the pipeline
+    // never touch the bulk of sent notes.
+    index('notes_open_drafts').on(t.applicationId, t.dueAt, t.interviewId, t.kind).where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
+    index('notes_contact').on(t.contactId),
+    index('notes_application').on(t.applicationId),
+    index('notes_interview').on(t.interviewId),
+    index('notes_message_id').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
+    // Cards written but not mailed, per application (the pipeline's "to mail" badge): a handful of rows.
+    index('notes_in_flight').on(t.applicationId).where(sql`${t.status} IN ('written', 'addressed', 'stamped')`),
+    // The card that follows an email (marking the email sent, deleting it) is found by this link.
+    index('notes_follows').on(t.followsNoteId).where(sql`${t.followsNoteId} IS NOT NULL`),
+  ],
+);
+
+export const noteEvents = sqliteTable(
+  'note_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    noteId: integer('note_id').notNull().references(() => notes.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: NOTE_STATUSES }).notNull(),
+    at: integer('at').notNull(),
+    detail: text('detail'),
+  },
+  (t) => [index('note_events_note').on(t.noteId, t.at)],
+);
+
+export const templates = sqliteTable('templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: NOTE_KINDS }).notNull(),
+  delivery: text('delivery', { enum: DELIVERIES }).notNull().default('email'),
+  name: text('name').notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  /** A built-in's stable identity (e.g. 'thank_you.email'), so seeding and "reset to the original words"
+   * find it whatever its name reads; null for the person's own templates. */
+  builtInKey: text('builtin_key'),
+  createdAt: created(),
+  updatedAt: updated(),
+}, (t) => [uniqueIndex('templates_builtin_key').on(t.builtInKey)]);
+
+export const stationeryItems = sqliteTable('stationery_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: STATIONERY_KINDS }).notNull(),
+  name: text('name').notNull(),
+  postageCents: integer('postage_cents'),
+  /** Stamps only: domestic or international postage (other kinds keep the default and ignore it). */
+  scope: text('scope', { enum: STAMP_SCOPES }).notNull().default('domestic'),
+  currency: text('currency').notNull().default('USD'),
+  lowStockThreshold: integer('low_stock_threshold').notNull().default(0),
+  archivedAt: integer('archived_at'),
+  createdAt: created(),
+  updatedAt: updated(),
+});
+
+export const stationeryLedger = sqliteTable(
+  'stationery_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id').notNull().references(() => stationeryItems.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
+    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    // Total cost of a purchase, in minor units of the item's currency.
+    costCents: integer('cost_cents'),
+    memo: text('memo'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('stationery_ledger_item').on(t.itemId), index('stationery_ledger_note').on(t.noteId)],
+);
+
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull().default('custom'),
+    title: text('title').notNull(),
+    dueAt: integer('due_at').notNull(),
+    doneAt: integer('done_at'),
+    applicationId: integer('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'cascade' }),
+    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [index('reminders_due').on(t.doneAt, t.dueAt)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updated(),
+});

@@ -1,0 +1,88 @@
+// What a person keeps beside an application (offers, documents) and the undo journal.
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { WORK_MODES } from '../shared/domain';
+import { DOCUMENT_KINDS } from '../shared/documents';
+import { created, updated } from './columns';
+import { applications, reminders } from './schema-core';
+
+/**
+ * An offer on an application, as the person records it from the letter: amounts are yearly, in whole
+ * units of the offer's currency; equity is its total value over the vesting years. One per application
+ * (a revised offer is an edit). The deadline's reminder is kept in step with the deadline.
+ */
+export const offers = sqliteTable(
+  'offers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    baseSalary: integer('base_salary'),
+    /** Target yearly bonus. */
+    bonus: integer('bonus'),
+    signOnBonus: integer('sign_on_bonus'),
+    equityTotal: integer('equity_total'),
+    vestingYears: integer('vesting_years'),
+    cliffMonths: integer('cliff_months'),
+    equityNotes: text('equity_notes'),
+    benefits: text('benefits'),
+    /** The first day of work as the letter says it: a calendar day (YYYY-MM-DD), not an instant. */
+    startDate: text('start_date'),
+    /** When the answer is due. */
+    deadlineAt: integer('deadline_at'),
+    location: text('location'),
+    workMode: text('work_mode', { enum: WORK_MODES }),
+    notes: text('notes'),
+    reminderId: integer('reminder_id').references(() => reminders.id, { onDelete: 'set null' }),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [uniqueIndex('offers_application').on(t.applicationId)],
+);
+
+/**
+ * The bytes of every document, stored once per content (SHA-256): the same résumé sent with ten
+ * applications is one row. Kept in the database rather than loose files so a document and the row that
+ * names it are written in one transaction, and backups, restore and the full export carry them as they
+ * are. Bytes no application refers to are released later (domains/documents: releaseUnusedDocuments),
+ * not by a trigger, so undoing an application's delete finds its documents' bytes still there.
+ */
+export const documentBlobs = sqliteTable('document_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  createdAt: created(),
+});
+
+/** A document as attached to one application: its file name, kind and version label. */
+export const applicationDocuments = sqliteTable(
+  'application_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull().references(() => documentBlobs.sha256, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull().default('other'),
+    /** The person's version label: "platform v3". */
+    label: text('label'),
+    createdAt: created(),
+  },
+  (t) => [index('application_documents_application').on(t.applicationId, t.createdAt), index('application_documents_sha').on(t.sha256)],
+);
+
+// Undo: what an undoable action changed, captured in its own transaction (electron/domains/undo), so
+// `undo.apply` can put every row back exactly: the same ids, child rows and timestamps. Short-lived:
+// rows expire after minutes and are cleared as new ones are written. Not exported (data/tables.ts).
+export const undoJournal = sqliteTable(
+  'undo_journal',
+  {
+    token: text('token').primaryKey(),
+    /** What was done, for the toast and the refusal message ("Deleted application Acme — Designer"). */
+    label: text('label').notNull(),
+    /** JSON: [{table, key, before, after}] per row changed, before/after the whole row or null. */
+    changes: text('changes').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('undo_journal_expires').on(t.expiresAt)],
+);
