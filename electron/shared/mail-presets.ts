@@ -2,21 +2,15 @@
 // the account uses two-step sign-in (all of these ask for one; the normal password is refused over
 // SMTP/IMAP). saveSentCopy: whether Courtesy appends a copy to Sent; off where the provider files
 // messages sent over its SMTP server in Sent by itself.
-import type { MailSecurity } from './mail';
+import type { MailAccount, MailSecurity } from './mail';
 
-export interface MailPreset {
+/** A provider's servers: the account's server fields, named, with where its app passwords are made. */
+export type MailPreset = Pick<MailAccount, 'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'imapHost' | 'imapPort' | 'imapSecurity' | 'saveSentCopy'> & {
   id: string;
   label: string;
-  smtpHost: string;
-  smtpPort: number;
-  smtpSecurity: MailSecurity;
-  imapHost: string;
-  imapPort: number;
-  imapSecurity: MailSecurity;
-  saveSentCopy: boolean;
   /** Where the provider makes app passwords, in words. */
   appPasswordHint: string;
-}
+};
 
 export const MAIL_PRESETS: readonly MailPreset[] = [
   {

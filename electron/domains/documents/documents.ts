@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Ctx, Handlers } from '../../db/context';
 import { deleteRow, insertRow, rowExists, stmt, tx, updateRow } from '../../db/sql';
 import { applicationDocuments, applications } from '../../db/schema';
+import type { MethodOutput } from '../../api/contract';
 import type { DocumentT } from '../../api/contract/documents';
 import { checkDocument, safeFileName } from '../../shared/documents';
 import { invalid, notFound } from '../../shared/errors';
@@ -131,7 +132,7 @@ export const documentsHandlers: Handlers<
     return { opened: true };
   },
   'documents.usage': ({ id }, ctx) => ({
-    items: stmt<{ documentId: number; applicationId: number; company: string; role: string; stage: string; name: string; label: string | null; createdAt: number }>(
+    items: stmt<MethodOutput<'documents.usage'>['items'][number]>(
       ctx.sqlite,
       `SELECT d.id AS documentId, a.id AS applicationId, co.name AS company, a.role, a.stage, d.name, d.label, d.created_at AS createdAt
        FROM application_documents d
@@ -139,6 +140,6 @@ export const documentsHandlers: Handlers<
        JOIN companies co ON co.id = a.company_id
        WHERE d.sha256 = (SELECT sha256 FROM application_documents WHERE id = ?)
        ORDER BY d.created_at DESC, d.id DESC`,
-    ).all(getDocument(ctx, id).id) as never,
+    ).all(getDocument(ctx, id).id),
   }),
 };

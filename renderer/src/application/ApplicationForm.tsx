@@ -2,20 +2,14 @@ import type { MethodOutput } from '../../../electron/api/contract';
 import { PRIORITIES, PRIORITY_LABELS, STAGES, STAGE_LABELS, type Priority, type Stage } from '../../../electron/shared/domain';
 import { useApi, useCall } from '../lib/hooks';
 import { fromDateInput, toDateInput } from '../lib/format';
-import { useServerForm } from '../lib/forms';
+import { numberOrAsTyped, textOrNull, useServerForm } from '../lib/forms';
 import { Field } from '../ui/Field';
 import { ErrorBanner } from '../ui/ErrorBanner';
 
 type Application = MethodOutput<'applications.get'>;
 
-const text = (v: string) => (v.trim() === '' ? null : v);
-/** Numbers are sent as numbers when they parse, otherwise as typed, so main explains what is wrong. */
-const num = (v: string): number | null => {
-  const t = v.replace(/[,\s]/g, '');
-  if (t === '') return null;
-  const n = Number(t);
-  return (Number.isFinite(n) ? n : v) as number;
-};
+const text = textOrNull;
+const num = numberOrAsTyped;
 
 type Values = {
   company: string;

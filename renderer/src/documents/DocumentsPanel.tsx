@@ -66,7 +66,12 @@ export function DocumentsPanel({ application }: { application: { id: number; com
     if (added) toast(added === 1 ? 'Document attached.' : `${added} documents attached.`);
   }
 
-  // Files dropped anywhere on the application's page attach to it.
+  // Files dropped anywhere on the application's page attach to it. The listeners are added once; they
+  // call the latest attach through a ref.
+  const attachRef = useRef(attach);
+  useEffect(() => {
+    attachRef.current = attach;
+  });
   useEffect(() => {
     const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
     const over = (e: DragEvent) => {
@@ -81,7 +86,7 @@ export function DocumentsPanel({ application }: { application: { id: number; com
       if (!hasFiles(e)) return;
       e.preventDefault();
       setDragging(false);
-      void attach(e.dataTransfer!.files);
+      void attachRef.current(e.dataTransfer!.files);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -91,7 +96,7 @@ export function DocumentsPanel({ application }: { application: { id: number; com
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  });
+  }, []);
 
   const items = docs.data?.items ?? [];
   return (

@@ -69,3 +69,14 @@ export function useServerForm<T extends FieldValues>(defaultValues: DefaultValue
   const rootError = (errors.root as { server?: { message?: string } } | undefined)?.server?.message;
   return { ...form, formId, onSubmit, fieldError, rootError, fail: (err: unknown) => showServerError(form, err, formEl(), options) };
 }
+
+/** A typed text for the API: empty (or only spaces) becomes null. */
+export const textOrNull = (v: string) => (v.trim() === '' ? null : v);
+
+/** A typed amount for the API: a number when it parses (thousands separators allowed), else the text as typed, so main explains what is wrong. */
+export const numberOrAsTyped = (v: string): number | null => {
+  const t = v.replace(/[,\s]/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return (Number.isFinite(n) ? n : v) as number;
+};

@@ -3,7 +3,7 @@
 import type { MethodOutput } from '../../../electron/api/contract';
 import { WORK_MODES, type WorkMode } from '../../../electron/shared/domain';
 import { fromDateInput, toDateInput } from '../lib/format';
-import { useServerForm } from '../lib/forms';
+import { numberOrAsTyped, textOrNull, useServerForm } from '../lib/forms';
 import { useCall } from '../lib/hooks';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { Field } from '../ui/Field';
@@ -12,14 +12,8 @@ type Offer = NonNullable<MethodOutput<'offers.get'>>;
 
 export const WORK_MODE_LABELS: Record<WorkMode, string> = { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' };
 
-const text = (v: string) => (v.trim() === '' ? null : v);
-/** Numbers are sent as numbers when they parse, otherwise as typed, so main explains what is wrong. */
-const num = (v: string): number | null => {
-  const t = v.replace(/[,\s_]/g, '');
-  if (t === '') return null;
-  const n = Number(t);
-  return (Number.isFinite(n) ? n : v) as number;
-};
+const text = textOrNull;
+const num = numberOrAsTyped;
 const str = (n: number | null | undefined) => (n == null ? '' : String(n));
 
 /** The last minute of a day typed as YYYY-MM-DD, in the display zone (the next day's start, less a minute). */
