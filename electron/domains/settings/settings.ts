@@ -52,20 +52,42 @@ export function defaultSettings(): Settings {
   };
 }
 
-/** Current settings: stored values over the defaults; a stored value that no longer validates is ignored. */
+/**
+ * Current settings: stored values over the defaults. A stored value that no longer validates (an older
+ * build's word, a hand-edited file) falls back to its own default only: falling back wholesale would
+ * hide every other choice, and the next settings.update would then write those defaults over them.
+ */
 export function getSettings(ctx: Pick<Ctx, 'db'>): Settings {
-  const rows = allSettings(ctx).all();
-  const merged: Record<string, unknown> = { ...defaultSettings() };
-  for (const { key, value } of rows) {
+  const defaults = defaultSettings();
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const { key, value } of allSettings(ctx).all()) {
+    if (!(key in defaults)) continue; // a key this build no longer knows
     try {
       merged[key] = JSON.parse(value);
     } catch {
-      // keep the default
+      // unreadable: keep the default
     }
   }
-  merged.profile = { ...defaultSettings().profile, ...(merged.profile as object) };
-  const parsed = SettingsShape.safeParse(merged);
-  return parsed.success ? parsed.data : defaultSettings();
+  const profile = merged.profile;
+  merged.profile = { ...defaults.profile, ...(profile && typeof profile === 'object' && !Array.isArray(profile) ? profile : {}) };
+  // Each pass resets the fields the schema refused; a field path is never refused twice, so this ends.
+  for (let pass = 0; pass < 3; pass++) {
+    const parsed = SettingsShape.safeParse(merged);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) resetToDefault(merged, defaults, issue.path);
+  }
+  return defaults;
+}
+
+function resetToDefault(merged: Record<string, unknown>, defaults: Settings, path: readonly PropertyKey[]): void {
+  const [top, field] = path;
+  if (typeof top !== 'string') return;
+  if (top === 'profile' && typeof field === 'string' && field in defaults.profile) {
+    const profile = merged.profile as Record<string, unknown>;
+    profile[field] = defaults.profile[field as keyof Settings['profile']];
+    return;
+  }
+  merged[top] = defaults[top as keyof Settings];
 }
 
 export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
