@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { midUrl } from '../shared/replies';
 import { isAppUrl, safeExternalUrl } from './security';
 
 describe('navigation and external links', () => {
@@ -7,6 +8,15 @@ describe('navigation and external links', () => {
     expect(isAppUrl('app://courtesy/index.html#/pipeline')).toBe(true);
     for (const bad of ['app://courtesy.evil.com/', 'app://evil/', 'https://courtesy/', 'app://user@courtesy/', 'file:///etc/passwd', 'javascript:alert(1)', '']) {
       expect(isAppUrl(bad), bad).toBe(false);
+    }
+  });
+  it("opens a reply's mid: link only when it is one well-formed Message-ID", () => {
+    const url = midUrl('<CAF=x+y/z@mail.gmail.com>');
+    expect(url).toBe('mid:CAF%3Dx%2By%2Fz%40mail.gmail.com');
+    expect(safeExternalUrl(url)).toBe(url);
+    expect(safeExternalUrl('mid:r1@northwind.test')).toBe('mid:r1@northwind.test');
+    for (const bad of ['mid:', 'mid:no-at-sign', 'mid:a%40b%40c', 'mid:a@b/part', 'mid:a%20b@c', 'mid:%3Ca@b%3E', 'mid:a@b%0Ax', 'mid:a@b%zz', 'mid:a@b?x=1', 'mid://a@b']) {
+      expect(safeExternalUrl(bad), bad).toBeNull();
     }
   });
   it('opens only http(s) and mailto externally', () => {

@@ -29,7 +29,29 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
-/** External links open in the OS only when http(s) or mailto, parsed with URL (never string prefixes). */
+/**
+ * A `mid:` URL (RFC 2392) as the app writes it (shared/replies midUrl; a raw @ as in the RFC too): one Message-ID,
+ * percent-encoded, that decodes to local@domain with no spaces, brackets or control characters. Anything else (a part
+ * reference after '/', a second '@', raw reserved characters) is refused rather than handed to the OS.
+ */
+function safeMidUrl(raw: string): string | null {
+  const m = /^mid:((?:[A-Za-z0-9\-._~@]|%[0-9A-Fa-f]{2}){3,998})$/i.exec(raw);
+  if (!m) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (!/^[^\s<>@\u0000-\u001f\u007f]+@[^\s<>@\u0000-\u001f\u007f]+$/.test(id)) return null;
+  return `mid:${m[1]}`;
+}
+
+/**
+ * External links open in the OS only when http(s), mailto or a reply's mid: (the person's mail app
+ * opens the message), parsed with URL (never string prefixes).
+ */
 export function safeExternalUrl(raw: string): string | null {
   if (typeof raw !== 'string' || raw.length > 100_000) return null;
   let u: URL;
@@ -39,6 +61,7 @@ export function safeExternalUrl(raw: string): string | null {
     return null;
   }
   if (u.protocol === 'mailto:') return u.toString();
+  if (u.protocol === 'mid:') return safeMidUrl(raw);
   if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.username === '' && u.password === '') return u.toString();
   return null;
 }
