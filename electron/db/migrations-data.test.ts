@@ -415,6 +415,20 @@ const cases: Record<string, DataCase> = {
       expect(db.prepare('SELECT note_id, seen_at, unmatched_at, first_lines FROM replies WHERE uid = 1').get()).toEqual({ note_id: null, seen_at: null, unmatched_at: null, first_lines: '' });
     },
   },
+
+  '0018_reply_rescan': {
+    seed: (db) => seedRows(db, 'reply_rescan'),
+    atPrevious(db) {
+      db.prepare("INSERT INTO reply_scans (mailbox, uid_validity, last_uid, scanned_at) VALUES ('INBOX', 7, 42, 1700000000000)").run();
+    },
+    check(db) {
+      // A scan position from before keeps its place; 0 makes the next scan read again from the sent times
+      // of every note sent before it, once (it finds any reply missed by a note marked sent late).
+      expect(db.prepare('SELECT mailbox, uid_validity, last_uid, scanned_at, last_event_id FROM reply_scans').all()).toEqual([
+        { mailbox: 'INBOX', uid_validity: 7, last_uid: 42, scanned_at: 1700000000000, last_event_id: 0 },
+      ]);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

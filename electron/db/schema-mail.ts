@@ -102,4 +102,10 @@ export const replyScans = sqliteTable('reply_scans', {
   uidValidity: integer('uid_validity').notNull(),
   lastUid: integer('last_uid').notNull(),
   scannedAt: integer('scanned_at').notNull(),
+  /**
+   * The highest note_events id when that scan started. A note recorded as sent or mailed after it, with a
+   * sent time before the scan (marked sent late, or back-dated), may have its reply among UIDs already
+   * looked at: the next scan reads those again from that sent time.
+   */
+  lastEventId: integer('last_event_id').notNull().default(0),
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { missingDovecot, startDovecot, withClient, type DovecotServer } from '../../testing/dovecot';
 import { testCore, type TestCore } from '../../testing/core';
 import { at, danaHome, danaReply, priyaReply, raw, samEmail, seedWorld, strangers, type Mail, type World } from '../../testing/reply-fixtures';
-import { scanMailbox } from './scan';
+import { scanMailbox, uidSet } from './scan';
 
 const skip = missingDovecot();
 
@@ -112,6 +112,32 @@ describe.skipIf(skip !== null)(`reply scanning against a real Dovecot${skip ? ` 
       '<reply-dana@northwind.test>', '<reply-priya@northwind.test>', '<sam-1@contoso.test>', '<dana-home@home.test>', '<reply-dana-2@northwind.test>',
     ]);
     expect(rows.find((r) => r.message_id === '<dana-home@home.test>')!.unmatched_at).not.toBeNull();
+  });
+
+  it('a note marked sent after its reply was looked at is matched by the next scan, which reads only from its sent time', async () => {
+    await scanMailbox(core.ctx, server.connection);
+    const total = (await mailboxState(server)).exists;
+    const leeReply: Mail = { from: 'Lee Chen <lee@contoso.test>', subject: 'Re: Following up', date: '2026-12-05T20:00:00Z', messageId: '<lee-late@contoso.test>', body: 'Thanks for following up.' };
+    await put('leeLate', leeReply);
+    // Lee has only a draft so far: nothing to match.
+    expect(await scanMailbox(core.ctx, server.connection)).toMatchObject({ scanned: 1, added: 0 });
+    // Sent from the mail app on the morning of Dec 5, marked sent in Courtesy only now.
+    await core.api('notes.markSent', { id: world.draft, sentAt: at('2026-12-05T08:00:00Z') });
+    const next = await scanMailbox(core.ctx, server.connection);
+    expect(next.added).toBe(1);
+    // Only mail since the day before the sent time is read again, not the whole inbox.
+    expect(next.scanned).toBeGreaterThan(0);
+    expect(next.scanned).toBeLessThan(total);
+    const lee = core.ctx.sqlite.prepare("SELECT note_id, contact_id, method, uid FROM replies WHERE message_id = '<lee-late@contoso.test>'").get();
+    expect(lee).toEqual({ note_id: world.draft, contact_id: world.lee, method: 'contact', uid: uids.leeLate });
+    // Lee's mail from before the note went out is still not a reply; the rescan is not repeated.
+    expect(core.ctx.sqlite.prepare("SELECT count(*) FROM replies WHERE message_id = '<lee@contoso.test>'").pluck().get()).toBe(0);
+    expect(await scanMailbox(core.ctx, server.connection)).toMatchObject({ scanned: 0, added: 0 });
+  });
+
+  it('folds UIDs into short sequence sets', () => {
+    expect(uidSet([9, 3, 4, 5, 7, 5, 8])).toBe('3:5,7:9');
+    expect(uidSet([1])).toBe('1');
   });
 
   it('a first scan with no sent note only remembers where the inbox ends', async () => {

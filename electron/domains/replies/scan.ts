@@ -1,7 +1,8 @@
 // One read-only pass over a mailbox: EXAMINE (never SELECT), FETCH of envelopes, two header fields and
 // the body structure, then BODY.PEEK of the first few kilobytes of the text of the messages that match.
 // Nothing is flagged, moved or deleted, and \Seen is never set. Incremental: only UIDs above the last
-// one looked at, for the same UIDVALIDITY (reply_scans).
+// one looked at, for the same UIDVALIDITY (reply_scans), plus those since a note's sent time when the note
+// was recorded as sent after the last scan (its reply may have been looked at before it could match).
 import type { FetchMessageObject, ImapFlow, MessageStructureObject } from 'imapflow';
 import type { Ctx } from '../../db/context';
 import { insertOrIgnore, stmt, tx } from '../../db/sql';
@@ -40,14 +41,46 @@ interface Candidate {
   lines: string;
 }
 
+interface ScanState {
+  uid_validity: number;
+  last_uid: number;
+  scanned_at: number;
+  last_event_id: number;
+}
 const readState = (ctx: Ctx, mailbox: string) =>
-  stmt<{ uid_validity: number; last_uid: number }>(ctx.sqlite, 'SELECT uid_validity, last_uid FROM reply_scans WHERE mailbox = ?').get(mailbox);
-const writeState = (ctx: Ctx, mailbox: string, uidValidity: number, lastUid: number, now: number) =>
+  stmt<ScanState>(ctx.sqlite, 'SELECT uid_validity, last_uid, scanned_at, last_event_id FROM reply_scans WHERE mailbox = ?').get(mailbox);
+const writeState = (ctx: Ctx, mailbox: string, uidValidity: number, lastUid: number, now: number, lastEventId: number) =>
   stmt(
     ctx.sqlite,
-    `INSERT INTO reply_scans (mailbox, uid_validity, last_uid, scanned_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid, scanned_at = excluded.scanned_at`,
-  ).run(mailbox, uidValidity, lastUid, now);
+    `INSERT INTO reply_scans (mailbox, uid_validity, last_uid, scanned_at, last_event_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid,
+       scanned_at = excluded.scanned_at, last_event_id = excluded.last_event_id`,
+  ).run(mailbox, uidValidity, lastUid, now, lastEventId);
+// The primary key's end: cheap however long the history.
+const lastEventId = (ctx: Ctx) => stmt<{ id: number }>(ctx.sqlite, 'SELECT coalesce(max(id), 0) AS id FROM note_events').get()!.id;
+/**
+ * The earliest sent time of the notes recorded as sent or mailed since the last scan started, when it is
+ * before that scan: such a note's reply may sit among the UIDs already looked at. A range on the primary
+ * key, so only the events since the last scan are read.
+ */
+const lateSentSince = (ctx: Ctx, afterEventId: number, scannedAt: number) =>
+  stmt<{ t: number | null }>(
+    ctx.sqlite,
+    "SELECT min(at) AS t FROM note_events WHERE id > ? AND status IN ('sent', 'mailed') AND at < ?",
+  ).get(afterEventId, scannedAt)?.t ?? null;
+
+/** UIDs as an IMAP sequence set with runs folded ("3:7,9"), so a long rescan stays one short command. */
+export function uidSet(uids: number[]): string {
+  const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j;
+  }
+  return parts.join(',');
+}
 
 /** The part to read the first lines from: the first text/plain outside attachments, else text/html. */
 export function textPart(node: MessageStructureObject | undefined): Candidate['text'] {
@@ -107,17 +140,27 @@ export async function scanMailbox(ctx: Ctx, conn: ImapConnection, options: ScanO
     const box = await client.mailboxOpen(mailbox, { readOnly: true });
     const uidValidity = Number(box.uidValidity);
     const state = readState(ctx, mailbox);
+    // Taken before any mail is read: a note marked sent while this scan runs is caught by the next one.
+    const eventMark = lastEventId(ctx);
     const fresh = !state || state.uid_validity !== uidValidity;
     const after = fresh ? 0 : state.last_uid;
-    let range: string | number[] | null = null;
+    let range: string | null = null;
+    // UIDs at or below `after` read again because a note was marked sent after the last scan.
+    let again = new Set<number>();
     if (box.exists > 0 && fresh) {
       const since = earliestSentAt(ctx);
       if (since !== null) {
         const found = await client.search({ since: new Date(since - FIRST_SCAN_MARGIN_MS) }, { uid: true });
-        range = found && found.length ? found : null;
+        range = found && found.length ? uidSet(found) : null;
       }
-    } else if (box.exists > 0 && box.uidNext - 1 > after) {
-      range = `${after + 1}:*`;
+    } else if (box.exists > 0) {
+      const late = state && after > 0 ? lateSentSince(ctx, state.last_event_id, state.scanned_at) : null;
+      if (late !== null) {
+        const found = await client.search({ since: new Date(late - FIRST_SCAN_MARGIN_MS), uid: `1:${after}` }, { uid: true });
+        again = new Set(found || []);
+      }
+      const parts = [...(again.size ? [uidSet([...again])] : []), ...(box.uidNext - 1 > after ? [`${after + 1}:*`] : [])];
+      range = parts.length ? parts.join(',') : null;
     }
 
     const candidates: Candidate[] = [];
@@ -127,7 +170,7 @@ export async function scanMailbox(ctx: Ctx, conn: ImapConnection, options: ScanO
       const query = { uid: true, envelope: true, internalDate: true, bodyStructure: true, headers: ['in-reply-to', 'references'] };
       for await (const message of client.fetch(range, query, { uid: true })) {
         // "n:*" always returns the last message, even when its UID is below n.
-        if (message.uid <= after) continue;
+        if (message.uid <= after && !again.has(message.uid)) continue;
         scanned++;
         maxUid = Math.max(maxUid, message.uid);
         const c = candidateOf(message);
@@ -160,7 +203,7 @@ export async function scanMailbox(ctx: Ctx, conn: ImapConnection, options: ScanO
         });
         if (stored) added++;
       }
-      writeState(ctx, mailbox, uidValidity, maxUid, now);
+      writeState(ctx, mailbox, uidValidity, maxUid, now, eventMark);
     });
     return { mailbox, uidValidity, scanned, added, lastUid: maxUid };
   });

@@ -1,0 +1,1 @@
+ALTER TABLE `reply_scans` ADD `last_event_id` integer DEFAULT 0 NOT NULL;
