@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCore, type Core } from '../host/core';
+import { startCore, type Core, type CoreOptions } from '../host/core';
 import type { MethodInput, MethodName, MethodOutput } from '../api/contract';
 import type { ApiErrorBody } from '../shared/errors';
 
@@ -14,7 +14,7 @@ export interface TestCore extends Core {
   api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
-export async function testCore(opts: { memory?: boolean; dir?: string; now?: number } = {}): Promise<TestCore> {
+export async function testCore(opts: { memory?: boolean; dir?: string; now?: number; replies?: CoreOptions['replies'] } = {}): Promise<TestCore> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-test-'));
   const core = await startCore({
     dataDir: dir,
@@ -23,6 +23,7 @@ export async function testCore(opts: { memory?: boolean; dir?: string; now?: num
     allowTestClock: true,
     dbFile: opts.memory === false || opts.dir ? undefined : ':memory:',
     dispatch: { validateOutput: true, log: () => {} },
+    replies: opts.replies,
   });
   if (opts.now !== undefined) core.ctx.clock.set(opts.now);
   return {

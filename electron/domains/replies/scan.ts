@@ -15,6 +15,17 @@ export interface ScanOptions {
   mailbox?: string;
   /** The account's own addresses: mail from them is never a reply. */
   selfAddresses?: string[];
+  /**
+   * Aborted when the app closes mid-scan: the connection is dropped and the scan ends with ScanStopped
+   * before its next database access (the database is being closed).
+   */
+  signal?: AbortSignal;
+}
+
+export class ScanStopped extends Error {
+  constructor() {
+    super('The reply check was stopped because Courtesy is closing.');
+  }
 }
 
 export interface ScanResult {
@@ -135,76 +146,102 @@ async function readFirstLines(client: ImapFlow, c: Candidate): Promise<string> {
 export async function scanMailbox(ctx: Ctx, conn: ImapConnection, options: ScanOptions = {}): Promise<ScanResult> {
   const mailbox = options.mailbox ?? 'INBOX';
   const self = new Set((options.selfAddresses ?? []).map((a) => a.toLowerCase()));
+  const signal = options.signal;
+  // Called after every wait on the server, before the database is used again.
+  const alive = () => {
+    if (signal?.aborted) throw new ScanStopped();
+  };
+  alive();
   return withImap(conn, async (client) => {
-    // readOnly: EXAMINE, so the server itself guarantees no flag can change in this session.
-    const box = await client.mailboxOpen(mailbox, { readOnly: true });
-    const uidValidity = Number(box.uidValidity);
-    const state = readState(ctx, mailbox);
-    // Taken before any mail is read: a note marked sent while this scan runs is caught by the next one.
-    const eventMark = lastEventId(ctx);
-    const fresh = !state || state.uid_validity !== uidValidity;
-    const after = fresh ? 0 : state.last_uid;
-    let range: string | null = null;
-    // UIDs at or below `after` read again because a note was marked sent after the last scan.
-    let again = new Set<number>();
-    if (box.exists > 0 && fresh) {
-      const since = earliestSentAt(ctx);
-      if (since !== null) {
-        const found = await client.search({ since: new Date(since - FIRST_SCAN_MARGIN_MS) }, { uid: true });
-        range = found && found.length ? uidSet(found) : null;
-      }
-    } else if (box.exists > 0) {
-      const late = state && after > 0 ? lateSentSince(ctx, state.last_event_id, state.scanned_at) : null;
-      if (late !== null) {
-        const found = await client.search({ since: new Date(late - FIRST_SCAN_MARGIN_MS), uid: `1:${after}` }, { uid: true });
-        again = new Set(found || []);
-      }
-      const parts = [...(again.size ? [uidSet([...again])] : []), ...(box.uidNext - 1 > after ? [`${after + 1}:*`] : [])];
-      range = parts.length ? parts.join(',') : null;
+    alive();
+    const drop = () => client.close();
+    signal?.addEventListener('abort', drop, { once: true });
+    try {
+      return await scanWith(ctx, client, mailbox, self, alive);
+    } finally {
+      signal?.removeEventListener('abort', drop);
     }
-
-    const candidates: Candidate[] = [];
-    let scanned = 0;
-    let maxUid = Math.max(after, box.uidNext - 1);
-    if (range !== null) {
-      const query = { uid: true, envelope: true, internalDate: true, bodyStructure: true, headers: ['in-reply-to', 'references'] };
-      for await (const message of client.fetch(range, query, { uid: true })) {
-        // "n:*" always returns the last message, even when its UID is below n.
-        if (message.uid <= after && !again.has(message.uid)) continue;
-        scanned++;
-        maxUid = Math.max(maxUid, message.uid);
-        const c = candidateOf(message);
-        if (c && !self.has(c.headers.fromAddress.toLowerCase()) && matchReply(ctx, c.headers)) candidates.push(c);
-      }
-    }
-    // Only the matched messages' text is read, one small partial fetch each (after the FETCH above ends:
-    // a command issued inside its loop would wait behind it).
-    for (const c of candidates) c.lines = await readFirstLines(client, c);
-
-    const now = ctx.clock.now();
-    let added = 0;
-    tx(ctx, () => {
-      for (const c of candidates) {
-        // Matched again inside the transaction: a note deleted meanwhile is not referenced.
-        const match = matchReply(ctx, c.headers);
-        if (!match) continue;
-        const stored = insertOrIgnore(ctx, replies, {
-          ...match,
-          fromAddress: c.headers.fromAddress,
-          fromName: c.fromName,
-          subject: c.subject,
-          date: c.headers.date,
-          messageId: c.headers.messageId,
-          firstLines: c.lines,
-          mailbox,
-          uidValidity,
-          uid: c.uid,
-          createdAt: now,
-        });
-        if (stored) added++;
-      }
-      writeState(ctx, mailbox, uidValidity, maxUid, now, eventMark);
-    });
-    return { mailbox, uidValidity, scanned, added, lastUid: maxUid };
+  }).catch((error: unknown) => {
+    // A dropped connection's own error is not what happened: the app is closing.
+    alive();
+    throw error;
   });
+}
+
+async function scanWith(ctx: Ctx, client: ImapFlow, mailbox: string, self: Set<string>, alive: () => void): Promise<ScanResult> {
+  // readOnly: EXAMINE, so the server itself guarantees no flag can change in this session.
+  const box = await client.mailboxOpen(mailbox, { readOnly: true });
+  alive();
+  const uidValidity = Number(box.uidValidity);
+  const state = readState(ctx, mailbox);
+  // Taken before any mail is read: a note marked sent while this scan runs is caught by the next one.
+  const eventMark = lastEventId(ctx);
+  const fresh = !state || state.uid_validity !== uidValidity;
+  const after = fresh ? 0 : state.last_uid;
+  let range: string | null = null;
+  // UIDs at or below `after` read again because a note was marked sent after the last scan.
+  let again = new Set<number>();
+  if (box.exists > 0 && fresh) {
+    const since = earliestSentAt(ctx);
+    if (since !== null) {
+      const found = await client.search({ since: new Date(since - FIRST_SCAN_MARGIN_MS) }, { uid: true });
+      alive();
+      range = found && found.length ? uidSet(found) : null;
+    }
+  } else if (box.exists > 0) {
+    const late = state && after > 0 ? lateSentSince(ctx, state.last_event_id, state.scanned_at) : null;
+    if (late !== null) {
+      const found = await client.search({ since: new Date(late - FIRST_SCAN_MARGIN_MS), uid: `1:${after}` }, { uid: true });
+      alive();
+      again = new Set(found || []);
+    }
+    const parts = [...(again.size ? [uidSet([...again])] : []), ...(box.uidNext - 1 > after ? [`${after + 1}:*`] : [])];
+    range = parts.length ? parts.join(',') : null;
+  }
+
+  const candidates: Candidate[] = [];
+  let scanned = 0;
+  let maxUid = Math.max(after, box.uidNext - 1);
+  if (range !== null) {
+    const query = { uid: true, envelope: true, internalDate: true, bodyStructure: true, headers: ['in-reply-to', 'references'] };
+    for await (const message of client.fetch(range, query, { uid: true })) {
+      // "n:*" always returns the last message, even when its UID is below n.
+      alive();
+      if (message.uid <= after && !again.has(message.uid)) continue;
+      scanned++;
+      maxUid = Math.max(maxUid, message.uid);
+      const c = candidateOf(message);
+      if (c && !self.has(c.headers.fromAddress.toLowerCase()) && matchReply(ctx, c.headers)) candidates.push(c);
+    }
+  }
+  // Only the matched messages' text is read, one small partial fetch each (after the FETCH above ends:
+  // a command issued inside its loop would wait behind it).
+  for (const c of candidates) c.lines = await readFirstLines(client, c);
+  alive();
+
+  const now = ctx.clock.now();
+  let added = 0;
+  tx(ctx, () => {
+    for (const c of candidates) {
+      // Matched again inside the transaction: a note deleted meanwhile is not referenced.
+      const match = matchReply(ctx, c.headers);
+      if (!match) continue;
+      const stored = insertOrIgnore(ctx, replies, {
+        ...match,
+        fromAddress: c.headers.fromAddress,
+        fromName: c.fromName,
+        subject: c.subject,
+        date: c.headers.date,
+        messageId: c.headers.messageId,
+        firstLines: c.lines,
+        mailbox,
+        uidValidity,
+        uid: c.uid,
+        createdAt: now,
+      });
+      if (stored) added++;
+    }
+    writeState(ctx, mailbox, uidValidity, maxUid, now, eventMark);
+  });
+  return { mailbox, uidValidity, scanned, added, lastUid: maxUid };
 }

@@ -80,6 +80,23 @@ describe.skipIf(skip !== null)(`the reply watcher${skip ? ` (skipped: ${skip})` 
     expect(count()).toBe(before + 1);
   });
 
+  it('closing the app during a check stops it quietly: no error from the closed database', async () => {
+    await server.append(raw(danaReply), { date: new Date(danaReply.date) });
+    const logged: unknown[] = [];
+    const seeded = await testCore({ now: at('2026-12-06T09:00:00Z') });
+    seedWorld(seeded.ctx.sqlite);
+    seeded.close();
+    // The app's own start: the core starts the watcher, whose first check runs at once.
+    const app = await testCore({ dir: seeded.dir, replies: { connection: () => server.connection, idle: false, timer: false, log: (...args) => logged.push(args) } });
+    const watcher = watcherFor(app.ctx)!;
+    expect(watcher.status().state).toBe('checking');
+    app.close();
+    // The check in flight ends (stop() waits for it) without touching the closed database.
+    await watcher.stop();
+    expect(logged).toEqual([]);
+    expect(watcher.status().state).not.toBe('checking');
+  });
+
   it('says what failed when the server refuses, and keeps going on the clock', async () => {
     const { core: c, next } = await start(() => ({ ...server.connection, pass: 'wrong' }), true);
     const failed = await next();

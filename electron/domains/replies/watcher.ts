@@ -68,8 +68,13 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
 
   const minutes = () => getSettings(ctx).replyCheckMinutes;
 
+  // Aborted by stop(): a check in flight drops its connection and ends before its next database access,
+  // since the app closes the database right after stopping the watcher.
+  const abort = new AbortController();
+
   async function runCheck(): Promise<void> {
     const conn = await options.connection(ctx);
+    if (stopped) return;
     if (!conn) {
       Object.assign(st, { state: 'off', watching: null, nextCheckAt: ctx.clock.now() + minutes() * 60_000 });
       await closeIdle();
@@ -77,15 +82,23 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
       return;
     }
     st.state = 'checking';
+    let failure: unknown = null;
     try {
-      const result = await scanMailbox(ctx, conn, { selfAddresses: options.selfAddresses?.(ctx) ?? [] });
+      const result = await scanMailbox(ctx, conn, { selfAddresses: options.selfAddresses?.(ctx) ?? [], signal: abort.signal });
       Object.assign(st, { lastError: null, lastAdded: result.added });
     } catch (error) {
-      st.lastError = (error as Error).message;
-      log('Checking for replies failed', error);
-    } finally {
-      Object.assign(st, { state: 'ready', lastCheckedAt: ctx.clock.now(), nextCheckAt: ctx.clock.now() + minutes() * 60_000 });
+      failure = error;
     }
+    // Closing mid-check is not a failure, and the settings can no longer be read.
+    if (stopped) {
+      st.state = 'ready';
+      return;
+    }
+    if (failure !== null) {
+      st.lastError = (failure as Error).message;
+      log('Checking for replies failed', failure);
+    }
+    Object.assign(st, { state: 'ready', lastCheckedAt: ctx.clock.now(), nextCheckAt: ctx.clock.now() + minutes() * 60_000 });
     if (st.lastError === null && options.idle !== false && !stopped) await ensureIdle(conn);
     options.onCheck?.({ ...st });
   }
@@ -164,6 +177,7 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
     idleReady: async () => (idleOpening ? idleOpening : !!idleClient?.usable),
     stop: async () => {
       stopped = true;
+      abort.abort();
       if (timer) clearInterval(timer);
       watchers.delete(ctx);
       await running?.catch(() => undefined);
