@@ -31,5 +31,31 @@ describe('insights', () => {
       { group: 'none_thanked', applications: 1, reachedOffer: 0 },
     ]);
     expect(i.stages.find((s) => s.stage === 'offer')?.count).toBe(1);
+    expect(i.replies).toEqual({ email: { count: 0, of: 1 }, handwritten: { count: 0, of: 1 } });
+    expect(i.repliesTracked).toBe(false);
+  });
+
+  it('counts notes replied to by delivery; an unmatched reply and a second reply to the same note do not add', async () => {
+    core = await testCore({ now: T0 });
+    const sql = core.ctx.sqlite;
+    const note = (delivery: string, status: string) =>
+      Number(sql.prepare("INSERT INTO notes (kind, delivery, body, status, sent_at, mailed_at) VALUES ('thank_you', ?, 'Thanks', ?, ?, ?)").run(delivery, status, status === 'sent' ? T0 : null, status === 'mailed' ? T0 : null).lastInsertRowid);
+    const emails = [note('email', 'sent'), note('email', 'sent'), note('email', 'sent'), note('email', 'draft')];
+    const cards = [note('handwritten', 'mailed'), note('handwritten', 'mailed')];
+    let uid = 0;
+    const reply = (noteId: number, unmatched = false) =>
+      sql
+        .prepare("INSERT INTO replies (note_id, from_address, date, method, mailbox, uid_validity, uid, unmatched_at) VALUES (?, 'x@y.test', ?, 'contact', 'INBOX', 1, ?, ?)")
+        .run(noteId, T0 + HOUR, ++uid, unmatched ? T0 : null);
+    reply(emails[0]);
+    reply(emails[0]);
+    reply(emails[1], true);
+    reply(emails[3]);
+    reply(cards[0]);
+    sql.prepare("INSERT INTO reply_scans (mailbox, uid_validity, last_uid, scanned_at) VALUES ('INBOX', 1, 9, ?)").run(T0);
+    const i = await core.api('insights.get', {});
+    expect(i.replies).toEqual({ email: { count: 1, of: 3 }, handwritten: { count: 1, of: 2 } });
+    expect(i.delivery).toEqual({ email: 3, handwritten: 2 });
+    expect(i.repliesTracked).toBe(true);
   });
 });

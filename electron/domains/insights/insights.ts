@@ -28,10 +28,21 @@ export const insightsHandlers: Handlers<'insights.get'> = {
       ctx.sqlite,
       `SELECT count(*) AS total, coalesce(sum(n.due_at IS NULL OR ${OUT_AT} <= n.due_at), 0) AS onTime FROM notes n WHERE n.kind = 'thank_you' AND ${WENT_OUT}`,
     ).get()!;
-    const delivery = stmt<{ email: number; handwritten: number }>(
+    // Notes that went out per delivery, and those a reply was matched to (a wrong match the person
+    // unmatched does not count). Replies are counted, not explained.
+    const byDelivery = stmt<{ delivery: 'email' | 'handwritten'; sent: number; replied: number }>(
       ctx.sqlite,
-      `SELECT coalesce(sum(n.delivery = 'email'), 0) AS email, coalesce(sum(n.delivery = 'handwritten'), 0) AS handwritten FROM notes n WHERE ${WENT_OUT}`,
-    ).get()!;
+      `SELECT n.delivery AS delivery, count(*) AS sent,
+              coalesce(sum(EXISTS (SELECT 1 FROM replies r WHERE r.note_id = n.id AND r.unmatched_at IS NULL)), 0) AS replied
+       FROM notes n WHERE ${WENT_OUT} GROUP BY n.delivery`,
+    ).all();
+    const of = (d: 'email' | 'handwritten') => byDelivery.find((r) => r.delivery === d) ?? { sent: 0, replied: 0 };
+    const delivery = { email: of('email').sent, handwritten: of('handwritten').sent };
+    const repliesByDelivery = {
+      email: { count: of('email').replied, of: of('email').sent },
+      handwritten: { count: of('handwritten').replied, of: of('handwritten').sent },
+    };
+    const repliesTracked = stmt(ctx.sqlite, 'SELECT 1 FROM reply_scans LIMIT 1').get() !== undefined;
     const rejected = stmt<{ total: number; sent: number }>(
       ctx.sqlite,
       `SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM notes n WHERE n.application_id = a.id AND n.kind = 'after_rejection' AND ${WENT_OUT})), 0) AS sent
@@ -60,6 +71,8 @@ export const insightsHandlers: Handlers<'insights.get'> = {
       interviewsThanked,
       thankYousOnTime: { count: onTime.onTime, of: onTime.total },
       delivery,
+      replies: repliesByDelivery,
+      repliesTracked,
       afterRejection: { count: rejected.sent, of: rejected.total },
       outcomes: (Object.keys(groups) as Array<keyof typeof groups>).map((group) => ({ group, ...groups[group] })),
     };

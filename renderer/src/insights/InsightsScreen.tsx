@@ -1,5 +1,6 @@
 import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { useApi } from '../lib/hooks';
+import { href } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 
 const pct = (count: number, of: number) => (of ? `${Math.round((count / of) * 100)}%` : '—');
@@ -47,6 +48,28 @@ export function InsightsScreen() {
             {i.delivery.email} by email · {i.delivery.handwritten} handwritten
           </p>
           <p className="muted">Benchmark: 52% of executives prefer a handwritten note, 44% email.</p>
+        </section>
+        <section className="panel" aria-label="Replies">
+          <h2>Notes that got a reply</h2>
+          <dl className="facts">
+            <dt>By email</dt>
+            <dd>
+              <strong>{pct(i.replies.email.count, i.replies.email.of)}</strong> <span className="muted">· {i.replies.email.count} of {i.replies.email.of} sent</span>
+            </dd>
+            <dt>Handwritten</dt>
+            <dd>
+              <strong>{pct(i.replies.handwritten.count, i.replies.handwritten.of)}</strong> <span className="muted">· {i.replies.handwritten.count} of {i.replies.handwritten.of} mailed</span>
+            </dd>
+          </dl>
+          <p className="muted">
+            {i.repliesTracked ? (
+              'Replies found in your inbox, counted as they are: who answers depends on far more than how the note went.'
+            ) : (
+              <>
+                No inbox checked yet: connect your mail account in <a href={href({ name: 'settings' })}>Settings</a> to count replies.
+              </>
+            )}
+          </p>
         </section>
         <section className="panel" aria-label="After rejections">
           <h2>Gracious notes after a rejection</h2>
