@@ -43,3 +43,59 @@ test('delete an application from the keyboard, then Undo (Ctrl+Z): it is back wi
   await expect(app.getByRole('button', { name: 'Archive' })).toBeVisible();
   expect(await server.api('applications.get', { id: a.id })).toEqual(before);
 });
+
+test('delete a note and a reminder, then Undo: each is back as it was', async ({ app, server }) => {
+  const t0 = Date.UTC(2026, 10, 2, 14);
+  await server.api('system.setNow', { now: t0 });
+  const a = await server.api<{ id: number }>('applications.create', { company: 'Northwind Traders', role: 'Data Engineer', stage: 'applied' });
+  const dana = await server.api<{ id: number }>('contacts.create', { name: 'Dana Lee', company: 'Northwind Traders', email: 'dana.lee@northwind.example' });
+  const draft = await server.api<{ id: number }>('notes.create', { kind: 'follow_up', contactId: dana.id, applicationId: a.id, delivery: 'handwritten' });
+  const sent = await server.api<{ id: number }>('notes.create', { kind: 'follow_up', contactId: dana.id, applicationId: a.id, delivery: 'email' });
+  await server.api('notes.markSent', { id: sent.id });
+  const sentBefore = await server.api('notes.get', { id: sent.id });
+  const reminder = await server.api<{ id: number }>('reminders.create', { title: 'Call Dana about the team', dueAt: t0 + 3_600_000, applicationId: a.id, contactId: dana.id });
+
+  await app.goto(`${server.url.split('?')[0]}#/contacts/${dana.id}`);
+  const log = app.getByRole('table', { name: 'Notes to Dana Lee' });
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await screenshots(app, 'notes-log-delete');
+  const toast = app.locator('.toast');
+
+  // A draft goes at once, with Undo.
+  await log.getByRole('button', { name: 'Delete the card to Dana Lee' }).click();
+  await expect(toast.getByText('Deleted the card to Dana Lee.')).toBeVisible();
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await toast.getByRole('button', { name: /Undo/ }).click();
+  await expect(toast).toContainText('Undone');
+  await expect(log.getByRole('row')).toHaveCount(3);
+  expect((await server.api<{ id: number }>('notes.get', { id: draft.id })).id).toBe(draft.id);
+
+  // A sent email is part of the record: it asks first (Cancel is the safe answer), then Ctrl+Z puts it back.
+  await log.getByRole('button', { name: 'Delete the email to Dana Lee' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Delete this email?' });
+  await expect(dialog).toContainText('was sent');
+  await screenshots(app, 'note-delete-confirm');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await log.getByRole('button', { name: 'Delete the email to Dana Lee' }).click();
+  await dialog.getByRole('button', { name: 'Delete note' }).click();
+  await expect(toast.getByText('Deleted the email to Dana Lee.')).toBeVisible();
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await app.keyboard.press('Control+z');
+  await expect(toast).toContainText('Undone');
+  await expect(log.getByRole('row')).toHaveCount(3);
+  expect(await server.api('notes.get', { id: sent.id })).toEqual(sentBefore);
+
+  // A reminder on Today.
+  const reminderBefore = (await server.api<{ items: unknown[] }>('reminders.list', {})).items;
+  await app.goto(`${server.url.split('?')[0]}#/`);
+  const reminders = app.getByRole('region', { name: 'Reminders', exact: true });
+  await expect(reminders.getByText('Call Dana about the team')).toBeVisible();
+  await reminders.getByRole('button', { name: 'Delete reminder: Call Dana about the team' }).click();
+  await expect(toast.getByText('Reminder deleted.')).toBeVisible();
+  await expect(app.getByText('Call Dana about the team')).toHaveCount(0);
+  await toast.getByRole('button', { name: /Undo/ }).click();
+  await expect(app.getByText('Call Dana about the team')).toBeVisible();
+  expect((await server.api<{ items: { id: number }[] }>('reminders.list', {})).items).toEqual(reminderBefore);
+  expect(reminderBefore.map((r) => (r as { id: number }).id)).toEqual([reminder.id]);
+});

@@ -4,9 +4,11 @@ import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
 import { dueText, formatDate, formatDateTime } from '../lib/format';
-import { useApi, useNow } from '../lib/hooks';
+import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { ConfirmDialog } from '../ui/Modal';
+import { useToast } from '../ui/Toast';
 
 type Item = MethodOutput<'notes.list'>['items'][number];
 
@@ -50,6 +52,16 @@ export function NotesLog(props: {
   });
   const items = q.data?.items ?? [];
   const title = props.title ?? 'Notes';
+  const remove = useCall('notes.delete');
+  const toast = useToast();
+  // A note that went out (sent, or written on a card) is part of the record with the person: deleting it
+  // asks first. A draft goes at once; the Undo toast is the way back either way.
+  const [asking, setAsking] = useState<Item | null>(null);
+  const doDelete = (n: Item) =>
+    remove.mutateAsync({ id: n.id, confirm: true }).then(
+      (r) => toast(`Deleted the ${n.delivery === 'email' ? 'email' : 'card'} to ${n.recipientName ?? 'someone'}.`, 'info', { undo: r.undo }),
+      (err: Error) => toast(err.message, 'error'),
+    );
   return (
     <section className="notes-log" aria-label={title}>
       {props.searchable ? (
@@ -67,6 +79,9 @@ export function NotesLog(props: {
                 <th>Note</th>
                 <th>Status</th>
                 <th>When</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -91,12 +106,48 @@ export function NotesLog(props: {
                     <td>
                       <span className={w.cls ? `badge ${w.cls}` : ''}>{w.text}</span>
                     </td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="ghost note-delete"
+                        aria-label={`Delete the ${n.delivery === 'email' ? 'email' : 'card'} to ${n.recipientName ?? 'someone'}`}
+                        disabled={remove.isPending}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          if (n.status === 'draft') void doDelete(n);
+                          else setAsking(n);
+                        }}
+                      >
+                        Delete
+                      </button>
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          title={`Delete this ${asking.delivery === 'email' ? 'email' : 'card'}?`}
+          message={
+            <p>
+              The {NOTE_KIND_LABELS[asking.kind].toLowerCase()} to {asking.recipientName ?? 'someone'} was {STATUS_LABEL[asking.status].toLowerCase()}; deleting it
+              removes it and its history from your log.
+              {asking.delivery === 'email' ? '' : ' Stationery it used stays counted.'}
+            </p>
+          }
+          confirmLabel="Delete note"
+          danger
+          focusCancel
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            const n = asking;
+            setAsking(null);
+            void doDelete(n);
+          }}
+        />
       ) : null}
       {q.data?.hasMore ? <p className="muted">Showing the latest {items.length}; search to find older notes.</p> : null}
     </section>

@@ -100,6 +100,7 @@ function CalendarExport() {
 function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }) {
   const complete = useCall('reminders.complete');
   const snooze = useCall('reminders.snooze');
+  const remove = useCall('reminders.delete');
   const toast = useToast();
   const link = r.applicationId ? href({ name: 'application', id: r.applicationId }) : r.contactId ? href({ name: 'contact', id: r.contactId }) : null;
   const run = (p: Promise<unknown>, done: string) => p.then(() => toast(done)).catch((err: Error) => toast(err.message, 'error'));
@@ -121,6 +122,20 @@ function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }
         </button>
         <button type="button" onClick={() => void run(complete.mutateAsync({ id: r.id, done: true }), 'Done.')}>
           Done
+        </button>
+        {/* A reminder holds no history of its own: it goes without asking, and the toast offers Undo. */}
+        <button
+          type="button"
+          className="ghost"
+          aria-label={`Delete reminder: ${r.title}`}
+          onClick={() =>
+            void remove.mutateAsync({ id: r.id }).then(
+              (res) => toast('Reminder deleted.', 'info', { undo: res.undo }),
+              (err: Error) => toast(err.message, 'error'),
+            )
+          }
+        >
+          Delete
         </button>
       </div>
     </li>
