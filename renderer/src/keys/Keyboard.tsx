@@ -7,6 +7,7 @@ import { requestIntent } from '../lib/intents';
 import { navigate, type Route } from '../lib/router';
 import { Palette } from './Palette';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { keepTypeAhead, startTypeAhead, takeTypeAhead } from './typeAhead';
 import './keys.css';
 
 declare global {
@@ -40,12 +41,16 @@ export function Keyboard() {
   const state = useRef<KeyState>(IDLE);
 
   useEffect(() => {
+    const openPalette = () => {
+      startTypeAhead();
+      setOpen('palette');
+    };
     const run = (id: CommandId) => {
       if (dialogOpen()) return;
       if (id === 'new-application') requestIntent('new-application');
       else if (id === 'search') {
-        if (!focusSearch()) setOpen('palette');
-      } else if (id === 'palette') setOpen('palette');
+        if (!focusSearch()) openPalette();
+      } else if (id === 'palette') openPalette();
       else if (id === 'shortcuts') setOpen('shortcuts');
       else {
         navigate({ name: id.slice(3) } as Route);
@@ -54,7 +59,7 @@ export function Keyboard() {
       }
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || e.repeat) return;
+      if (e.defaultPrevented || keepTypeAhead(e) || e.isComposing || e.repeat) return;
       if (dialogOpen()) {
         state.current = IDLE;
         return;
@@ -72,7 +77,10 @@ export function Keyboard() {
     };
   }, []);
 
-  const close = () => setOpen(null);
+  const close = () => {
+    takeTypeAhead();
+    setOpen(null);
+  };
   if (open === 'palette') return <Palette onClose={close} showShortcuts={() => setOpen('shortcuts')} />;
   if (open === 'shortcuts') return <ShortcutsHelp onClose={close} />;
   return null;

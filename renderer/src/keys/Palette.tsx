@@ -1,13 +1,14 @@
 // The command palette (Ctrl+K / ⌘K): screens, the main actions, and applications and contacts by name
 // (found by the same full-text search as their screens). A combobox over a listbox: focus stays in the
 // text field, arrows move the active option (aria-activedescendant), Enter runs it, Escape closes.
-import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { GO_SCREENS, SHORTCUTS, type CommandId } from '../../../electron/shared/shortcuts';
 import { useApi } from '../lib/hooks';
 import { requestIntent } from '../lib/intents';
 import { navigate, type Route } from '../lib/router';
 import { useModalDialog } from '../ui/Modal';
 import { Keys } from './ShortcutsHelp';
+import { takeTypeAhead } from './typeAhead';
 
 interface Item {
   key: string;
@@ -28,7 +29,15 @@ export function Palette({ onClose, showShortcuts }: { onClose: () => void; showS
   const open = useModalDialog(ref);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
   const id = useId();
+  // Focus and the keys typed on the way in one step, before the browser can deliver another key.
+  useLayoutEffect(() => {
+    if (!open) return;
+    input.current?.focus();
+    const typed = takeTypeAhead();
+    if (typed) setQuery(typed);
+  }, [open]);
   const q = useDeferredValue(query.trim());
   const searching = q.length > 0;
   const apps = useApi('applications.list', { search: q, limit: LIMIT, includeArchived: true }, { enabled: searching, placeholderData: (p) => p });
@@ -91,6 +100,7 @@ export function Palette({ onClose, showShortcuts }: { onClose: () => void; showS
       {open ? (
         <>
           <input
+            ref={input}
             className="palette-input"
             role="combobox"
             aria-expanded="true"
