@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PRIORITY_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
 import { ApplicationForm } from './ApplicationForm';
 import { InterviewForm } from '../interview/InterviewForm';
@@ -15,6 +15,9 @@ import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { OfferPanel } from '../offers/OfferPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ReplyText, replyHeadline, type Reply } from '../replies/Replies';
+
+type TimelineEntry = { key: string; at: number; text: string; note: string | null; link: string | null; reply?: Reply };
 
 export function ApplicationDetailScreen({ id }: { id: number }) {
   const app = useApi('applications.get', { id });
@@ -29,6 +32,15 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
   const move = useCall('applications.moveStage');
   const archive = useCall('applications.archive');
   const remove = useCall('applications.delete');
+  const replies = useApi('replies.list', { applicationId: id, limit: 50 });
+  const stageSelect = useRef<HTMLSelectElement>(null);
+  // Today's "Move stage…" opens this page with ?move-stage: the stage select takes focus, once.
+  const loaded = !!app.data;
+  useEffect(() => {
+    if (!loaded || !window.location.hash.endsWith('?move-stage')) return;
+    stageSelect.current?.focus();
+    history.replaceState(null, '', href({ name: 'application', id }));
+  }, [loaded, id]);
 
   if (app.isLoading) return <div className="page muted">Loading…</div>;
   if (app.error || !app.data)
@@ -61,7 +73,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
         </h1>
         <label className="row">
           <span className="muted">Stage</span>
-          <select aria-label="Stage" value={a.stage} onChange={(e) => void onMove(e.target.value as Stage)}>
+          <select ref={stageSelect} aria-label="Stage" value={a.stage} onChange={(e) => void onMove(e.target.value as Stage)}>
             {STAGES.map((s) => (
               <option key={s} value={s}>
                 {STAGE_LABELS[s]}
@@ -168,7 +180,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
         <div className="panel">
           <h2>Timeline</h2>
           <ol className="timeline" aria-label="Timeline">
-            {[
+            {([
               ...a.events.map((e) => ({
                 key: `e${e.id}`,
                 at: e.at,
@@ -193,7 +205,16 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
                   note: null,
                   link: href({ name: 'compose', target: 'note', id: n.id }),
                 })),
-            ]
+              // Replies matched to those notes: who answered and the start of what they wrote.
+              ...(replies.data?.items ?? []).map((r) => ({
+                key: `r${r.id}`,
+                at: r.date,
+                text: replyHeadline(r, now),
+                note: null,
+                reply: r,
+                link: r.noteId ? href({ name: 'compose', target: 'note', id: r.noteId }) : null,
+              })),
+            ] as TimelineEntry[])
               .sort((x, y) => y.at - x.at)
               .map((e) => (
                 <li key={e.key}>
@@ -204,6 +225,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
                       {formatDateTime(e.at)} · {relative(e.at, now)}
                     </div>
                     {e.note ? <div className="muted">{e.note}</div> : null}
+                    {e.reply ? <ReplyText r={e.reply} /> : null}
                   </div>
                 </li>
               ))}

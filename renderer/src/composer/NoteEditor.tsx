@@ -18,6 +18,7 @@ import { MergeFieldPicker } from './MergeFieldPicker';
 import { RecipientChoice } from './RecipientChoice';
 import { SaveAsTemplateDialog } from './SaveAsTemplate';
 import { useNoteActions, type Template } from './useNoteActions';
+import { RepliesPanel } from '../replies/Replies';
 
 type Settings = MethodOutput<'settings.get'>;
 type StockItem = MethodOutput<'stationery.list'>['items'][number];
@@ -336,6 +337,7 @@ export function NoteEditor(props: NoteEditorProps) {
         </details>
       </div>
       <aside className="composer-side">
+        <RepliesPanel filter={{ noteId: note.id }} title="Replies to this note" showNote={false} />
         <ChecksPanel result={result} contactId={note.contactId} recipientName={note.recipientName} otherLabels={otherLabels} onShowPassage={showPassage} />
       </aside>
       {savingTemplate ? <SaveAsTemplateDialog note={note} subject={draft.subject} body={draft.body} onClose={() => setSavingTemplate(false)} /> : null}

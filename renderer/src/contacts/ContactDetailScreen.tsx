@@ -14,6 +14,7 @@ import { useServerForm } from '../lib/forms';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { addressText } from './ChannelFields';
+import { RepliesPanel } from '../replies/Replies';
 
 export function ContactDetailScreen({ id }: { id: number }) {
   const contact = useApi('contacts.get', { id });
@@ -175,6 +176,7 @@ export function ContactDetailScreen({ id }: { id: number }) {
           )}
         </div>
         <div className="today-col">
+          <RepliesPanel filter={{ contactId: c.id }} title={`Replies from ${c.name}`} />
           <Roles contact={c} />
           <div className="panel">
             <h2>

@@ -9,6 +9,7 @@ import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
+import { replyHeadline, type Reply } from '../replies/Replies';
 
 type Item = MethodOutput<'notes.list'>['items'][number];
 
@@ -50,6 +51,10 @@ export function NotesLog(props: {
     ...props.filters,
     search: search.trim() || undefined,
   });
+  // Which of these notes got a reply (the latest one per note), for a line under its status.
+  const replies = useApi('replies.list', { applicationId: props.applicationId, contactId: props.contactId, limit: 200 });
+  const replyTo = new Map<number, Reply>();
+  for (const r of replies.data?.items ?? []) if (r.noteId !== null && !replyTo.has(r.noteId)) replyTo.set(r.noteId, r);
   const items = q.data?.items ?? [];
   const title = props.title ?? 'Notes';
   const remove = useCall('notes.delete');
@@ -105,6 +110,7 @@ export function NotesLog(props: {
                     </td>
                     <td>
                       <span className={w.cls ? `badge ${w.cls}` : ''}>{w.text}</span>
+                      {replyTo.has(n.id) ? <div className="note-replied">{replyHeadline(replyTo.get(n.id)!, now)}</div> : null}
                     </td>
                     <td className="actions">
                       <button

@@ -12,6 +12,7 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { Field } from '../ui/Field';
 import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
+import { ReplyCheckPanel } from './ReplyCheckPanel';
 
 type View = MethodOutput<'mail.account'>;
 type Tested = MethodOutput<'mail.testConnection'>;
@@ -64,6 +65,7 @@ export function EmailPanel() {
         sent by itself. Without one, open notes in your mail app, save them as .eml or copy them, as before.
       </p>
       {view.data ? <EmailForm key={view.data.account?.updatedAt ?? 0} view={view.data} /> : <ErrorBanner error={view.error} />}
+      <ReplyCheckPanel />
     </section>
   );
 }

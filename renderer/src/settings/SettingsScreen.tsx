@@ -92,9 +92,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   const submit = form.onSubmit(async (v) => {
     const numbers = Object.fromEntries(NUMBER_KEYS.map((k) => [k, Number(v[k])])) as Record<NumberKey, number>;
-    // The number of backups kept is saved by the Backups panel, the checklist's dismissal by Today: never
-    // send this form's (maybe stale) copy of either.
-    const { keepAutomaticBackups: _savedByBackupsPanel, firstRunDismissed: _savedByToday, ...rest } = v;
+    // The number of backups kept is saved by the Backups panel, the checklist's dismissal by Today, the
+    // reply check interval by Settings → Email: never send this form's (maybe stale) copy of any.
+    const { keepAutomaticBackups: _savedByBackupsPanel, firstRunDismissed: _savedByToday, replyCheckMinutes: _savedByEmailPanel, ...rest } = v;
     let moveOpenDueTimes: boolean | undefined;
     if (numbers.thankYouDueHours !== savedHours) {
       const { count } = await call('interviews.openThankYous', {});

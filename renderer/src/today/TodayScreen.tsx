@@ -9,6 +9,7 @@ import { downloadFile } from '../lib/download';
 import { href } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { OutboxSection } from './OutboxSection';
+import { RepliesSection } from './RepliesSection';
 import { FirstRun, useFirstRun } from './FirstRun';
 
 type Today = MethodOutput<'today.get'>;
@@ -145,11 +146,13 @@ function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }
 export function TodayScreen() {
   const today = useApi('today.get', {}, { refetchInterval: 60_000 });
   const firstRun = useFirstRun();
+  // The same query as the Replies section (one cached answer): unseen replies mean Today is not empty.
+  const unseen = useApi('replies.list', { unseenOnly: true, limit: 20 }, { refetchInterval: 60_000 });
   if (today.isLoading) return <div className="page muted">Loading…</div>;
   if (today.error || !today.data) return <div className="page"><ErrorBanner>{today.error?.message}</ErrorBanner></div>;
   const t = today.data;
   const now = t.now;
-  const nothing = !t.overdue.length && !t.dueSoon.length && !t.interviewsToday.length && !t.upcomingInterviews.length && !t.needsDebrief.length && !t.inProgress.length && !t.reminders.length;
+  const nothing = !t.overdue.length && !t.dueSoon.length && !t.interviewsToday.length && !t.upcomingInterviews.length && !t.needsDebrief.length && !t.inProgress.length && !t.reminders.length && !unseen.data?.items.length;
 
   return (
     <div className="page">
@@ -184,6 +187,7 @@ export function TodayScreen() {
       <div className="today-grid">
         <div className="today-col">
           <OutboxSection />
+          <RepliesSection />
           {t.overdue.length ? (
             <Section title="Overdue notes" count={t.counts.overdue}>
               <p className="muted" style={{ marginTop: 0 }}>A late note still beats no note: send it today.</p>
