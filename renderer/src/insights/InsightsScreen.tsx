@@ -51,16 +51,18 @@ export function InsightsScreen() {
         </section>
         <section className="panel" aria-label="Replies">
           <h2>Notes that got a reply</h2>
-          <dl className="facts">
-            <dt>By email</dt>
-            <dd>
-              <strong>{pct(i.replies.email.count, i.replies.email.of)}</strong> <span className="muted">· {i.replies.email.count} of {i.replies.email.of} sent</span>
-            </dd>
-            <dt>Handwritten</dt>
-            <dd>
-              <strong>{pct(i.replies.handwritten.count, i.replies.handwritten.of)}</strong> <span className="muted">· {i.replies.handwritten.count} of {i.replies.handwritten.of} mailed</span>
-            </dd>
-          </dl>
+          <div className="reply-rates">
+            <div>
+              <div className="big-number">{pct(i.replies.email.count, i.replies.email.of)}</div>
+              <div>by email</div>
+              <div className="muted">{i.replies.email.count} of {i.replies.email.of} sent</div>
+            </div>
+            <div>
+              <div className="big-number">{pct(i.replies.handwritten.count, i.replies.handwritten.of)}</div>
+              <div>handwritten</div>
+              <div className="muted">{i.replies.handwritten.count} of {i.replies.handwritten.of} mailed</div>
+            </div>
+          </div>
           <p className="muted">
             {i.repliesTracked ? (
               'Replies found in your inbox, counted as they are: who answers depends on far more than how the note went.'
