@@ -2,6 +2,8 @@
 // "Check now" in Settings → Email finds it; it shows on Today (until seen), on the note, on Dana's page
 // and on the application's timeline; "Move stage…" only opens the stage select; "Not a reply to this"
 // takes it off everywhere. Skips only where Dovecot cannot start (under CI it must).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, screenshots, seedTwoPersonInterview, test } from './fixtures';
 import { missingDovecot, startDovecot, type DovecotServer } from '../electron/testing/dovecot';
 
@@ -17,6 +19,20 @@ test.afterEach(async () => {
 });
 
 const HOUR = 3_600_000;
+
+/** axe-core on one part of the page (the new reply UI), light and dark: no serious or critical violation. */
+async function axe(page: Page, selector: string) {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page }).include(selector).analyze();
+    for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+      for (const n of v.nodes) found.push(`${scheme}: ${v.id} — ${n.target.join(' ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(found, found.join('\n')).toEqual([]);
+}
 
 function danaReply(date: Date): string {
   return [
@@ -76,6 +92,7 @@ test('a reply found over IMAP shows on Today, the note, the contact and the time
   await expect(panel.getByRole('status', { name: 'Reply check status' })).toContainText('1 new reply');
   await panel.getByRole('button', { name: 'Check now' }).scrollIntoViewIfNeeded();
   await screenshots(app, 'replies-settings');
+  await axe(app, '.reply-check');
 
   // Today: the reply waits there until seen, with what can be done about it.
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
@@ -86,6 +103,7 @@ test('a reply found over IMAP shows on Today, the note, the contact and the time
   await expect(item.getByText(/We would like you to meet the team next week\./)).toBeVisible();
   await expect(item.getByRole('link', { name: 'Open in mail app' })).toHaveAttribute('href', 'mid:reply-1%40northwind.example');
   await screenshots(app, 'replies-today');
+  await axe(app, 'section.replies');
 
   // "Move stage…" opens the application with its stage select focused; the stage has not moved.
   await item.getByRole('link', { name: 'Move stage…' }).click();
@@ -99,6 +117,7 @@ test('a reply found over IMAP shows on Today, the note, the contact and the time
   await expect(app.locator(`tr[data-note="${danaNote.id}"]`).getByText('Dana Lee replied today')).toBeVisible();
   await entry.scrollIntoViewIfNeeded();
   await screenshots(app, 'replies-application');
+  await axe(app, '.timeline');
 
   // The note itself and Dana's page.
   await app.goto(`${server.url.split('?')[0]}#/compose/note/${danaNote.id}`);
