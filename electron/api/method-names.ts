@@ -115,4 +115,6 @@ export const METHOD_NAMES = [
   'replies.unmatch',
   'replies.check',
   'replies.status',
+  'notifications.pending',
+  'notifications.ack',
 ] as const;

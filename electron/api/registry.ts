@@ -25,6 +25,7 @@ import { outboxHandlers } from '../domains/mail/outbox';
 import { documentsHandlers } from '../domains/documents/documents';
 import { undoHandlers } from '../domains/undo/undo';
 import { repliesHandlers } from '../domains/replies/replies';
+import { notificationsHandlers } from '../domains/notifications/notifications';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -51,4 +52,5 @@ export const handlers: Handlers<MethodName> = {
   ...documentsHandlers,
   ...undoHandlers,
   ...repliesHandlers,
+  ...notificationsHandlers,
 };

@@ -429,6 +429,20 @@ const cases: Record<string, DataCase> = {
       ]);
     },
   },
+
+  '0019_notifications_sent': {
+    seed: (db) => seedRows(db, 'notices'),
+    check(db, seeded) {
+      // A new, empty table: nothing from before counts as shown, so what is due now may ring once. A key
+      // is claimed once; the second claim (another window) changes nothing.
+      expect(count(db, 'notifications_sent')).toBe(0);
+      const claim = db.prepare('INSERT OR IGNORE INTO notifications_sent (key, delivered_at) VALUES (?, 1)');
+      expect(claim.run(`note_overdue:${seeded.note}:5`).changes).toBe(1);
+      expect(claim.run(`note_overdue:${seeded.note}:5`).changes).toBe(0);
+      expect(() => db.prepare("INSERT INTO notifications_sent (key) VALUES ('k')").run()).toThrow(/NOT NULL/);
+      expect(db.prepare('SELECT id FROM notes WHERE id = ?').pluck().get(seeded.note)).toBe(seeded.note);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

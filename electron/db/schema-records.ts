@@ -1,4 +1,4 @@
-// What a person keeps beside an application (offers, documents) and the undo journal.
+// What a person keeps beside an application (offers, documents), the undo journal and the desktop notices shown.
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { WORK_MODES } from '../shared/domain';
 import { DOCUMENT_KINDS } from '../shared/documents';
@@ -86,3 +86,11 @@ export const undoJournal = sqliteTable(
   },
   (t) => [index('undo_journal_expires').on(t.expiresAt)],
 );
+
+// Desktop notices already shown (electron/domains/notifications): one row per notice key ("kind:id:when"),
+// written before the notice is shown, so a restart, a reload or a second window never shows it twice.
+// Exported with the data: a file imported elsewhere does not ring again for what was already seen.
+export const notificationsSent = sqliteTable('notifications_sent', {
+  key: text('key').primaryKey(),
+  deliveredAt: integer('delivered_at').notNull(),
+});

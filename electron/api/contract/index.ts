@@ -23,6 +23,7 @@ import { mailContract } from './mail';
 import { documentsContract } from './documents';
 import { undoContract } from './undo';
 import { repliesContract } from './replies';
+import { notificationsContract } from './notifications';
 
 export const contract = {
   ...systemContract,
@@ -46,6 +47,7 @@ export const contract = {
   ...documentsContract,
   ...undoContract,
   ...repliesContract,
+  ...notificationsContract,
 };
 
 export type Contract = typeof contract;

@@ -61,6 +61,8 @@ async function seeded() {
   for (const applicationId of [alpha.application, beta.application]) {
     await c.api('documents.add', { applicationId, name: 'CV.pdf', base64: pdf, kind: 'resume', label: 'v3' });
   }
+  // A desktop notice shown: exported, so a file imported elsewhere does not ring for it again.
+  await c.api('notifications.ack', { keys: [`note_overdue:${beta.note}:${NOW}`] });
   fillEmptyTables(c);
   return c;
 }

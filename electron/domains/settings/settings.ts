@@ -49,6 +49,8 @@ export function defaultSettings(): Settings {
     boardExpandedStages: [],
     firstRunDismissed: false,
     replyCheckMinutes: REPLY_CHECK_DEFAULT_MINUTES,
+    notifications: true,
+    notificationsOfferDismissed: false,
   };
 }
 

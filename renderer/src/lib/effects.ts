@@ -44,6 +44,9 @@ const READS: Record<Domain, Domain[]> = {
   documents: ['applications', 'companies'],
   // A reply is shown with its contact, application (stage) and note; replies.status reads settings.
   replies: ['contacts', 'applications', 'companies', 'notes', 'settings'],
+  // Notices are about due notes (their interviews and applications), reminders, the outbox and replies;
+  // the setting turns them off.
+  notifications: ['notes', 'interviews', 'applications', 'companies', 'contacts', 'reminders', 'outbox', 'replies', 'settings', 'rejections'],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */
