@@ -3,6 +3,7 @@ import { setDisplayZone } from './lib/format';
 import { useApi } from './lib/hooks';
 import { href, useRoute, type Route } from './lib/router';
 import { Keyboard } from './keys/Keyboard';
+import { DesktopNotices } from './notify/DesktopNotices';
 import { PipelineScreen } from './pipeline/PipelineScreen';
 import { TodayScreen } from './today/TodayScreen';
 
@@ -101,6 +102,7 @@ export function App() {
         <Suspense fallback={<div className="page muted">Loading…</div>}>{screen}</Suspense>
       </main>
       <Keyboard />
+      <DesktopNotices />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { useApi, useCall, useNow } from '../lib/hooks';
 import { useServerForm } from '../lib/forms';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { NoticeOffer } from '../notify/NoticeOffer';
 
 type Interview = MethodOutput<'interviews.get'>;
 type Participant = Interview['participants'][number];
@@ -105,6 +106,8 @@ export function InterviewScreen({ id }: { id: number }) {
         ) : null}
         <span className={`badge ${ended ? '' : 'ok'}`}>{ended ? `ended ${relative(i.endAt, now)}` : `starts ${relative(i.startAt, now)}`}</span>
       </div>
+      {/* Right after scheduling: the moment the thank-yous this interview owes make the reason plain. */}
+      {i.participants.length ? <NoticeOffer reason="Everyone you meet here is owed a thank-you within a day. Courtesy can tell you a few hours before each is due, even while you work in another window." /> : null}
       <div className="detail-grid">
         <Debrief interview={i} />
         <div className="panel">

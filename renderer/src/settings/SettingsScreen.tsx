@@ -12,6 +12,7 @@ import { call } from '../lib/api';
 import { ImportExportPanel } from '../pipeline/CsvImport';
 import { DataPanel } from './DataPanel';
 import { EmailPanel } from './EmailPanel';
+import { NoticesPanel } from '../notify/NoticesPanel';
 
 type Settings = MethodOutput<'settings.get'>;
 type ProfileKey = keyof Settings['profile'];
@@ -48,6 +49,7 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </div>
       {settings.data ? <SettingsForm initial={settings.data} /> : <ErrorBanner error={settings.error} />}
+      <NoticesPanel />
       <EmailPanel />
       <TemplatesPanel />
       <ImportExportPanel />
@@ -93,8 +95,16 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const submit = form.onSubmit(async (v) => {
     const numbers = Object.fromEntries(NUMBER_KEYS.map((k) => [k, Number(v[k])])) as Record<NumberKey, number>;
     // The number of backups kept is saved by the Backups panel, the checklist's dismissal by Today, the
-    // reply check interval by Settings → Email: never send this form's (maybe stale) copy of any.
-    const { keepAutomaticBackups: _savedByBackupsPanel, firstRunDismissed: _savedByToday, replyCheckMinutes: _savedByEmailPanel, ...rest } = v;
+    // reply check interval by Settings → Email, desktop notices by their panel and Today's offer: never send
+    // this form's (maybe stale) copy of any.
+    const {
+      keepAutomaticBackups: _savedByBackupsPanel,
+      firstRunDismissed: _savedByToday,
+      replyCheckMinutes: _savedByEmailPanel,
+      notifications: _savedByNoticesPanel,
+      notificationsOfferDismissed: _savedByOffer,
+      ...rest
+    } = v;
     let moveOpenDueTimes: boolean | undefined;
     if (numbers.thankYouDueHours !== savedHours) {
       const { count } = await call('interviews.openThankYous', {});

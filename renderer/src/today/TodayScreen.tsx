@@ -11,6 +11,8 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { OutboxSection } from './OutboxSection';
 import { RepliesSection } from './RepliesSection';
 import { FirstRun, useFirstRun } from './FirstRun';
+import { NoticeOffer } from '../notify/NoticeOffer';
+import { useNoticeTarget } from '../notify/target';
 
 type Today = MethodOutput<'today.get'>;
 type Note = Today['overdue'][number];
@@ -106,7 +108,7 @@ function ReminderItem({ r, now }: { r: Today['reminders'][number]; now: number }
   const link = r.applicationId ? href({ name: 'application', id: r.applicationId }) : r.contactId ? href({ name: 'contact', id: r.contactId }) : null;
   const run = (p: Promise<unknown>, done: string) => p.then(() => toast(done)).catch((err: Error) => toast(err.message, 'error'));
   return (
-    <li>
+    <li data-reminder={r.id}>
       <div className="item-main">
         {link ? (
           <a href={link}>
@@ -148,6 +150,7 @@ export function TodayScreen() {
   const firstRun = useFirstRun();
   // The same query as the Replies section (one cached answer): unseen replies mean Today is not empty.
   const unseen = useApi('replies.list', { unseenOnly: true, limit: 20 }, { refetchInterval: 60_000 });
+  useNoticeTarget(!!today.data);
   if (today.isLoading) return <div className="page muted">Loading…</div>;
   if (today.error || !today.data) return <div className="page"><ErrorBanner>{today.error?.message}</ErrorBanner></div>;
   const t = today.data;
@@ -183,6 +186,9 @@ export function TodayScreen() {
             Schedule an interview from an application in the <a href={href({ name: 'pipeline' })}>pipeline</a>: everyone you meet gets a thank-you to write, due within a day.
           </p>
         </div>
+      ) : null}
+      {t.counts.overdue || t.counts.dueSoon || t.upcomingInterviews.length ? (
+        <NoticeOffer reason="Courtesy can tell you a few hours before a note is due and when it is late, even while you work in another window." />
       ) : null}
       <div className="today-grid">
         <div className="today-col">

@@ -1,0 +1,38 @@
+// The offer of desktop notices, made where the reason is plain (Today with notes due, the interview just
+// scheduled) rather than on load. "Turn on" asks the system; "Not now" is remembered (a setting) and the
+// offer is not made again; Settings can still turn them on.
+import { useApi, useCall } from '../lib/hooks';
+import { useToast } from '../ui/Toast';
+import { askPermission, usePermission } from './permission';
+
+export function NoticeOffer({ reason }: { reason: string }) {
+  const permission = usePermission();
+  const settings = useApi('settings.get', {});
+  const save = useCall('settings.update');
+  const toast = useToast();
+  if (permission !== 'default' || !settings.data?.notifications || settings.data.notificationsOfferDismissed) return null;
+
+  const turnOn = async () => {
+    const answer = await askPermission();
+    if (answer === 'granted') toast('Desktop notices are on. You can turn them off in Settings.');
+    else if (answer === 'denied') toast('Your browser or system blocked notices. Settings says how to allow them.', 'error');
+  };
+  const notNow = () => save.mutateAsync({ notificationsOfferDismissed: true }).catch((err: Error) => toast(err.message, 'error'));
+
+  return (
+    <section className="panel notice-offer" aria-labelledby="notice-offer-title">
+      <div className="item-main">
+        <h2 id="notice-offer-title">Get a desktop notice when a thank-you is due?</h2>
+        <p className="muted">{reason}</p>
+      </div>
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void turnOn()}>
+          Turn on
+        </button>
+        <button type="button" onClick={() => void notNow()} disabled={save.isPending}>
+          Not now
+        </button>
+      </div>
+    </section>
+  );
+}
