@@ -41,14 +41,17 @@ test.describe('with notices allowed', () => {
     await app.addInitScript(recordNotices);
     const { danaNote } = await seedTwoPersonInterview(server);
     await server.api('system.setNow', { now: DUE - HOUR });
-    await open(app, server, '#/today');
+    // Off until the person says yes: Today offers them while notes are due.
+    await app.goto(server.url + '#/today');
+    const offer = app.getByRole('region', { name: 'Get a desktop notice when a thank-you is due?' });
+    await offer.getByRole('button', { name: 'Turn on' }).click();
+    await expect(app.getByText('Desktop notices are on. You can turn them off in Settings.')).toBeVisible();
+    await expect(offer).toHaveCount(0);
     await expect.poll(() => notices(app)).toHaveLength(2);
     expect(await notices(app)).toContainEqual({
       title: 'Thank-you due in 1 hour',
       body: 'To Dana Lee at Northwind Health (Data Engineer). Write it now, while the conversation is fresh.',
     });
-    // The offer is not made once the system allows notices.
-    await expect(app.getByRole('region', { name: 'Get a desktop notice when a thank-you is due?' })).toHaveCount(0);
 
     await app.evaluate(() => window.__notices.find((x) => x.body.startsWith('To Dana Lee'))!.n.dispatchEvent(new Event('click')));
     await expect(app).toHaveURL(new RegExp(`#/compose/note/${danaNote.id}$`));
@@ -74,25 +77,36 @@ test.describe('with notices allowed', () => {
     await server.api('system.setNow', { now: T });
     const r = await server.api<{ id: number }>('reminders.create', { title: 'Ask Sam about the offsite', dueAt: T + HOUR });
 
-    // Off in Settings: nothing is asked for or shown, even once the reminder is due.
+    // Off (as they start): nothing is shown, even once the reminder is due.
+    await server.api('system.setNow', { now: T + HOUR });
     await app.goto(server.url + '#/settings');
     const panel = app.getByRole('region', { name: 'Desktop notices' });
-    await panel.getByRole('checkbox', { name: 'Show desktop notices' }).uncheck();
-    await expect(app.getByText('Desktop notices turned off.')).toBeVisible();
-    await server.api('system.setNow', { now: T + HOUR });
-    await app.reload();
-    await expect(panel.getByRole('checkbox', { name: 'Show desktop notices' })).not.toBeChecked();
+    const box = panel.getByRole('checkbox', { name: 'Show desktop notices' });
+    await expect(box).not.toBeChecked();
     expect(await server.api('notifications.pending')).toEqual({ enabled: false, items: [] });
     expect(await notices(app)).toEqual([]);
 
-    // On again: the reminder rings at once.
-    await panel.getByRole('checkbox', { name: 'Show desktop notices' }).check();
+    // Turned on in Settings: the reminder rings at once.
+    await box.check();
+    await expect(app.getByText('Desktop notices turned on.')).toBeVisible();
     await expect.poll(() => notices(app)).toEqual([{ title: 'Reminder: Ask Sam about the offsite', body: 'Due now.' }]);
+    await screenshots(app, 'settings-notices');
     await app.evaluate(() => window.__notices[0].n.dispatchEvent(new Event('click')));
     await expect(app).toHaveURL(new RegExp(`#/today\\?reminder=${r.id}$`));
     const item = app.locator(`[data-reminder="${r.id}"]`);
     await expect(item).toBeFocused();
     await expect(item).toHaveClass(/notice-target/);
+
+    // And off again: the next reminder due stays quiet.
+    await app.goto(server.url + '#/settings');
+    await box.uncheck();
+    await expect(app.getByText('Desktop notices turned off.')).toBeVisible();
+    await server.api('reminders.create', { title: 'Send the portfolio', dueAt: T + HOUR + 1000 });
+    await server.api('system.setNow', { now: T + 2 * HOUR });
+    expect(await server.api('notifications.pending')).toEqual({ enabled: false, items: [] });
+    await app.goto(server.url + '#/today');
+    await expect(app.getByText('Send the portfolio')).toBeVisible();
+    expect(await notices(app)).toEqual([]);
   });
 });
 
@@ -112,11 +126,7 @@ test('Today offers notices while notes are due, and "Not now" is remembered', as
   await expect(offer).toHaveCount(0);
   expect((await server.api<{ notificationsOfferDismissed: boolean }>('settings.get')).notificationsOfferDismissed).toBe(true);
 
-  // Settings can still turn them on: the system will ask once.
+  // Settings can still turn them on.
   await app.goto(server.url + '#/settings');
-  const panel = app.getByRole('region', { name: 'Desktop notices' });
-  await expect(panel.getByRole('checkbox', { name: 'Show desktop notices' })).toBeChecked();
-  await expect(panel.getByRole('status')).toHaveText(/will ask once whether Courtesy may show notices/);
-  await panel.scrollIntoViewIfNeeded();
-  await screenshots(app, 'settings-notices');
+  await expect(app.getByRole('region', { name: 'Desktop notices' }).getByRole('checkbox', { name: 'Show desktop notices' })).not.toBeChecked();
 });

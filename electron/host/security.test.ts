@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { midUrl } from '../shared/replies';
-import { isAppUrl, safeExternalUrl } from './security';
+import { allowsPermission, isAppUrl, safeExternalUrl } from './security';
 
 describe('navigation and external links', () => {
   it('accepts only the app origin', () => {
@@ -17,6 +17,13 @@ describe('navigation and external links', () => {
     expect(safeExternalUrl('mid:r1@northwind.test')).toBe('mid:r1@northwind.test');
     for (const bad of ['mid:', 'mid:no-at-sign', 'mid:a%40b%40c', 'mid:a@b/part', 'mid:a%20b@c', 'mid:%3Ca@b%3E', 'mid:a@b%0Ax', 'mid:a@b%zz', 'mid:a@b?x=1', 'mid://a@b']) {
       expect(safeExternalUrl(bad), bad).toBeNull();
+    }
+  });
+  it('allows only desktop notices, and only to the app itself', () => {
+    expect(allowsPermission('notifications', 'app://courtesy/index.html#/today')).toBe(true);
+    expect(allowsPermission('notifications', 'app://courtesy')).toBe(true);
+    for (const [p, url] of [['notifications', 'https://evil.example/'], ['notifications', 'app://evil/'], ['media', 'app://courtesy/'], ['geolocation', 'app://courtesy/'], ['clipboard-read', 'app://courtesy/'], ['notifications', '']]) {
+      expect(allowsPermission(p, url), `${p} ${url}`).toBe(false);
     }
   });
   it('opens only http(s) and mailto externally', () => {

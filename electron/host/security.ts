@@ -30,6 +30,15 @@ export function isAppUrl(raw: string): boolean {
 }
 
 /**
+ * The one permission a page may have: desktop notices, for the app's own page (the renderer shows them
+ * with the web Notification API; whether to show any is the notifications setting's). Everything else
+ * (camera, location, clipboard, ...) and every other origin is refused.
+ */
+export function allowsPermission(permission: string, requestingUrl: string): boolean {
+  return permission === 'notifications' && isAppUrl(requestingUrl);
+}
+
+/**
  * A `mid:` URL (RFC 2392) as the app writes it (shared/replies midUrl; a raw @ as in the RFC too): one Message-ID,
  * percent-encoded, that decodes to local@domain with no spaces, brackets or control characters. Anything else (a part
  * reference after '/', a second '@', raw reserved characters) is refused rather than handed to the OS.

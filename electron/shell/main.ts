@@ -10,7 +10,7 @@ import { OpenRefusedError } from '../db/open';
 import { restoreBackupFile } from '../db/recovery';
 import { DB_FILE_NAME } from '../host/paths';
 import { electronNativeBinding } from './native';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, safeExternalUrl } from '../host/security';
+import { allowsPermission, APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, safeExternalUrl } from '../host/security';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { MENU_CHANNEL } from '../shared/shortcuts';
@@ -145,9 +145,10 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
-  // Deny every permission, both when a page asks (request) and when one checks silently (check).
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Deny every permission but desktop notices for our own page, both when a page asks (request) and when
+  // one checks silently (check).
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => callback(allowsPermission(permission, details.requestingUrl ?? wc.getURL())));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowsPermission(permission, requestingOrigin));
   serveRenderer();
   registerIpc((method, input) => core!.call(method, input));
   // Menu commands go to the focused window's page, which runs them as it runs the same keys.

@@ -25,6 +25,7 @@ afterEach(async () => {
 async function core(opts: { dir?: string } = {}) {
   const c = await testCore({ now: T0, ...opts });
   cores.push(c);
+  await c.api('settings.update', { notifications: true });
   return c;
 }
 
@@ -91,7 +92,10 @@ describe('notices for due notes', () => {
     expect(await pending(c)).toEqual([]);
   });
 
-  it('says nothing while the setting is off', async () => {
+  it('says nothing while the setting is off, as it is until the person turns it on', async () => {
+    const fresh = await testCore({ now: T0 });
+    cores.push(fresh);
+    expect(await fresh.api('notifications.pending', {})).toEqual({ enabled: false, items: [] });
     const c = await core();
     const { due } = await interview(c);
     c.ctx.clock.set(due - HOUR);

@@ -49,7 +49,8 @@ export function defaultSettings(): Settings {
     boardExpandedStages: [],
     firstRunDismissed: false,
     replyCheckMinutes: REPLY_CHECK_DEFAULT_MINUTES,
-    notifications: true,
+    // Off until the person says yes where the reason is on screen (Today's offer, Settings).
+    notifications: false,
     notificationsOfferDismissed: false,
   };
 }

@@ -60,9 +60,9 @@ export const SettingsShape = z.object({
     .int('Minutes between checks for replies must be a whole number.')
     .min(REPLY_CHECK_MIN_MINUTES, `Check for replies at most every ${REPLY_CHECK_MIN_MINUTES} minute.`)
     .max(REPLY_CHECK_MAX_MINUTES, 'Check for replies at least once a day.'),
-  /** Desktop notices (due thank-yous, reminders, failed sends, replies); they also need the system's permission. */
+  /** Desktop notices (due thank-yous, reminders, failed sends, replies): off until turned on; they also need the system's permission. */
   notifications: z.boolean({ error: 'Say whether to show desktop notices (true or false).' }),
-  /** The person answered "Not now" to Today's offer of desktop notices: it is not offered again. */
+  /** The person answered "Not now" to the offer of desktop notices: it is not made again (Settings can still turn them on). */
   notificationsOfferDismissed: z.boolean({ error: 'Say whether the offer of desktop notices is dismissed (true or false).' }),
 });
 export type Settings = z.output<typeof SettingsShape>;

@@ -1,6 +1,7 @@
 // The offer of desktop notices, made where the reason is plain (Today with notes due, the interview just
-// scheduled) rather than on load. "Turn on" asks the system; "Not now" is remembered (a setting) and the
-// offer is not made again; Settings can still turn them on.
+// scheduled) rather than on load. "Turn on" asks the system where it has not been asked (a browser; the
+// desktop app allows notices itself) and switches the setting on; "Not now" is remembered (a setting)
+// and the offer is not made again; Settings can still turn them on.
 import { useApi, useCall } from '../lib/hooks';
 import { useToast } from '../ui/Toast';
 import { askPermission, usePermission } from './permission';
@@ -10,12 +11,19 @@ export function NoticeOffer({ reason }: { reason: string }) {
   const settings = useApi('settings.get', {});
   const save = useCall('settings.update');
   const toast = useToast();
-  if (permission !== 'default' || !settings.data?.notifications || settings.data.notificationsOfferDismissed) return null;
+  const s = settings.data;
+  if (!s || s.notifications || s.notificationsOfferDismissed || permission === 'denied' || permission === 'unsupported') return null;
 
   const turnOn = async () => {
-    const answer = await askPermission();
-    if (answer === 'granted') toast('Desktop notices are on. You can turn them off in Settings.');
-    else if (answer === 'denied') toast('Your browser or system blocked notices. Settings says how to allow them.', 'error');
+    const answer = permission === 'granted' ? permission : await askPermission();
+    if (answer === 'denied') return toast('Your browser or system blocked notices. Settings says how to allow them.', 'error');
+    if (answer !== 'granted') return;
+    try {
+      await save.mutateAsync({ notifications: true });
+      toast('Desktop notices are on. You can turn them off in Settings.');
+    } catch (err) {
+      toast((err as Error).message, 'error');
+    }
   };
   const notNow = () => save.mutateAsync({ notificationsOfferDismissed: true }).catch((err: Error) => toast(err.message, 'error'));
 
@@ -26,7 +34,7 @@ export function NoticeOffer({ reason }: { reason: string }) {
         <p className="muted">{reason}</p>
       </div>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void turnOn()}>
+        <button type="button" className="primary" onClick={() => void turnOn()} disabled={save.isPending}>
           Turn on
         </button>
         <button type="button" onClick={() => void notNow()} disabled={save.isPending}>

@@ -6,7 +6,7 @@ import { askPermission, usePermission, type Permission } from './permission';
 
 const STATUS: Record<Permission, ReactNode> = {
   granted: null,
-  default: 'Your browser or system will ask once whether Courtesy may show notices.',
+  default: 'Your browser has not been asked yet whether Courtesy may show notices.',
   denied: 'Your browser or system blocks notices from Courtesy. Allow them in its site or notification settings to get them.',
   unsupported: 'This browser cannot show desktop notices.',
 };
@@ -23,9 +23,11 @@ export function NoticesPanel() {
   const toggle = async (next: boolean) => {
     setClicked(next);
     try {
+      // Asked from the click itself (browsers refuse to ask otherwise); a refusal still saves the setting,
+      // and the line below says the system blocks them.
+      if (next && permission === 'default') await askPermission();
       await save.mutateAsync({ notifications: next });
       toast(next ? 'Desktop notices turned on.' : 'Desktop notices turned off.');
-      if (next && permission === 'default') await askPermission();
     } catch (err) {
       toast((err as Error).message, 'error');
     } finally {
