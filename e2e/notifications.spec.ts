@@ -110,12 +110,15 @@ test.describe('with notices allowed', () => {
   });
 });
 
-test('Today offers notices while notes are due, and "Not now" is remembered', async ({ app, server }) => {
-  await seedTwoPersonInterview(server);
-  await app.goto(server.url + '#/today');
-  const offer = app.getByRole('region', { name: 'Get a desktop notice when a thank-you is due?' });
+test('the interview just scheduled and Today offer notices, and "Not now" is remembered', async ({ app, server }) => {
+  const { iv } = await seedTwoPersonInterview(server);
   const permission = await app.evaluate(() => Notification.permission);
   test.skip(permission !== 'default', `this browser answers ${permission} before asking`);
+  const offer = app.getByRole('region', { name: 'Get a desktop notice when a thank-you is due?' });
+  await app.goto(server.url + `#/interviews/${iv.id}`);
+  await expect(offer.getByText(/Everyone you meet here is owed a thank-you within a day/)).toBeVisible();
+  await screenshots(app, 'interview-notice-offer');
+  await app.goto(server.url + '#/today');
   await expect(offer).toBeVisible();
   await expect(offer.getByRole('button', { name: 'Turn on' })).toBeVisible();
   await screenshots(app, 'notice-offer');
