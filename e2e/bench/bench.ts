@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { startCore, type Core } from '../../electron/host/core';
 import { listSql } from '../../electron/domains/applications/applications';
-import { inspectReadOnly, quickCheck } from '../../electron/db/integrity';
 import { checkNote, type CheckInput } from '../../electron/shared/checks';
 import { STAGES } from '../../electron/shared/domain';
 import { fullScans, plansOf } from '../../electron/testing/plans';
@@ -37,12 +36,15 @@ async function measure(scale: number): Promise<{ rows: Row[]; seedNote: string }
   const rows: Row[] = [];
   const add = (op: string, s: Stats, target?: string, note?: string) => rows.push({ op, s, target, note });
 
-  // Start-up as a person meets it: open (lock, WAL and quick_check, migrations), then the first screen (Today).
+  // Start-up as a person meets it: open (lock, WAL, cheap checks, migrations), then the first screen
+  // (Today). The full quick_check runs after that in a worker; it is awaited before anything else is
+  // timed, so it does not compete with the measured calls.
   const starts: number[] = [];
   const opens: number[] = [];
   let core!: Core;
+  let t0 = 0;
   for (let i = 0; i < 3; i++) {
-    const t = performance.now();
+    const t = (t0 = performance.now());
     core = await startCore({ dataDir: dir, migrationsFolder: MIGRATIONS, version: 'bench', allowTestClock: true });
     opens.push(performance.now() - t);
     core.ctx.clock.set(NOW);
@@ -53,8 +55,10 @@ async function measure(scale: number): Promise<{ rows: Row[]; seedNote: string }
   }
   add('start-up: open (checks, migrations)', stats(opens), '', 'median of 3 starts');
   add('start-up: open + first screen (Today)', stats(starts), '< 1.5 s');
+  const verdict = await core.integrityChecked;
+  if (verdict.state !== 'sound') throw new Error(`The background check found: ${verdict.problem}`);
+  add('full check in the background, from start', stats([performance.now() - t0]), '', 'worker thread, after the first screen');
   core.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  add('quick_check alone', await time(scale > 1 ? 1 : 3, () => inspectReadOnly(core.ctx.dbFile, quickCheck)), '', 'part of every open');
 
   const call = async (method: string, input: unknown) => {
     const env = await core.call(method, input);

@@ -1,4 +1,5 @@
 import type { Db, Sqlite } from './open';
+import type { IntegrityReport } from './background-check';
 import type { MethodName, MethodOutput, ParsedInput } from '../api/contract';
 import type { SecretStore } from '../shared/mail';
 
@@ -54,6 +55,8 @@ export interface Ctx {
   secrets: SecretStore;
   /** Opens a file with the system's viewer (the desktop app's shell.openPath); absent in browser mode and tests. */
   openFile?: (file: string) => Promise<void>;
+  /** The background full check's verdict on the open file (system.info shows it; background-check.ts). */
+  integrity: () => IntegrityReport;
   replaceDatabase: (<T>(source: string, prepare: () => Promise<T>) => Promise<T>) | null;
 }
 

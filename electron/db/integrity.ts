@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { checkFileInWorker } from './background-check';
 
 export type FileProblem = 'disk_full' | 'read_only' | 'damaged';
 
@@ -28,6 +29,38 @@ export function quickCheck(sqlite: Database.Database): string | null {
     const rows = sqlite.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
     const first = rows[0]?.quick_check;
     return first === 'ok' ? null : (first ?? 'the check returned nothing');
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/**
+ * The checks that cost the same at any size, run at every open (the full quick_check runs afterwards in
+ * the background, see background-check.ts): the header is SQLite's, the file is as long as its header
+ * says (a truncated copy is not), and the schema reads. Returns null when these pass, else the problem.
+ */
+export function cheapCheck(sqlite: Database.Database, file: string): string | null {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(100);
+    let size: number;
+    try {
+      fs.readSync(fd, head, 0, 100, 0);
+      size = fs.fstatSync(fd).size;
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') return 'the file does not start with an SQLite header';
+    const raw = head.readUInt16BE(16);
+    const pageSize = raw === 1 ? 65536 : raw;
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return `the header names an impossible page size (${raw})`;
+    // The header's page count is valid only when its change counter matches "version valid for".
+    const pages = head.readUInt32BE(28);
+    if (pages > 0 && head.readUInt32BE(24) === head.readUInt32BE(92) && size < pages * pageSize) {
+      return `the file is ${size} bytes but its header says ${pages * pageSize}: it was cut short`;
+    }
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }
@@ -93,7 +126,7 @@ function isLink(file: string) {
  * is complete: copy under a temporary name (the backup API), fsync, quick_check the copy, rename into
  * place, fsync the folder. A kill at any point leaves only a `.partial` file, removed at the next start.
  */
-export async function writeBackupFile(sqlite: Database.Database, target: string): Promise<void> {
+export async function writeBackupFile(sqlite: Database.Database, target: string, nativeBinding?: string): Promise<void> {
   const dir = path.dirname(target);
   ensureRealDir(dir);
   const tmp = target + PARTIAL_SUFFIX;
@@ -102,13 +135,9 @@ export async function writeBackupFile(sqlite: Database.Database, target: string)
   removeSidecars(tmp);
   try {
     await sqlite.backup(tmp);
-    const check = new Database(tmp, { readonly: true, fileMustExist: true });
-    let problem: string | null;
-    try {
-      problem = quickCheck(check);
-    } finally {
-      check.close();
-    }
+    // In a worker: at 100,000 applications the check takes tens of seconds, and the daily backup runs
+    // right after start-up; on the main thread it would stall every call meanwhile.
+    const { problem } = await checkFileInWorker(tmp, nativeBinding).result;
     if (problem) throw new Error(`The new backup failed its check (${problem}); it was not kept.`);
     removeSidecars(tmp);
     fsyncFile(tmp);

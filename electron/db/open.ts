@@ -1,5 +1,6 @@
-// Opening the database: first, without writing a byte, the -wal beside it (recovery.ts), quick_check
-// and the version on a read-only connection; then pragmas, a backup when migrations are pending, and
+// Opening the database: first, without writing a byte, the -wal beside it (recovery.ts), the cheap
+// checks (header, size, schema) and the version on a read-only connection (the full quick_check runs
+// after start-up, in the background: background-check.ts); then pragmas, a backup when migrations are pending, and
 // migrations in one transaction. Every refusal (OpenRefusedError) names the file and the next step and
 // leaves the person's files as they were, or moved aside whole. Nothing registers handlers or opens a
 // window before this has succeeded.
@@ -11,7 +12,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { count } from '../shared/words';
-import { classifyFileError, cleanPartialBackups, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
+import { cheapCheck, classifyFileError, cleanPartialBackups, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
 import { checkWal, ensureIdentity, moveAside, newRecoveryFolder } from './recovery';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -140,6 +141,10 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     return { sqlite, db, backupPath, appliedMigrations: pending, close: () => closeQuietly(opened) };
   } catch (err) {
     if (sqlite) closeQuietly(sqlite);
+    // The cheap checks passed but a page read on the way in did not: the same refusal as a failed check.
+    if (isFile && !(err instanceof OpenRefusedError) && classifyFileError(err) === 'damaged') {
+      refuseDamaged(opts, opts.backupDir ?? path.join(path.dirname(opts.file), 'backups'), err instanceof Error ? err.message : String(err));
+    }
     throw translateOpenError(err, opts.file);
   }
 }
@@ -164,7 +169,7 @@ function translateOpenError(err: unknown, file: string): unknown {
 
 /**
  * Everything that must happen before the file is opened for writing: the -wal beside it, then a
- * read-only check of the file itself (quick_check and the version; no pragma, so not one byte
+ * read-only check of the file itself (the cheap checks and the version; no pragma, so not one byte
  * changes). Returns whether the file holds data.
  */
 function inspectBeforeOpening(opts: OpenOptions): boolean {
@@ -204,7 +209,7 @@ function inspectBeforeOpening(opts: OpenOptions): boolean {
   fs.closeSync(fs.openSync(file, 'r+'));
   let problem: string | null = null;
   try {
-    problem = inspectReadOnly(file, (db) => quickCheck(db) ?? (refuseTooNew(db), null), opts.nativeBinding);
+    problem = inspectReadOnly(file, (db) => cheapCheck(db, file) ?? (refuseTooNew(db), null), opts.nativeBinding);
   } catch (err) {
     if (classifyFileError(err) !== 'damaged') throw err;
     problem = err instanceof Error ? err.message : String(err);
@@ -257,7 +262,7 @@ async function backupBeforeMigrating(sqlite: Sqlite, opts: OpenOptions): Promise
   const dir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
   const stamp = new Date((opts.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${path.basename(opts.file, path.extname(opts.file))}-pre-migration-${stamp}.sqlite`);
-  await writeBackupFile(sqlite, target);
+  await writeBackupFile(sqlite, target, opts.nativeBinding);
   return target;
 }
 
@@ -274,6 +279,6 @@ function closeQuietly(sqlite: Sqlite) {
 }
 
 /** A consistent online copy of the live database, complete or absent (see writeBackupFile). */
-export async function backupTo(sqlite: Sqlite, target: string): Promise<void> {
-  await writeBackupFile(sqlite, target);
+export async function backupTo(sqlite: Sqlite, target: string, nativeBinding?: string): Promise<void> {
+  await writeBackupFile(sqlite, target, nativeBinding);
 }

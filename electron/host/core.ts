@@ -8,6 +8,7 @@ import { classifyFileError } from '../db/integrity';
 import { lockDataFolder, type DataFolderLock } from '../db/lock';
 import { copyInto, linkAside, moveAside, newRecoveryFolder } from '../db/recovery';
 import { fsyncDir } from '../db/integrity';
+import { NOT_CHECKED, startIntegrityCheck, type IntegrityReport } from '../db/background-check';
 import { dispatch, type DispatchOptions } from '../api/dispatch';
 import { AppError, type Envelope } from '../shared/errors';
 import { DB_FILE_NAME } from './paths';
@@ -48,6 +49,8 @@ const OUTBOX_TICK_MS = 5_000;
 export interface Core {
   ctx: Ctx;
   opened: OpenedDb;
+  /** The background full check of the open file (after start-up, and again after a restore). */
+  integrityChecked: Promise<IntegrityReport>;
   call(method: string, input: unknown): Promise<Envelope>;
   close(): void;
 }
@@ -95,6 +98,23 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     secrets: opts.secrets ?? memorySecretStore(),
     openFile: opts.openFile,
     replaceDatabase: null,
+    integrity: () => NOT_CHECKED,
+  };
+
+  // The full integrity check, after the first screen rather than before it (background-check.ts).
+  let integrity: ReturnType<typeof startIntegrityCheck> | null = null;
+  const checkIntegrity = () => {
+    integrity?.stop();
+    if (dbFile === ':memory:') return;
+    integrity = startIntegrityCheck({
+      file: dbFile,
+      backupDir: path.join(path.dirname(dbFile), 'backups'),
+      migrationsFolder: opts.migrationsFolder,
+      nativeBinding: opts.nativeBinding,
+      log: (msg) => (opts.dispatch?.log ?? console.error)(msg),
+    });
+    const current = integrity;
+    ctx.integrity = () => current.report();
   };
 
   // Calls in flight, and the restore (if one runs): a restore waits for the others to finish, and
@@ -148,6 +168,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         }
         // The safety backup taken by `prepare` holds exactly these files (nothing ran in between).
         fs.rmSync(aside, { recursive: true, force: true });
+        checkIntegrity();
         seedBuiltIns(ctx);
         releaseUnusedDocuments(ctx);
         recoverOutbox(ctx, 'restore');
@@ -185,6 +206,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       .catch((err) => (opts.dispatch?.log ?? console.error)('Outbox worker failed', err))
       .finally(() => (outboxRunning = false));
   };
+  checkIntegrity();
+
   const outboxTimer = opts.outboxWorker ? setInterval(kickOutbox, OUTBOX_TICK_MS) : null;
   outboxTimer?.unref();
   kickOutbox();
@@ -193,6 +216,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     ctx,
     get opened() {
       return opened;
+    },
+    get integrityChecked() {
+      return integrity?.done ?? Promise.resolve(NOT_CHECKED);
     },
     call: async (method, input) => {
       const started = Date.now();
@@ -212,6 +238,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       closed = true;
       if (outboxTimer) clearInterval(outboxTimer);
       void replyWatcher?.stop();
+      integrity?.stop();
       opened.close();
       lock?.release();
     },

@@ -6,6 +6,7 @@ import { Keyboard } from './keys/Keyboard';
 import { DesktopNotices } from './notify/DesktopNotices';
 import { PipelineScreen } from './pipeline/PipelineScreen';
 import { TodayScreen } from './today/TodayScreen';
+import { IntegrityWarning } from './ui/IntegrityWarning';
 
 // The two home screens load with the app; the rest load on first visit (a faster first render).
 
@@ -99,6 +100,7 @@ export function App() {
         ))}
       </nav>
       <main className="main" id="content" tabIndex={-1}>
+        <IntegrityWarning />
         <Suspense fallback={<div className="page muted">Loading…</div>}>{screen}</Suspense>
       </main>
       <Keyboard />

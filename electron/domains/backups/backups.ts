@@ -49,7 +49,7 @@ export async function createBackup(ctx: Ctx, label: string) {
   let name = `courtesy-${label}-${stamp}.sqlite`;
   for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `courtesy-${label}-${stamp}-${n}.sqlite`;
   try {
-    await backupTo(ctx.sqlite, path.join(dir, name));
+    await backupTo(ctx.sqlite, path.join(dir, name), ctx.nativeBinding);
   } catch (err) {
     if ((err as { code?: string }).code === 'ENOTDIR_LINK') throw new AppError('conflict', (err as Error).message);
     throw err;

@@ -8,6 +8,7 @@ export const systemHandlers: Handlers<'system.info' | 'system.setNow'> = {
     dataDir: ctx.dataDir,
     dbFile: ctx.dbFile,
     clockOverridden: ctx.clock.overridden(),
+    integrity: ctx.integrity(),
   }),
   'system.setNow': ({ now }, ctx) => {
     if (!ctx.allowTestClock) throw new AppError('forbidden', 'The clock can only be set in a test session (--test-clock).');
