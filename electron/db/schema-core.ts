@@ -261,6 +261,9 @@ export const notes = sqliteTable(
     // Open obligations (due drafts), covering what the due checks read, so Today and the pipeline
     // never touch the bulk of sent notes.
     index('notes_open_drafts').on(t.applicationId, t.dueAt, t.interviewId, t.kind).where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
+    // The same drafts by due time: Today's overdue and due-soon counts read this index range alone
+    // (not the notes' rows, whose bodies make them the largest in the file).
+    index('notes_open_drafts_due').on(t.dueAt, t.interviewId, t.applicationId, t.kind).where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
     index('notes_contact').on(t.contactId),
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),

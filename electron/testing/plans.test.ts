@@ -82,6 +82,13 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
   });
 
+  it("Today's due counts read the drafts' own covering index, never the notes' rows", async () => {
+    const plans = await plansFor(dir, 'today.get', {});
+    const counts = plans.filter((p) => /SELECT count\(\*\) AS n FROM notes/.test(p.sql));
+    expect(counts).toHaveLength(2);
+    for (const c of counts) expect(c.plan[0]).toMatch(/^SEARCH n USING COVERING INDEX notes_open_drafts_due \(due_at>\? AND due_at<\?\)$/);
+  });
+
   it("a card's counts read only its own notes (open drafts and cards in flight)", async () => {
     const used = indexesUsed(await plansFor(dir, 'applications.moveStage', { id: 9, stage: 'applied' }));
     expect([...used]).toEqual(expect.arrayContaining(['notes_open_drafts', 'notes_in_flight']));

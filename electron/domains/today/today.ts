@@ -37,9 +37,11 @@ export const todayHandlers: Handlers<'today.get'> = {
     const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING }, `i.start_at, i.id LIMIT ${LIST_CAP}`);
     const needsDebrief = interviewSummaries(ctx, debriefWhere, p, `i.end_at DESC, i.id DESC LIMIT ${LIST_CAP}`);
     const count = (sql: string) => stmt<{ n: number }>(ctx.sqlite, sql).get(p)!.n;
+    // The counts visit every due draft: from the drafts' own index (covering what the checks read), never
+    // the notes' rows, which the planner would otherwise pick through notes_due.
     const counts = {
-      overdue: count(`SELECT count(*) AS n FROM notes n WHERE ${overdueWhere}`),
-      dueSoon: count(`SELECT count(*) AS n FROM notes n WHERE ${dueSoonWhere}`),
+      overdue: count(`SELECT count(*) AS n FROM notes n INDEXED BY notes_open_drafts_due WHERE ${overdueWhere}`),
+      dueSoon: count(`SELECT count(*) AS n FROM notes n INDEXED BY notes_open_drafts_due WHERE ${dueSoonWhere}`),
       needsDebrief: count(`SELECT count(*) AS n FROM interviews i WHERE ${debriefWhere}`),
     };
 

@@ -1,0 +1,1 @@
+CREATE INDEX `notes_open_drafts_due` ON `notes` (`due_at`,`interview_id`,`application_id`,`kind`) WHERE "notes"."status" = 'draft' AND "notes"."due_at" IS NOT NULL;
