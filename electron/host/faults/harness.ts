@@ -22,6 +22,7 @@ export function childBundle(): Promise<string> {
     external: ['better-sqlite3', 'electron'],
     outfile: OUT,
     logLevel: 'warning',
+    define: { 'import.meta.url': 'undefined' }, // as in build-main.mjs: only reached where __filename is missing
   }).then(() => OUT);
   return built;
 }
