@@ -8,8 +8,11 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const MIGRATIONS = path.join(ROOT, 'drizzle');
-// Inside the worktree, so the bundle's require('better-sqlite3') finds node_modules.
-const OUT = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults', 'child.cjs');
+// Inside the worktree, so the bundle's require('better-sqlite3') finds node_modules. One file per test
+// process: a fixed name is one file for every checkout whose node_modules is a hard-linked copy, and a
+// run elsewhere would replace this run's child with its own code mid-test.
+const OUT = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults', `child-${process.pid}.cjs`);
+process.once('exit', () => fs.rmSync(OUT, { force: true }));
 
 let built: Promise<string> | null = null;
 export function childBundle(): Promise<string> {
