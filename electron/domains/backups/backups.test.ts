@@ -172,8 +172,10 @@ describe('backups are what they claim', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-daily-'));
     const c = await startCore({ dataDir: dir, migrationsFolder: MIGRATIONS, version: 't', dailyBackup: true, dispatch: { log: () => {} } });
     await c.call('applications.list', {});
-    // The copy's check runs in a worker thread (seconds on a busy machine): poll for up to 10 s.
-    for (let i = 0; i < 500 && !fs.readdirSync(path.join(dir, 'backups')).some((n) => n.startsWith('courtesy-auto-')); i++) await new Promise((r) => setTimeout(r, 20));
+    // The copy's check runs in a worker thread (seconds on a busy machine): poll for up to 10 s for the
+    // finished file, not its `.partial` copy (which the next start removes).
+    const done = () => fs.readdirSync(path.join(dir, 'backups')).some((n) => n.startsWith('courtesy-auto-') && n.endsWith('.sqlite'));
+    for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
     c.close();
     expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.startsWith('courtesy-auto-'))).toHaveLength(1);
     const again = await startCore({ dataDir: dir, migrationsFolder: MIGRATIONS, version: 't', dailyBackup: true });
