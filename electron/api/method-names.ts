@@ -117,4 +117,9 @@ export const METHOD_NAMES = [
   'replies.status',
   'notifications.pending',
   'notifications.ack',
+  'stages.list',
+  'stages.create',
+  'stages.update',
+  'stages.reorder',
+  'stages.archive',
 ] as const;

@@ -26,6 +26,7 @@ import { documentsHandlers } from '../domains/documents/documents';
 import { undoHandlers } from '../domains/undo/undo';
 import { repliesHandlers } from '../domains/replies/replies';
 import { notificationsHandlers } from '../domains/notifications/notifications';
+import { stagesHandlers } from '../domains/stages/stages';
 
 export const handlers: Handlers<MethodName> = {
   ...systemHandlers,
@@ -53,4 +54,5 @@ export const handlers: Handlers<MethodName> = {
   ...undoHandlers,
   ...repliesHandlers,
   ...notificationsHandlers,
+  ...stagesHandlers,
 };

@@ -459,6 +459,35 @@ const cases: Record<string, DataCase> = {
       expect(due).toEqual([seeded.note]);
     },
   },
+
+  '0021_stages': {
+    seed: (db) => seedRows(db, 'stages'),
+    check(db, seeded) {
+      // The eight built-ins, in board order, with the keys applications already hold.
+      expect(db.prepare('SELECT key, name, kind, position, archived_at FROM stages ORDER BY position').all()).toEqual([
+        { key: 'wishlist', name: 'Wishlist', kind: 'planned', position: 1, archived_at: null },
+        { key: 'applied', name: 'Applied', kind: 'open', position: 2, archived_at: null },
+        { key: 'screening', name: 'Screening', kind: 'open', position: 3, archived_at: null },
+        { key: 'interviewing', name: 'Interviewing', kind: 'interview', position: 4, archived_at: null },
+        { key: 'offer', name: 'Offer', kind: 'offer', position: 5, archived_at: null },
+        { key: 'accepted', name: 'Accepted', kind: 'accepted', position: 6, archived_at: null },
+        { key: 'rejected', name: 'Rejected', kind: 'rejected', position: 7, archived_at: null },
+        { key: 'withdrawn', name: 'Withdrawn', kind: 'withdrawn', position: 8, archived_at: null },
+      ]);
+      // History written before is backfilled with the names the stages had then (the built-in ones).
+      expect(db.prepare('SELECT from_stage, to_stage, from_name, to_name FROM stage_events WHERE application_id = ?').all(seeded.application)).toEqual([
+        { from_stage: 'applied', to_stage: 'interviewing', from_name: 'Applied', to_name: 'Interviewing' },
+      ]);
+      const app = db.prepare('SELECT stage FROM applications WHERE id = ?').pluck().get(seeded.application);
+      expect(db.prepare('SELECT kind FROM stages WHERE key = ?').pluck().get(app)).toBe('interview');
+      // Active names are unique whatever the case; an archived stage frees its name.
+      const add = db.prepare("INSERT INTO stages (key, name, kind, position, archived_at) VALUES (?, ?, 'open', 9, ?)");
+      expect(() => add.run('s1', 'applied', null)).toThrow(/UNIQUE/);
+      db.prepare("UPDATE stages SET archived_at = 1 WHERE key = 'applied'").run();
+      expect(add.run('s1', 'Applied', null).changes).toBe(1);
+      expect(() => add.run('screening', 'Other', null)).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -16,6 +16,7 @@ import {
   PRIORITIES,
   REMINDER_KINDS,
   STAGES,
+  STAGE_KINDS,
   STAMP_SCOPES,
   STATIONERY_KINDS,
 } from '../shared/domain';
@@ -36,6 +37,34 @@ export const companies = sqliteTable(
   (t) => [uniqueIndex('companies_name_nocase').on(sql`${t.name} COLLATE NOCASE`)],
 );
 
+/**
+ * The person's stages (electron/domains/stages): seeded with the eight built-ins by migration
+ * 0019_stages. applications.stage and stage_events.to_stage hold a stage's `key`, which never changes;
+ * the name may. Stages are archived, never deleted, so every key ever recorded still resolves.
+ * applications.stage has no SQL foreign key to this table (adding one means rebuilding applications
+ * with its triggers and FTS): main checks a key against this table before writing it (stages/rules.ts).
+ */
+export const stages = sqliteTable(
+  'stages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: STAGE_KINDS }).notNull(),
+    /** Order on the board and in lists, ascending; rewritten whole by stages.reorder. */
+    position: integer('position').notNull(),
+    archivedAt: integer('archived_at'),
+    createdAt: created(),
+    updatedAt: updated(),
+  },
+  (t) => [
+    uniqueIndex('stages_key').on(t.key),
+    // Two active stages may not share a name (the board would show two equal columns); an archived
+    // stage's name is free again.
+    uniqueIndex('stages_active_name').on(sql`${t.name} COLLATE NOCASE`).where(sql`${t.archivedAt} IS NULL`),
+  ],
+);
+
 export const applications = sqliteTable(
   'applications',
   {
@@ -49,7 +78,7 @@ export const applications = sqliteTable(
     salaryMax: integer('salary_max'),
     salaryCurrency: text('salary_currency'),
     priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
-    stage: text('stage', { enum: STAGES }).notNull().default('wishlist'),
+    stage: text('stage').notNull().default('wishlist'),
     stageChangedAt: integer('stage_changed_at').notNull().default(now),
     appliedAt: integer('applied_at'),
     deadlineAt: integer('deadline_at'),
@@ -73,8 +102,11 @@ export const stageEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     applicationId: integer('application_id').notNull().references(() => applications.id, { onDelete: 'cascade' }),
-    fromStage: text('from_stage', { enum: STAGES }),
-    toStage: text('to_stage', { enum: STAGES }).notNull(),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    /** The stages' names when the move happened: renaming a stage later never rewrites history. */
+    fromName: text('from_name'),
+    toName: text('to_name').notNull().default(''),
     at: integer('at').notNull(),
     note: text('note'),
   },

@@ -1,8 +1,16 @@
 // Domain vocabulary shared by main (schema, validation) and the renderer (labels, ordering).
+/**
+ * The eight stages every database starts with (the `stages` table is seeded with them; see
+ * electron/domains/stages). A person may rename, reorder, archive and add stages, so a stage is a key
+ * into that table (`StageKey`): these built-in keys stay as the keys of the seeded rows, and CSV words
+ * and fixtures still name them. Rules never test these keys: they test the stage's kind.
+ */
 export const STAGES = ['wishlist', 'applied', 'screening', 'interviewing', 'offer', 'accepted', 'rejected', 'withdrawn'] as const;
-export type Stage = (typeof STAGES)[number];
-export const CLOSED_STAGES: readonly Stage[] = ['accepted', 'rejected', 'withdrawn'];
-export const STAGE_LABELS: Record<Stage, string> = {
+export type BuiltinStage = (typeof STAGES)[number];
+/** A stage's key: a built-in key or one generated when the stage was added. */
+export type Stage = string;
+/** The built-in stages' names, as seeded (and as recorded in stage history before names could change). */
+export const STAGE_LABELS: Record<BuiltinStage, string> = {
   wishlist: 'Wishlist',
   applied: 'Applied',
   screening: 'Screening',
@@ -11,6 +19,45 @@ export const STAGE_LABELS: Record<Stage, string> = {
   accepted: 'Accepted',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+};
+
+/**
+ * What a stage means; every rule follows the kind, never the key or the name.
+ *  - planned: not applied yet (new applications start here; moving out of it dates the application).
+ *  - open: applied and waiting or in early talks.
+ *  - interview: interviewing. The issue names only open/offer/closed kinds, but one rule needs to know
+ *    where interviews happen: scheduling an interview moves an application that sits in an earlier
+ *    planned/open stage to the first interview stage. A kind (not a marked stage) keeps that rule
+ *    meaningful after renames and reorders, and lets a person split interviewing into several stages.
+ *  - offer: an offer is on the table (the Offers view and Insights' offer rate follow it).
+ *  - accepted, rejected, withdrawn: closed. Thank-yous stop counting for rejected and withdrawn; moving
+ *    into a rejected stage opens the rejection dialog; closed columns fold on the board.
+ * Every kind keeps at least one active stage, so each rule always has a stage to act on.
+ */
+export const STAGE_KINDS = ['planned', 'open', 'interview', 'offer', 'accepted', 'rejected', 'withdrawn'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+export const STAGE_KIND_LABELS: Record<StageKind, string> = {
+  planned: 'Not applied yet',
+  open: 'Open',
+  interview: 'Interviewing',
+  offer: 'Offer',
+  accepted: 'Closed: accepted',
+  rejected: 'Closed: rejected',
+  withdrawn: 'Closed: withdrawn',
+};
+export const CLOSED_KINDS: readonly StageKind[] = ['accepted', 'rejected', 'withdrawn'];
+/** Kinds that end the obligation to thank: the process is over and not in the person's favour or by choice. */
+export const ENDED_KINDS: readonly StageKind[] = ['rejected', 'withdrawn'];
+/** The built-in stages' kinds, as seeded. */
+export const BUILTIN_STAGE_KINDS: Record<BuiltinStage, StageKind> = {
+  wishlist: 'planned',
+  applied: 'open',
+  screening: 'open',
+  interviewing: 'interview',
+  offer: 'offer',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
 };
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;

@@ -30,6 +30,9 @@ export const StageEvent = z.object({
   id: z.number(),
   fromStage: Stage.nullable(),
   toStage: Stage,
+  /** The stages' names at the time of the move: history shows these, whatever the stages are called now. */
+  fromName: z.string().nullable(),
+  toName: z.string(),
   at: z.number(),
   note: z.string().nullable(),
 });

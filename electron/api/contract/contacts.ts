@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS, STAGES } from '../../shared/domain';
+import { ADDRESS_LABELS, CONTACT_ROLES, EMAIL_LABELS, NAME_ORDERS, PHONE_LABELS } from '../../shared/domain';
 import { checkContact, ContactFields, contactFields, type ContactFieldsT } from '../../shared/inputs/contacts';
 import { id, method, UndoOffer } from '../define';
 import { InterviewSummary, NoteSummary } from './shapes';
@@ -51,7 +51,7 @@ export const ContactRoleOnApplication = z.object({
   applicationId: z.number(),
   company: z.string(),
   applicationRole: z.string(),
-  stage: z.enum(STAGES),
+  stage: z.string(),
   role: ContactRole,
   createdAt: z.number(),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../shared/documents';
-import { STAGES } from '../../shared/domain';
 import { id, method, ok, optText, reqText } from '../define';
 
 const Kind = z.enum(DOCUMENT_KINDS, { error: 'Choose résumé, cover letter, posting, offer letter or other.' });
@@ -51,7 +50,7 @@ export const documentsContract = {
     'Every application that got this very file (same bytes), newest first.',
     z.object({ id }),
     z.object({
-      items: z.array(z.object({ documentId: z.number(), applicationId: z.number(), company: z.string(), role: z.string(), stage: z.enum(STAGES), name: z.string(), label: z.string().nullable(), createdAt: z.number() })),
+      items: z.array(z.object({ documentId: z.number(), applicationId: z.number(), company: z.string(), role: z.string(), stage: z.string(), name: z.string(), label: z.string().nullable(), createdAt: z.number() })),
     }),
   ),
 };

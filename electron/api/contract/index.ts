@@ -24,6 +24,7 @@ import { documentsContract } from './documents';
 import { undoContract } from './undo';
 import { repliesContract } from './replies';
 import { notificationsContract } from './notifications';
+import { stagesContract } from './stages';
 
 export const contract = {
   ...systemContract,
@@ -48,6 +49,7 @@ export const contract = {
   ...undoContract,
   ...repliesContract,
   ...notificationsContract,
+  ...stagesContract,
 };
 
 export type Contract = typeof contract;

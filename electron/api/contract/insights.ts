@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { STAGES } from '../../shared/domain';
 import { method } from '../define';
 
 const rate = z.object({ count: z.number(), of: z.number() });
@@ -9,7 +8,7 @@ export const insightsContract = {
     'Facts about your follow-up: thank-yous sent and on time, delivery mix, replies by delivery, stage counts, and outcomes side by side.',
     z.object({}),
     z.object({
-      stages: z.array(z.object({ stage: z.enum(STAGES), count: z.number() })),
+      stages: z.array(z.object({ stage: z.string(), count: z.number() })),
       /** Ended interviews where every person met got a thank-you that went out. */
       interviewsThanked: rate,
       /** Thank-yous that went out, and how many by their due time. */

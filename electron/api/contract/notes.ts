@@ -1,6 +1,6 @@
 // The notes domain: the composer (write, check, send or mail a note) and the notes log.
 import { z } from 'zod';
-import { CONTACT_ROLES, DELIVERIES, NOTE_KINDS, NOTE_STATUSES, STAGES } from '../../shared/domain';
+import { CONTACT_ROLES, DELIVERIES, NOTE_KINDS, NOTE_STATUSES } from '../../shared/domain';
 import { dateTime, id, method, okUndo, UndoOffer } from '../define';
 import { NoteSummary } from './shapes';
 import { ContactAddress, ContactEmail } from './contacts';
@@ -162,7 +162,7 @@ export const notesContract = {
           roles: z.array(z.enum(CONTACT_ROLES)),
         }),
       ),
-      applications: z.array(z.object({ id: z.number(), company: z.string(), role: z.string(), stage: z.enum(STAGES) })),
+      applications: z.array(z.object({ id: z.number(), company: z.string(), role: z.string(), stage: z.string() })),
       interviews: z.array(z.object({ id: z.number(), applicationId: z.number(), round: z.string().nullable(), startAt: z.number(), contactIds: z.array(z.number()) })),
     }),
   ),

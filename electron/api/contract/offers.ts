@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGES, WORK_MODES } from '../../shared/domain';
+import { WORK_MODES } from '../../shared/domain';
 import { OfferSave } from '../../shared/inputs/offers';
 import { id, method, ok } from '../define';
 
@@ -8,7 +8,7 @@ export const Offer = z.object({
   applicationId: z.number(),
   company: z.string(),
   role: z.string(),
-  stage: z.enum(STAGES),
+  stage: z.string(),
   currency: z.string(),
   baseSalary: z.number().nullable(),
   bonus: z.number().nullable(),

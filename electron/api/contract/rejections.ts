@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_ROLES, DELIVERIES, NOTE_STATUSES, STAGES } from '../../shared/domain';
+import { CONTACT_ROLES, DELIVERIES, NOTE_STATUSES } from '../../shared/domain';
 import { id, method } from '../define';
 import { Reminder } from './reminders';
 
@@ -23,7 +23,7 @@ export const rejectionsContract = {
     'Who to thank after a rejection: the contacts on the application and the people met at its interviews, with what each note needs.',
     z.object({ applicationId: id }),
     z.object({
-      application: z.object({ id: z.number(), company: z.string(), role: z.string(), stage: z.enum(STAGES) }),
+      application: z.object({ id: z.number(), company: z.string(), role: z.string(), stage: z.string() }),
       contacts: z.array(RejectionContact),
       reconnectDays: z.number(),
       defaultDelivery: z.enum(DELIVERIES),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELIVERIES, NOTE_KINDS, STAGES } from '../../shared/domain';
+import { DELIVERIES, NOTE_KINDS } from '../../shared/domain';
 import { REPLY_MATCH_METHODS } from '../../shared/replies';
 import { id, method } from '../define';
 
@@ -21,7 +21,7 @@ export const Reply = z.object({
   contactName: z.string().nullable(),
   company: z.string().nullable(),
   role: z.string().nullable(),
-  stage: z.enum(STAGES).nullable(),
+  stage: z.string().nullable(),
   noteKind: z.enum(NOTE_KINDS).nullable(),
   noteDelivery: z.enum(DELIVERIES).nullable(),
   noteSubject: z.string().nullable(),

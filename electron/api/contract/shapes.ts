@@ -1,6 +1,6 @@
 // Output shapes used by more than one domain's contract.
 import { z } from 'zod';
-import { DELIVERIES, INTERVIEW_KINDS, NOTE_KINDS, NOTE_STATUSES, STAGES } from '../../shared/domain';
+import { DELIVERIES, INTERVIEW_KINDS, NOTE_KINDS, NOTE_STATUSES } from '../../shared/domain';
 
 export const NoteSummary = z.object({
   id: z.number(),
@@ -33,7 +33,7 @@ export const InterviewSummary = z.object({
   applicationId: z.number(),
   company: z.string(),
   role: z.string(),
-  stage: z.enum(STAGES),
+  stage: z.string(),
   round: z.string().nullable(),
   kind: z.enum(INTERVIEW_KINDS),
   startAt: z.number(),

@@ -5,13 +5,12 @@ import { undoable } from '../undo/undo';
 import { deleteRow, insertRow, pick, prepare, tx, updateRow } from '../../db/sql';
 import { applications, stageEvents } from '../../db/schema';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
-import { STAGE_LABELS, STAGES } from '../../shared/domain';
 import { companyIdFor } from '../companies/companies';
 import { boardColumns, getSummary, listApplications } from './list';
+import { datesApplication, firstOfKind, requireStage, stageOf } from '../stages/rules';
 
 export { BOARD_PER_STAGE, boardColumns, getSummary, listApplications, listSql } from './list';
 
-type Stage = (typeof STAGES)[number];
 type Detail = MethodOutput<'applications.get'>;
 
 /** "Designer at Acme", for undo labels. */
@@ -36,7 +35,7 @@ const detailById = prepare((db) =>
 );
 const eventsOf = prepare((db) =>
   db
-    .select({ id: stageEvents.id, fromStage: stageEvents.fromStage, toStage: stageEvents.toStage, at: stageEvents.at, note: stageEvents.note })
+    .select({ id: stageEvents.id, fromStage: stageEvents.fromStage, toStage: stageEvents.toStage, fromName: stageEvents.fromName, toName: stageEvents.toName, at: stageEvents.at, note: stageEvents.note })
     .from(stageEvents)
     .where(eq(stageEvents.applicationId, ID))
     .orderBy(asc(stageEvents.at), asc(stageEvents.id))
@@ -51,15 +50,21 @@ export function getApplication(ctx: Ctx, id: number): Detail {
   return { ...summary, ...extra, events: eventsOf(ctx).all({ id }) };
 }
 
-/** Records a stage change as an event. Call inside a transaction. Returns false when nothing changed. */
-export function changeStage(ctx: Ctx, id: number, stage: Stage, note: string | null = null): boolean {
+/**
+ * Records a stage change as an event, with both stages' names as they are now (history keeps them when
+ * a stage is renamed later). Refuses an unknown or archived stage. Call inside a transaction. Returns
+ * false when nothing changed.
+ */
+export function changeStage(ctx: Ctx, id: number, stage: string, note: string | null = null): boolean {
   const current = stageById(ctx).get({ id });
   if (!current) throw notFound('Application', id);
   if (current.stage === stage) return false;
+  const to = requireStage(ctx, stage);
   const now = ctx.clock.now();
-  const appliedAt = current.appliedAt ?? (stage !== 'wishlist' && stage !== 'withdrawn' ? now : null);
+  const appliedAt = current.appliedAt ?? (datesApplication(to.kind) ? now : null);
   updateRow(ctx, applications, id, { stage, stageChangedAt: now, appliedAt });
-  insertRow(ctx, stageEvents, { applicationId: id, fromStage: current.stage, toStage: stage, at: now, note });
+  const fromName = stageOf(ctx, current.stage)?.name ?? current.stage;
+  insertRow(ctx, stageEvents, { applicationId: id, fromStage: current.stage, toStage: stage, fromName, toName: to.name, at: now, note });
   return true;
 }
 
@@ -84,8 +89,10 @@ export function insertApplication(ctx: Ctx, input: ParsedInput<'applications.cre
   const now = ctx.clock.now();
   const stageAt = opts.stageAt ?? now;
   const companyId = companyIdFor(ctx, input.company);
-  const stage = input.stage ?? 'wishlist';
-  const appliedAt = input.appliedAt ?? (stage !== 'wishlist' && stage !== 'withdrawn' ? now : null);
+  // Without a stage, the first not-applied stage (the built-in Wishlist unless the person changed it).
+  const to = input.stage !== undefined ? requireStage(ctx, input.stage) : firstOfKind(ctx, 'planned');
+  const stage = to.key;
+  const appliedAt = input.appliedAt ?? (datesApplication(to.kind) ? now : null);
   const id = insertRow(ctx, applications, {
     companyId,
     role: input.role,
@@ -102,7 +109,7 @@ export function insertApplication(ctx: Ctx, input: ParsedInput<'applications.cre
     deadlineAt: input.deadlineAt ?? null,
     notes: input.notes ?? null,
   });
-  insertRow(ctx, stageEvents, { applicationId: id, fromStage: null, toStage: stage, at: stageAt });
+  insertRow(ctx, stageEvents, { applicationId: id, fromStage: null, toStage: stage, toName: to.name, at: stageAt });
   return id;
 }
 
@@ -136,7 +143,7 @@ export const applicationsHandlers: Handlers<
   'applications.board': (input, ctx) => boardColumns(ctx, input),
 
   'applications.moveStage': ({ id, stage, note }, ctx) => {
-    const { undo } = undoable(ctx, `Moved ${titleOf(getSummary(ctx, id))} to ${STAGE_LABELS[stage]}`, () => changeStage(ctx, id, stage, note));
+    const { undo } = undoable(ctx, `Moved ${titleOf(getSummary(ctx, id))} to ${requireStage(ctx, stage).name}`, () => changeStage(ctx, id, stage, note));
     return { ...getSummary(ctx, id), undo };
   },
 

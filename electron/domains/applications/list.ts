@@ -5,12 +5,12 @@
 import { notFound } from '../../shared/errors';
 import type { Ctx } from '../../db/context';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
-import { PRIORITIES, STAGES } from '../../shared/domain';
+import { PRIORITIES } from '../../shared/domain';
 import { stmt } from '../../db/sql';
 import { ftsQuery } from '../../db/fts';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
+import { activeStages, stageOf } from '../stages/rules';
 
-type Stage = (typeof STAGES)[number];
 type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = ParsedInput<'applications.list'>;
 export type SortKey = NonNullable<ListInput['sort']>;
@@ -23,7 +23,8 @@ export const SORT_VALUE: Record<SortKey, string> = {
   updatedAt: 'a.updated_at',
   company: '(SELECT name FROM companies WHERE id = a.company_id) COLLATE NOCASE',
   role: 'a.role COLLATE NOCASE',
-  stage: rank('a.stage', STAGES),
+  // The person's board order (stages.position), not the key.
+  stage: '(SELECT position FROM stages WHERE key = a.stage)',
   priority: rank('a.priority', PRIORITIES),
   location: "coalesce(a.location, '') COLLATE NOCASE",
 };
@@ -107,14 +108,14 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
   // The total is counted once, with the first page; the next pages keep it.
   const total = !input.limit ? items.length : input.after ? null : stmt<{ n: number }>(ctx.sqlite, countSql(shape)).get(filterParams)!.n;
   const last = items.length === input.limit ? items[items.length - 1] : null;
-  return { items, total, next: last ? { value: sortValueOf(sort, last), id: last.id } : null };
+  return { items, total, next: last ? { value: sortValueOf(ctx, sort, last), id: last.id } : null };
 }
 
 /** The sort value of a row as SQL computes it (the cursor carries it). */
-function sortValueOf(sort: SortKey, a: Summary): string | number {
+function sortValueOf(ctx: Ctx, sort: SortKey, a: Summary): string | number {
   switch (sort) {
     case 'stage':
-      return STAGES.indexOf(a.stage);
+      return stageOf(ctx, a.stage)?.position ?? 0;
     case 'priority':
       return PRIORITIES.indexOf(a.priority);
     case 'location':
@@ -129,7 +130,10 @@ export const BOARD_PER_STAGE = 100;
 
 export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>): MethodOutput<'applications.board'> {
   const match = ftsQuery(input.search);
-  const visible = input.stages && input.stages.length > 0 ? input.stages : STAGES;
+  // The person's active stages in board order; archived stages hold no applications (archiving moves them).
+  const keys = activeStages(ctx).map((s) => s.key);
+  const chosen = input.stages && input.stages.length > 0 ? input.stages : null;
+  const visible = chosen ? keys.filter((k) => chosen.includes(k)) : keys;
   if (input.search && !match) return { columns: visible.map((stage) => ({ stage, total: 0, items: [] })), total: 0 };
   const where = filterOf({ search: !!match, stages: false, includeArchived: !!input.includeArchived });
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -137,7 +141,7 @@ export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>)
   if (match) params.match = match;
   const countParams = match ? { match } : {};
   const totals = new Map(
-    stmt<{ stage: Stage; n: number }>(ctx.sqlite, `SELECT a.stage, count(*) AS n FROM applications a ${filter} GROUP BY a.stage`)
+    stmt<{ stage: string; n: number }>(ctx.sqlite, `SELECT a.stage, count(*) AS n FROM applications a ${filter} GROUP BY a.stage`)
       .all(countParams)
       .map((r) => [r.stage, r.n]),
   );
@@ -146,12 +150,13 @@ export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>)
   // search: the matches are read once from the FTS index and ranked (their count is needed anyway).
   const perStage = match
     ? `SELECT id FROM (SELECT a.id, row_number() OVER (PARTITION BY a.stage ORDER BY a.stage_changed_at DESC, a.id DESC) AS rn FROM applications a ${filter}) WHERE rn <= @perStage`
-    : STAGES.map(
-        (s) => `SELECT * FROM (SELECT a.id FROM applications a ${filter ? `${filter} AND` : 'WHERE'} a.stage = '${s}' ORDER BY a.stage_changed_at DESC, a.id DESC LIMIT @perStage)`,
-      ).join('\nUNION ALL\n');
+    : keys
+        .map((_s, i) => `SELECT * FROM (SELECT a.id FROM applications a ${filter ? `${filter} AND` : 'WHERE'} a.stage = @stage${i} ORDER BY a.stage_changed_at DESC, a.id DESC LIMIT @perStage)`)
+        .join('\nUNION ALL\n');
+  if (!match) keys.forEach((k, i) => (params[`stage${i}`] = k));
   const items = stmt<Summary>(ctx.sqlite, summarySql(perStage, 'a.stage_changed_at DESC, a.id DESC')).all(params);
-  const byStage = new Map<Stage, Summary[]>(STAGES.map((s) => [s, []]));
-  for (const it of items) byStage.get(it.stage)!.push(it);
+  const byStage = new Map<string, Summary[]>(visible.map((s) => [s, []]));
+  for (const it of items) byStage.get(it.stage)?.push(it);
   const columns = visible.map((stage) => ({ stage, total: totals.get(stage) ?? 0, items: byStage.get(stage)! }));
   return { columns, total: columns.reduce((n, c) => n + c.total, 0) };
 }

@@ -285,7 +285,7 @@ describe('csv.importApplications', () => {
     // The stage is recorded as one first event, at the applied date.
     expect(initech.appliedAt).toBe(day('2026-10-15'));
     expect(initech.stageChangedAt).toBe(day('2026-10-15'));
-    expect(initech.events).toEqual([{ id: expect.any(Number), fromStage: null, toStage: 'interviewing', at: day('2026-10-15'), note: null }]);
+    expect(initech.events).toEqual([{ id: expect.any(Number), fromStage: null, toStage: 'interviewing', fromName: null, toName: 'Interviewing', at: day('2026-10-15'), note: null }]);
     expect(initech.createdAt).toBe(T0); // created now, not back-dated
     // Without an applied date the event is now.
     expect(apps[5].events[0].at).toBe(T0);

@@ -24,6 +24,7 @@ import { insertApplication } from '../applications/applications';
 import { getSettings } from '../settings/settings';
 import { EXPORT_HEADERS, exportApplications } from './export';
 import { dupKey, rowValues, type Values } from './rows';
+import { activeStages } from '../stages/rules';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
 const COLUMN = { one: 'column', other: 'columns' };
@@ -72,6 +73,7 @@ function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?
   const order = detected?.order ?? 'mdy';
   // "Salary (EUR)": the header says the currency when the cells do not.
   const headerCurrency = read.headers.map(currencyFromHeader);
+  const stages = activeStages(ctx);
   const now = ctx.clock.now();
 
   const fileErrors = [...read.fileErrors];
@@ -84,7 +86,7 @@ function analyse(ctx: Ctx, input: { text: string; mapping?: Target[]; dateOrder?
 
   let dollarAssumed = false;
   const rows: Analysed[] = read.records.map(({ row, cells }) => {
-    const r = rowValues(cells, mapping, read.headers, { zone, order, now, headerCurrency });
+    const r = rowValues(cells, mapping, read.headers, { zone, order, now, headerCurrency, stages });
     dollarAssumed ||= r.dollarAssumed;
     return { row, values: r.values, fieldErrors: r.errors, warnings: r.warnings, input: r.input, key: dupKey(r.values.company, r.values.role) };
   });

@@ -4,7 +4,7 @@ import type { Ctx } from '../../db/context';
 import { stmt } from '../../db/sql';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
 import { parseDate, writeCsv } from '../../formats/csv';
-import { STAGE_LABELS, type Priority, type Stage } from '../../shared/domain';
+import type { Priority } from '../../shared/domain';
 import { listApplications } from '../applications/applications';
 import { getSettings } from '../settings/settings';
 
@@ -32,7 +32,8 @@ export const EXPORT_HEADERS = [
 interface ExportRow {
   company: string;
   role: string;
-  stage: Stage;
+  /** The stage's name now (the person's own words, which the import maps back). */
+  stage: string;
   priority: Priority;
   location: string | null;
   source: string | null;
@@ -71,7 +72,7 @@ export function exportApplications(ctx: Ctx, input: ParsedInput<'csv.exportAppli
   const ids = listApplications(ctx, input).items.map((a) => a.id);
   const rows = stmt<ExportRow>(
     ctx.sqlite,
-    `SELECT c.name AS company, a.role, a.stage, a.priority, a.location, a.source, a.posting_url AS postingUrl,
+    `SELECT c.name AS company, a.role, coalesce((SELECT name FROM stages WHERE key = a.stage), a.stage) AS stage, a.priority, a.location, a.source, a.posting_url AS postingUrl,
             a.salary_min AS salaryMin, a.salary_max AS salaryMax, a.salary_currency AS salaryCurrency,
             a.applied_at AS appliedAt, a.deadline_at AS deadlineAt, a.notes, a.created_at AS createdAt,
             a.stage_changed_at AS stageChangedAt, a.archived_at AS archivedAt,
@@ -87,7 +88,7 @@ export function exportApplications(ctx: Ctx, input: ParsedInput<'csv.exportAppli
     const cells: Array<string | number> = [
       r.company,
       r.role,
-      STAGE_LABELS[r.stage],
+      r.stage,
       PRIORITY_LABELS[r.priority],
       r.location ?? '',
       r.source ?? '',

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { ParsedInput } from '../../api/contract';
 import { ApplicationCreate } from '../../shared/inputs/applications';
 import type { CsvPreviewRow } from '../../api/contract/csv';
-import { STAGES, STAGE_LABELS } from '../../shared/domain';
+import { BUILTIN_STAGE_KINDS } from '../../shared/domain';
+import type { StageInfo } from '../stages/rules';
 import { listOr } from '../../shared/words';
 import {
   PLACEHOLDER,
@@ -45,11 +46,29 @@ export interface ReadContext {
   order: DateOrder;
   now: number;
   headerCurrency: (string | null)[];
+  /** The person's active stages in board order: status words map onto these. */
+  stages: StageInfo[];
+}
+
+const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * A status word onto the person's own stages: a stage's own name first (any case), so a custom
+ * "Take-home" stage catches "take-home"; then the built-in words and patterns (formats/csv/words.ts),
+ * which name a built-in stage: that stage if it is still active, else the first active stage of its kind.
+ */
+export function stageOfWord(raw: string, stages: StageInfo[]): string | null {
+  const own = stages.find((s) => fold(s.name) === fold(raw));
+  if (own) return own.key;
+  const builtin = stageFromWord(raw);
+  if (!builtin) return null;
+  if (stages.some((s) => s.key === builtin)) return builtin;
+  return stages.find((s) => s.kind === BUILTIN_STAGE_KINDS[builtin])?.key ?? null;
 }
 
 const DATE_TARGETS = ['appliedAt', 'deadlineAt', 'stageChangedAt', 'createdAt', 'archivedAt'] as const;
 
-export function rowValues(cells: string[], mapping: Target[], headers: string[], { zone, order, now, headerCurrency }: ReadContext): RowRead {
+export function rowValues(cells: string[], mapping: Target[], headers: string[], { zone, order, now, headerCurrency, stages }: ReadContext): RowRead {
   const values: Values = {
     company: null,
     role: null,
@@ -98,9 +117,9 @@ export function rowValues(cells: string[], mapping: Target[], headers: string[],
   for (const t of ['company', 'role', 'location', 'source'] as const) values[t] = raw[t] ?? null;
 
   if (raw.stage !== undefined) {
-    const stage = stageFromWord(raw.stage);
+    const stage = stageOfWord(raw.stage, stages);
     if (stage) values.stage = stage;
-    else errors.stage = `“${raw.stage}” is not a stage we know; use ${listOr(STAGES.map((s) => STAGE_LABELS[s]))}.`;
+    else errors.stage = `“${raw.stage}” is not a stage we know; use ${listOr(stages.map((s) => s.name))}.`;
   }
   if (raw.priority !== undefined) values.priority = priorityFromWord(raw.priority);
 
@@ -136,7 +155,9 @@ export function rowValues(cells: string[], mapping: Target[], headers: string[],
     }
   }
   // A row with an applied date but no stage has been applied to.
-  values.stage ??= errors.stage ? null : values.appliedAt !== null ? 'applied' : 'wishlist';
+  // (The first open stage, or the first not-applied one: the built-in Applied and Wishlist unless changed.)
+  const first = (kind: StageInfo['kind']) => stages.find((s) => s.kind === kind)?.key ?? null;
+  values.stage ??= errors.stage ? null : values.appliedAt !== null ? first('open') : first('planned');
 
   const noteText = [...notes, extras.join('\n')].filter(Boolean).join('\n\n');
   values.notes = noteText || null;

@@ -2,7 +2,7 @@
 // was sent and what happened, and leaves the reading to the person.
 import type { Handlers } from '../../db/context';
 import { stmt } from '../../db/sql';
-import { STAGES, type Stage } from '../../shared/domain';
+import { activeStages } from '../stages/rules';
 
 /** A note "went out" when emailed or mailed; its time is whichever happened. */
 const WENT_OUT = "n.status IN ('sent', 'mailed')";
@@ -11,8 +11,9 @@ const OUT_AT = 'coalesce(n.sent_at, n.mailed_at)';
 export const insightsHandlers: Handlers<'insights.get'> = {
   'insights.get': (_input, ctx) => {
     const now = ctx.clock.now();
-    const counts = new Map(stmt<{ stage: Stage; n: number }>(ctx.sqlite, 'SELECT stage, count(*) AS n FROM applications WHERE archived_at IS NULL GROUP BY stage').all().map((r) => [r.stage, r.n]));
-    const stages = STAGES.map((stage) => ({ stage, count: counts.get(stage) ?? 0 }));
+    const counts = new Map(stmt<{ stage: string; n: number }>(ctx.sqlite, 'SELECT stage, count(*) AS n FROM applications WHERE archived_at IS NULL GROUP BY stage').all().map((r) => [r.stage, r.n]));
+    // The person's stages in board order (archiving a stage moves its applications, so none is left out).
+    const stages = activeStages(ctx).map(({ key }) => ({ stage: key, count: counts.get(key) ?? 0 }));
 
     // Per ended interview: people met, and how many of them got a thank-you that went out.
     const perInterview = stmt<{ applicationId: number; people: number; thanked: number }>(
@@ -46,7 +47,7 @@ export const insightsHandlers: Handlers<'insights.get'> = {
     const rejected = stmt<{ total: number; sent: number }>(
       ctx.sqlite,
       `SELECT count(*) AS total, coalesce(sum(EXISTS (SELECT 1 FROM notes n WHERE n.application_id = a.id AND n.kind = 'after_rejection' AND ${WENT_OUT})), 0) AS sent
-       FROM applications a WHERE a.stage = 'rejected'`,
+       FROM applications a WHERE a.stage IN (SELECT key FROM stages WHERE kind = 'rejected')`,
     ).get()!;
 
     // Outcomes: per application with ended interviews, whether everyone met was thanked.
@@ -56,7 +57,7 @@ export const insightsHandlers: Handlers<'insights.get'> = {
       byApp.set(r.applicationId, { people: cur.people + r.people, thanked: cur.thanked + r.thanked });
     }
     const offered = new Set(
-      stmt<{ id: number }>(ctx.sqlite, "SELECT DISTINCT application_id AS id FROM stage_events WHERE to_stage IN ('offer', 'accepted')")
+      stmt<{ id: number }>(ctx.sqlite, "SELECT DISTINCT application_id AS id FROM stage_events WHERE to_stage IN (SELECT key FROM stages WHERE kind IN ('offer', 'accepted'))")
         .all()
         .map((r) => r.id),
     );

@@ -15,7 +15,7 @@ import { addThankYouObligation, countOpenThankYous, rescheduleObligations } from
 import { getSettings } from '../settings/settings';
 import { formatDayInZone } from '../../shared/time';
 import { interviewsToIcs } from '../../formats/ics/ics';
-import type { Stage } from '../../shared/domain';
+import { firstOfKind, stageOf } from '../stages/rules';
 import { listAnd } from '../../shared/words';
 import { nameColumns } from '../../shared/names';
 import { writeChannels } from '../contacts/channels';
@@ -23,8 +23,18 @@ import { writeChannels } from '../contacts/channels';
 type Interview = MethodOutput<'interviews.get'>;
 type Participant = Interview['participants'][number];
 
-/** Stages before interviewing: scheduling an interview moves these on. */
-const EARLY_STAGES: readonly Stage[] = ['wishlist', 'applied', 'screening'];
+/**
+ * Scheduling an interview moves an application that is still in an earlier stage (not applied yet, or
+ * open) on to the first interview stage. By kind and board position, never by key: "earlier" is a
+ * planned/open stage placed before that interview stage, so a custom open stage placed after it
+ * (say "References" after "Interviewing") is left alone, as are offers and closed stages.
+ */
+function moveOnForInterview(ctx: Ctx, applicationId: number, stage: string) {
+  const from = stageOf(ctx, stage);
+  if (!from || (from.kind !== 'planned' && from.kind !== 'open')) return;
+  const to = firstOfKind(ctx, 'interview');
+  if (from.position < to.position) changeStage(ctx, applicationId, to.key, 'Interview scheduled');
+}
 
 // Raw SQL: the summary joins company and role and folds the participants into one JSON column, for
 // Today and every list of interviews in one statement.
@@ -214,7 +224,7 @@ export const interviewsHandlers: Handlers<
         location: input.location ?? null,
         uid: randomUUID(),
       });
-      if (EARLY_STAGES.includes(app.stage)) changeStage(ctx, input.applicationId, 'interviewing', 'Interview scheduled');
+      moveOnForInterview(ctx, input.applicationId, app.stage);
       for (const p of input.participants ?? []) addParticipant(ctx, id, p);
       return id;
     });

@@ -6,7 +6,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../db/context';
 import { param, prepare, stmt, updateRow } from '../../db/sql';
 import { interviews, notes } from '../../db/schema';
-import { createNote, RELEASED_THANK_YOU } from '../notes/records';
+import { createNote, ENDED_APPLICATION, RELEASED_THANK_YOU } from '../notes/records';
 import { getSettings } from '../settings/settings';
 
 const HOUR = 3_600_000;
@@ -38,7 +38,7 @@ export const COUNTS_AS_DUE = `n.status = 'draft' AND n.due_at IS NOT NULL
 
 // Raw SQL: open thank-yous of live applications, the ones a change of the due-hours setting may move.
 const OPEN_THANK_YOUS = `n.kind = 'thank_you' AND n.status = 'draft' AND n.due_at IS NOT NULL AND n.interview_id IS NOT NULL
-  AND (SELECT stage FROM applications WHERE id = n.application_id) NOT IN ('rejected', 'withdrawn')`;
+  AND NOT ${ENDED_APPLICATION('n.application_id')}`;
 
 /** How many open thank-yous a change of the due hours would move (the Settings screen asks about them). */
 export function countOpenThankYous(ctx: Ctx): number {

@@ -45,8 +45,14 @@ export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, de
   insertRow(ctx, noteEvents, { noteId, status, at, detail });
 }
 
-/** SQL condition (raw, over notes n): a thank-you released by the application's rejection or withdrawal; the after-rejection note takes over. */
-export const RELEASED_THANK_YOU = `n.kind = 'thank_you' AND (SELECT stage FROM applications WHERE id = n.application_id) IN ('rejected', 'withdrawn')`;
+/**
+ * SQL condition (raw, over notes n): a thank-you released by the application's rejection or withdrawal;
+ * the after-rejection note takes over. By the stage's kind (shared/domain.ts ENDED_KINDS), so a renamed
+ * or custom rejected/withdrawn stage releases them too.
+ */
+export const ENDED_APPLICATION = (applicationId: string) =>
+  `(SELECT s.kind FROM applications a JOIN stages s ON s.key = a.stage WHERE a.id = ${applicationId}) IN ('rejected', 'withdrawn')`;
+export const RELEASED_THANK_YOU = `n.kind = 'thank_you' AND ${ENDED_APPLICATION('n.application_id')}`;
 
 /**
  * Columns of a note summary (recipient, company and role resolved). Callers add WHERE/ORDER.

@@ -71,7 +71,7 @@ export const offersHandlers: Handlers<'offers.list' | 'offers.get' | 'offers.sav
   'offers.list': (_input, ctx) => ({
     items: stmt<OfferRow>(
       ctx.sqlite,
-      `${OFFER_SELECT} ORDER BY a.archived_at IS NOT NULL, a.stage IN ('rejected', 'withdrawn'), o.deadline_at IS NULL, o.deadline_at, o.id`,
+      `${OFFER_SELECT} ORDER BY a.archived_at IS NOT NULL, (SELECT kind FROM stages WHERE key = a.stage) IN ('rejected', 'withdrawn'), o.deadline_at IS NULL, o.deadline_at, o.id`,
     )
       .all()
       .map(withTotals),

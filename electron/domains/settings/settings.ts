@@ -5,6 +5,9 @@ import { settings } from '../../db/schema';
 import { SettingsShape, type Settings } from '../../shared/inputs/settings';
 import { moveOpenThankYousTo } from '../interviews/obligations';
 import { REPLY_CHECK_DEFAULT_MINUTES } from '../../shared/replies';
+import { CLOSED_KINDS } from '../../shared/domain';
+import { invalid } from '../../shared/errors';
+import { stageOf } from '../stages/rules';
 
 const allSettings = prepare((db) => db.select({ key: settings.key, value: settings.value }).from(settings).prepare());
 const putSetting = prepare((db) =>
@@ -97,6 +100,11 @@ export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
   'settings.get': (_input, ctx) => getSettings(ctx),
   'settings.update': ({ moveOpenDueTimes, ...input }, ctx) => {
     const current = getSettings(ctx);
+    // Only closed stages fold, so only they can be kept unfolded; by kind, so a custom closed stage folds too.
+    for (const key of input.boardExpandedStages ?? []) {
+      const kind = stageOf(ctx, key)?.kind;
+      if (!kind || !CLOSED_KINDS.includes(kind)) throw invalid({ boardExpandedStages: 'Only closed stages (accepted, rejected or withdrawn) fold.' });
+    }
     const next: Settings = { ...current, ...input, profile: { ...current.profile, ...(input.profile ?? {}) } } as Settings;
     const now = ctx.clock.now();
     tx(ctx, () => {

@@ -1,5 +1,5 @@
 // Words spreadsheets use for stages and priorities, and placeholders that mean "nothing yet".
-import { STAGES, type Priority, type Stage } from '../../shared/domain';
+import { STAGES, type BuiltinStage as Stage, type Priority } from '../../shared/domain';
 
 /** "N/A" or "TBD" in a date, salary, stage or link column means "nothing yet"; names and places are kept as written. */
 export const PLACEHOLDER = /^(n\/?a|none|null|nil|tbd|tba|unknown|-+|—|–|\?+)$/i;

@@ -1,10 +1,14 @@
 // What an application may be created or edited with. Below the domains so the CSV import validates
 // each row exactly as applications.create does; the contract (api/contract/applications.ts) re-exports it.
 import { z } from 'zod';
-import { PRIORITIES, STAGES } from '../domain';
+import { PRIORITIES } from '../domain';
 import { dateTime, id, optText, optUrl, reqText } from '../fields';
 
-export const Stage = z.enum(STAGES, { error: 'Choose a stage.' });
+/**
+ * A stage's key (electron/domains/stages). Which keys exist is the person's own list, so zod checks the
+ * shape only; main checks the key against the stages table before writing it ("That stage no longer exists").
+ */
+export const Stage = z.string({ error: 'Choose a stage.' }).trim().min(1, 'Choose a stage.').max(64, 'Choose a stage.');
 export const Priority = z.enum(PRIORITIES, { error: 'Choose low, medium or high.' });
 
 const salary = z.number({ error: 'Salary must be a number.' }).int('Salary must be a whole number.').min(0, 'Salary cannot be negative.').max(1e9).nullish();

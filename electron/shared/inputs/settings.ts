@@ -1,7 +1,7 @@
 // The shape of the settings. Below the domains so the settings domain validates a merged change with
 // the very schema that settings.get answers with; the contract (api/contract/settings.ts) re-exports it.
 import { z } from 'zod';
-import { CARD_SIZES, CLOSED_STAGES, DELIVERIES, ENVELOPE_SIZES, STAGES } from '../domain';
+import { CARD_SIZES, DELIVERIES, ENVELOPE_SIZES } from '../domain';
 import { REPLY_CHECK_MAX_MINUTES, REPLY_CHECK_MIN_MINUTES } from '../replies';
 import { optEmail, optText } from '../fields';
 
@@ -48,10 +48,8 @@ export const SettingsShape = z.object({
     .min(1, 'Keep at least 1 automatic backup.')
     .max(365, 'Keep at most 365 automatic backups.'),
   /** Closed stages the board shows as full columns; the others stay narrow drop targets so eight columns fit. */
-  boardExpandedStages: z
-    .array(z.enum(STAGES))
-    .max(STAGES.length)
-    .refine((s) => s.every((x) => CLOSED_STAGES.includes(x)), 'Only closed stages (accepted, rejected, withdrawn) fold.'),
+  // Stage keys: settings.update checks each is a closed-kind stage (the stages table is the person's own).
+  boardExpandedStages: z.array(z.string().min(1).max(64)).max(100),
   /** The person closed Today's first-run checklist before finishing it. */
   firstRunDismissed: z.boolean({ error: 'Say whether the first-run checklist is dismissed (true or false).' }),
   /** Minutes between checks for replies while the app is open (with an account connected). */
