@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { PRIORITY_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
+import { PRIORITY_LABELS } from '../../../electron/shared/domain';
+import { useStages } from '../lib/stages';
 import { ApplicationForm } from './ApplicationForm';
 import { InterviewForm } from '../interview/InterviewForm';
 import { Modal } from '../ui/Modal';
@@ -30,6 +31,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
   const interviews = useApi('interviews.list', { applicationId: id });
   const notes = useApi('notes.list', { applicationId: id });
   const move = useCall('applications.moveStage');
+  const stages = useStages();
   const archive = useCall('applications.archive');
   const remove = useCall('applications.delete');
   const replies = useApi('replies.list', { applicationId: id, limit: 50 });
@@ -52,11 +54,11 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
     );
   const a = app.data;
 
-  const onMove = async (stage: Stage) => {
+  const onMove = async (stage: string) => {
     try {
       const moved = await move.mutateAsync({ id: a.id, stage });
-      toast(`Moved to ${STAGE_LABELS[stage]}.`, 'info', { undo: moved.undo });
-      if (stage === 'rejected') setAfterRejection(true);
+      toast(`Moved to ${stages.name(stage)}.`, 'info', { undo: moved.undo });
+      if (stages.kind(stage) === 'rejected') setAfterRejection(true);
     } catch (err) {
       toast(err instanceof Error ? err.message : String(err), 'error');
     }
@@ -73,10 +75,10 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
         </h1>
         <label className="row">
           <span className="muted">Stage</span>
-          <select ref={stageSelect} aria-label="Stage" value={a.stage} onChange={(e) => void onMove(e.target.value as Stage)}>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {STAGE_LABELS[s]}
+          <select ref={stageSelect} aria-label="Stage" value={a.stage} onChange={(e) => void onMove(e.target.value)}>
+            {stages.active.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.name}
               </option>
             ))}
           </select>
@@ -115,7 +117,7 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
                 <dd>{a.role}</dd>
                 <dt>Stage</dt>
                 <dd>
-                  {STAGE_LABELS[a.stage]} <span className="muted">since {formatDate(a.stageChangedAt)}</span>
+                  {stages.name(a.stage)} <span className="muted">since {formatDate(a.stageChangedAt)}</span>
                 </dd>
                 <dt>Priority</dt>
                 <dd>{PRIORITY_LABELS[a.priority]}</dd>
@@ -184,7 +186,8 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
               ...a.events.map((e) => ({
                 key: `e${e.id}`,
                 at: e.at,
-                text: e.fromStage ? `${STAGE_LABELS[e.fromStage]} → ${STAGE_LABELS[e.toStage]}` : `Added as ${STAGE_LABELS[e.toStage]}`,
+                // The names the stages had at the time: a rename later never rewrites history.
+                text: e.fromStage ? `${e.fromName ?? stages.name(e.fromStage)} → ${e.toName || stages.name(e.toStage)}` : `Added as ${e.toName || stages.name(e.toStage)}`,
                 note: e.note,
                 link: null as string | null,
               })),

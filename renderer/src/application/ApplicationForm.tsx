@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../electron/api/contract';
-import { PRIORITIES, PRIORITY_LABELS, STAGES, STAGE_LABELS, type Priority, type Stage } from '../../../electron/shared/domain';
+import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../electron/shared/domain';
+import { useStages } from '../lib/stages';
 import { useApi, useCall } from '../lib/hooks';
 import { fromDateInput, toDateInput } from '../lib/format';
 import { numberOrAsTyped, textOrNull, useServerForm } from '../lib/forms';
@@ -14,7 +15,7 @@ const num = numberOrAsTyped;
 type Values = {
   company: string;
   role: string;
-  stage: Stage;
+  stage: string;
   priority: Priority;
   location: string;
   source: string;
@@ -28,10 +29,12 @@ type Values = {
 };
 
 export function ApplicationForm({ existing, onDone, onCancel }: { existing?: Application; onDone: (app: Application) => void; onCancel: () => void }) {
+  const stages = useStages();
   const form = useServerForm<Values>({
     company: existing?.company ?? '',
     role: existing?.role ?? '',
-    stage: existing?.stage ?? 'wishlist',
+    // New applications start in the first not-applied stage, as the server would choose.
+    stage: existing?.stage ?? stages.active.find((s) => s.kind === 'planned')?.key ?? 'wishlist',
     priority: existing?.priority ?? 'medium',
     location: existing?.location ?? '',
     source: existing?.source ?? '',
@@ -85,7 +88,7 @@ export function ApplicationForm({ existing, onDone, onCancel }: { existing?: App
           <Field label="Stage" error={errorOf('stage')}>
             {(p) => (
               <select {...p} {...register('stage')}>
-                {STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+                {stages.active.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
               </select>
             )}
           </Field>

@@ -1,6 +1,6 @@
 // Starting a note from an application or a contact: who it is for, what kind, how it goes out.
 import type { MethodOutput } from '../../../electron/api/contract';
-import { CONTACT_ROLE_LABELS, NOTE_KINDS, NOTE_KIND_LABELS, STAGE_LABELS, type Delivery, type NoteKind } from '../../../electron/shared/domain';
+import { CONTACT_ROLE_LABELS, NOTE_KINDS, NOTE_KIND_LABELS, type Delivery, type NoteKind } from '../../../electron/shared/domain';
 import { formatDate, list } from '../lib/format';
 import { useServerForm } from '../lib/forms';
 import { useApi, useCall } from '../lib/hooks';
@@ -8,6 +8,7 @@ import { href, navigate } from '../lib/router';
 import { Field } from '../ui/Field';
 import { NotesLog } from '../notes/NotesLog';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { useStages } from '../lib/stages';
 
 type Options = MethodOutput<'notes.composeOptions'>;
 
@@ -34,6 +35,7 @@ type Values = { contactId: string; applicationId: string; interviewId: string | 
 function NewNoteForm({ target, id, o, defaultDelivery }: { target: 'application' | 'contact'; id: number; o: Options; defaultDelivery: Delivery }) {
   const input = target === 'application' ? { applicationId: id } : { contactId: id };
   const create = useCall('notes.create');
+  const stages = useStages();
   const form = useServerForm<Values>({
     contactId: target === 'contact' ? String(id) : '',
     applicationId: target === 'application' ? String(id) : '',
@@ -53,7 +55,7 @@ function NewNoteForm({ target, id, o, defaultDelivery }: { target: 'application'
     v.interviewId === 'none' ? null : v.interviewId ? Number(v.interviewId) : (interviews.find((i) => contactId !== null && i.contactIds.includes(contactId))?.id ?? null);
   // Thank-yous are already owed per interview; a note started by hand is most often a follow-up, or the
   // gracious note after a rejection.
-  const effectiveKind: NoteKind = v.kind || (app?.stage === 'rejected' ? 'after_rejection' : 'follow_up');
+  const effectiveKind: NoteKind = v.kind || (app && stages.kind(app.stage) === 'rejected' ? 'after_rejection' : 'follow_up');
   const effectiveDelivery: Delivery = v.delivery || defaultDelivery;
 
   const submit = form.onSubmit(async () => {
@@ -96,7 +98,7 @@ function NewNoteForm({ target, id, o, defaultDelivery }: { target: 'application'
                 <option value="">None</option>
                 {o.applications.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.role} at {a.company} ({STAGE_LABELS[a.stage]})
+                    {a.role} at {a.company} ({stages.name(a.stage)})
                   </option>
                 ))}
               </select>

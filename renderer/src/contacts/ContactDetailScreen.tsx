@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { CHANNEL_LABEL_NAMES, CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, STAGE_LABELS, type ContactRole } from '../../../electron/shared/domain';
+import { CHANNEL_LABEL_NAMES, CONTACT_ROLES, CONTACT_ROLE_LABELS, INTERVIEW_KIND_LABELS, type ContactRole } from '../../../electron/shared/domain';
 import { formatInZone } from '../../../electron/shared/time';
 import { ContactForm, ContactMissing, MISSING_HINT, type Contact } from './ContactForm';
 import { ContactMerge } from './ContactMerge';
@@ -15,6 +15,7 @@ import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { addressText } from './ChannelFields';
 import { RepliesPanel } from '../replies/Replies';
+import { useStages } from '../lib/stages';
 
 export function ContactDetailScreen({ id }: { id: number }) {
   const contact = useApi('contacts.get', { id });
@@ -245,6 +246,7 @@ function Roles({ contact: c }: { contact: Contact }) {
   const toast = useToast();
   const [adding, setAdding] = useState(false);
   const removeRole = useCall('contacts.removeRole');
+  const stages = useStages();
   return (
     <div className="panel">
       <div className="row" style={{ justifyContent: 'space-between', marginBottom: 8 }}>
@@ -264,7 +266,7 @@ function Roles({ contact: c }: { contact: Contact }) {
                   <strong>{CONTACT_ROLE_LABELS[r.role]}</strong> · {r.company}
                 </a>
                 <span className="sub">
-                  {r.applicationRole} · {STAGE_LABELS[r.stage]}
+                  {r.applicationRole} · {stages.name(r.stage)}
                 </span>
               </div>
               <button
@@ -294,6 +296,7 @@ function AddRole({ contact: c, onDone }: { contact: Contact; onDone: () => void 
   const form = useServerForm<{ applicationId: string; role: ContactRole }>({ applicationId: '', role: 'interviewer' });
   const { register, setValue, fieldError: errorOf } = form;
   const setRoleCall = useCall('contacts.setRole');
+  const stages = useStages();
   const options = apps.data?.items ?? [];
   const chosen = form.watch('applicationId');
   const selected = chosen ? Number(chosen) : (options[0]?.id ?? null);
@@ -320,7 +323,7 @@ function AddRole({ contact: c, onDone }: { contact: Contact; onDone: () => void 
               {options.length === 0 ? <option value="">No application matches</option> : null}
               {options.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.company} — {a.role} ({STAGE_LABELS[a.stage]})
+                  {a.company} — {a.role} ({stages.name(a.stage)})
                 </option>
               ))}
             </select>

@@ -4,7 +4,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, MAX_DOCUMENT_BYTES, type DocumentKind } from '../../../electron/shared/documents';
-import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { base64ToBytes, downloadFile } from '../lib/download';
 import { formatDate } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
@@ -12,6 +11,7 @@ import { href } from '../lib/router';
 import { ConfirmDialog, Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import './documents.css';
+import { useStages } from '../lib/stages';
 
 type Doc = MethodOutput<'documents.list'>['items'][number];
 
@@ -223,6 +223,7 @@ function DocumentRow({ doc: d }: { doc: Doc }) {
 
 function UsageDialog({ doc, onClose }: { doc: Doc; onClose: () => void }) {
   const usage = useApi('documents.usage', { id: doc.id });
+  const stages = useStages();
   return (
     <Modal title={`Applications that got ${doc.name}`} onClose={onClose}>
       <ul className="item-list" aria-label="Applications with this file">
@@ -233,7 +234,7 @@ function UsageDialog({ doc, onClose }: { doc: Doc; onClose: () => void }) {
                 {u.role} at {u.company}
               </a>
               <span className="sub">
-                {STAGE_LABELS[u.stage]} · as {u.name}
+                {stages.name(u.stage)} · as {u.name}
                 {u.label ? ` (${u.label})` : ''} · added {formatDate(u.createdAt)}
               </span>
             </div>

@@ -1,13 +1,14 @@
-import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { useApi } from '../lib/hooks';
 import { href } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { useStages } from '../lib/stages';
 
 const pct = (count: number, of: number) => (of ? `${Math.round((count / of) * 100)}%` : '—');
 const GROUP_LABELS = { all_thanked: 'Everyone met got a thank-you', some_thanked: 'Some got one', none_thanked: 'No thank-yous went out' } as const;
 
 export function InsightsScreen() {
   const q = useApi('insights.get', {});
+  const stages = useStages();
   if (q.isLoading) return <div className="page muted">Loading…</div>;
   if (q.error || !q.data) return <div className="page"><ErrorBanner>{q.error?.message}</ErrorBanner></div>;
   const i = q.data;
@@ -111,7 +112,7 @@ export function InsightsScreen() {
           <ul className="bars">
             {i.stages.map((s) => (
               <li key={s.stage}>
-                <span className="bar-label">{STAGE_LABELS[s.stage]}</span>
+                <span className="bar-label">{stages.name(s.stage)}</span>
                 <span className="bar" style={{ width: `${(s.count / maxStage) * 100}%` }} />
                 <span className="bar-value">{s.count}</span>
               </li>

@@ -11,7 +11,8 @@ export const domainOf = (method: string) => method.slice(0, method.indexOf('.'))
 /** The data each query domain's answers are built from (besides its own). */
 const READS: Record<Domain, Domain[]> = {
   // Board cards and the detail page count due notes and thank-yous, show interviews, reminders and contacts.
-  applications: ['companies', 'notes', 'interviews', 'reminders', 'contacts', 'rejections'],
+  // The board's columns are the stages in their order.
+  applications: ['companies', 'notes', 'interviews', 'reminders', 'contacts', 'rejections', 'stages'],
   companies: ['applications', 'contacts'],
   // A contact's page lists roles on applications, interviews met at and the notes to them.
   contacts: ['companies', 'applications', 'interviews', 'notes', 'reminders'],
@@ -20,7 +21,7 @@ const READS: Record<Domain, Domain[]> = {
   // Notes carry recipient, company, role, the interview's debrief and the profile as merge data.
   notes: ['contacts', 'companies', 'applications', 'interviews', 'templates', 'settings', 'stationery', 'rejections'],
   today: ['notes', 'interviews', 'reminders', 'stationery', 'contacts', 'applications', 'companies', 'settings', 'rejections', 'replies'],
-  insights: ['notes', 'interviews', 'applications', 'companies', 'stationery', 'contacts', 'rejections', 'replies'],
+  insights: ['notes', 'interviews', 'applications', 'companies', 'stationery', 'contacts', 'rejections', 'replies', 'stages'],
   templates: [],
   settings: [],
   // The ledger names the recipient of each card mailed.
@@ -32,7 +33,7 @@ const READS: Record<Domain, Domain[]> = {
   undo: [],
   print: [],
   // The import preview marks rows that duplicate applications already saved.
-  csv: ['applications', 'companies'],
+  csv: ['applications', 'companies', 'stages'],
   // Whether the database is empty (data.status) depends on everything in it.
   data: ['applications', 'companies', 'contacts', 'interviews', 'notes', 'templates', 'settings', 'stationery', 'reminders', 'rejections', 'offers', 'replies'],
   // An offer shows its application's company, role and stage.
@@ -47,6 +48,8 @@ const READS: Record<Domain, Domain[]> = {
   // Notices are about due notes (their interviews and applications), reminders, the outbox and replies;
   // the setting turns them off.
   notifications: ['notes', 'interviews', 'applications', 'companies', 'contacts', 'reminders', 'outbox', 'replies', 'settings', 'rejections'],
+  // The stage list itself; screens name stages from it (renderer/src/lib/stages.ts).
+  stages: [],
 };
 
 /** Every domain of the contract (READS must name each one: the type checks it). */
@@ -93,6 +96,9 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   'system.setNow': '*',
   // Undo puts back whatever the action changed, in any domain.
   'undo.apply': '*',
+  // A stage's kind drives the rules (thank-yous owed, Today, Insights, offers); archiving moves applications.
+  'stages.update': '*',
+  'stages.archive': '*',
   // Reads run on demand: nothing changes.
   'contacts.exportVcf': [],
   'contacts.importPreview': [],

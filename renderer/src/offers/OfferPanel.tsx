@@ -1,6 +1,7 @@
 // An application's offer: its facts, or a button to record one once an offer is in sight.
 import { useState } from 'react';
-import type { Stage } from '../../../electron/shared/domain';
+import type { StageKind } from '../../../electron/shared/domain';
+import { useStages } from '../lib/stages';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href } from '../lib/router';
 import { ConfirmDialog } from '../ui/Modal';
@@ -9,10 +10,12 @@ import { OFFER_ROWS } from './OfferFacts';
 import { OfferForm } from './OfferForm';
 import './offers.css';
 
-const OFFER_IN_SIGHT: readonly Stage[] = ['interviewing', 'offer', 'accepted'];
+/** Kinds of stage where an offer may be on the table (by kind, so a renamed or custom offer stage counts). */
+const OFFER_IN_SIGHT: readonly StageKind[] = ['interview', 'offer', 'accepted'];
 
-export function OfferPanel({ application }: { application: { id: number; stage: Stage; salaryCurrency: string | null; location: string | null } }) {
+export function OfferPanel({ application }: { application: { id: number; stage: string; salaryCurrency: string | null; location: string | null } }) {
   const offer = useApi('offers.get', { applicationId: application.id });
+  const stages = useStages();
   const remove = useCall('offers.delete');
   const toast = useToast();
   const now = useNow();
@@ -20,7 +23,7 @@ export function OfferPanel({ application }: { application: { id: number; stage: 
   const [confirmRemove, setConfirmRemove] = useState(false);
   if (offer.isPending) return null;
   const o = offer.data ?? null;
-  if (!o && !editing && !OFFER_IN_SIGHT.includes(application.stage)) return null;
+  if (!o && !editing && !OFFER_IN_SIGHT.includes(stages.kind(application.stage) ?? 'open')) return null;
 
   return (
     <section className="panel" aria-labelledby={`offer-${application.id}`}>

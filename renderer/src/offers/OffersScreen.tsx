@@ -1,14 +1,15 @@
 // Offers side by side: one column per offer, the same rows for each, totals in the offer's own currency.
 // Facts only: no score, no "best" column, no conversion between currencies.
-import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { useApi, useNow } from '../lib/hooks';
 import { href } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { OFFER_ROWS } from './OfferFacts';
 import './offers.css';
+import { useStages } from '../lib/stages';
 
 export function OffersScreen() {
   const offers = useApi('offers.list', {});
+  const stages = useStages();
   const now = useNow();
   const items = offers.data?.items ?? [];
   const currencies = new Set(items.map((o) => o.currency));
@@ -43,7 +44,7 @@ export function OffersScreen() {
                     <th key={o.id} scope="col">
                       <a href={href({ name: 'application', id: o.applicationId })}>{o.company}</a>
                       <span className="sub">
-                        {o.role} · {STAGE_LABELS[o.stage]}
+                        {o.role} · {stages.name(o.stage)}
                       </span>
                     </th>
                   ))}

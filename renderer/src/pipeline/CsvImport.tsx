@@ -2,7 +2,6 @@
 // (map each column, see every row as it will be saved, skip duplicates, import in one go).
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { STAGE_LABELS } from '../../../electron/shared/domain';
 import { ApiError } from '../lib/api';
 import { downloadFile } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
@@ -12,6 +11,7 @@ import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { CsvImportButton } from './CsvImportButton';
+import { useStages } from '../lib/stages';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
 type Row = Preview['rows'][number];
@@ -293,6 +293,7 @@ function salaryText(v: Row['values']): string {
 }
 
 function PreviewRow({ r, labels, skipped, onSkip }: { r: Row; labels: Map<string, string>; skipped: boolean; onSkip: (v: boolean) => void }) {
+  const stages = useStages();
   const errors = Object.entries(r.fieldErrors);
   const v = r.values;
   const cls = errors.length ? 'import-error' : skipped ? 'csv-skipped' : '';
@@ -314,7 +315,7 @@ function PreviewRow({ r, labels, skipped, onSkip }: { r: Row; labels: Map<string
         {v.notes ? <div className="muted csv-notes">{v.notes}</div> : null}
       </td>
       <td className="csv-nowrap">
-        {v.stage ? STAGE_LABELS[v.stage] : ''}
+        {v.stage ? stages.name(v.stage) : ''}
         {v.archivedAt !== null ? <div className="muted">archived</div> : null}
       </td>
       <td className="csv-nowrap">{formatDate(v.appliedAt)}</td>

@@ -1,9 +1,14 @@
 import { DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../electron/shared/domain';
+import { PRIORITY_LABELS } from '../../../electron/shared/domain';
+import { useStages } from '../lib/stages';
+
+type Stage = string;
+/** The stages' names for the board's columns and cards, from the one stage list (a context, not a query per card). */
+const StageName = createContext<(key: string) => string>((key) => key);
 import { ApplicationForm } from '../application/ApplicationForm';
 import { useExportApplicationsCsv } from './CsvImport';
 import { CsvImportButton } from './CsvImportButton';
@@ -27,6 +32,7 @@ export function PipelineScreen() {
   const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) as View) || 'board');
   const [search, setSearch] = useState('');
   const [stageFilter, setStageFilter] = useState<Stage[]>([]);
+  const stages = useStages();
   const [creating, setCreating] = useState(false);
   const csvInput = useRef<HTMLInputElement>(null);
   useIntent('new-application', () => setCreating(true));
@@ -90,9 +96,9 @@ export function PipelineScreen() {
         </button>
       </div>
       <div className="chips" role="group" aria-label="Filter by stage">
-        {STAGES.map((s) => (
+        {stages.active.map(({ key: s, name }) => (
           <button key={s} type="button" className="chip" aria-pressed={stageFilter.includes(s)} onClick={() => toggleStage(s)}>
-            {STAGE_LABELS[s]}
+            {name}
           </button>
         ))}
         {stageFilter.length ? (
@@ -154,6 +160,7 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
   const [announcement, setAnnouncement] = useState('');
   const [rejectedId, setRejectedId] = useState<number | null>(null);
   const moveStage = useCall('applications.moveStage');
+  const stages = useStages();
   // Closed stages stay folded (narrow drop targets) unless unfolded; the choice is a setting, so it survives restarts.
   const settings = useApi('settings.get', {});
   const saveSettings = useCall('settings.update');
@@ -161,7 +168,8 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
   // A keyboard move into a folded column opens it for now (not saved), so focus stays on the card it moved.
   const [peek, setPeek] = useState<Stage[]>([]);
   const expanded = expandedNow ?? settings.data?.boardExpandedStages ?? [];
-  const folded = (s: Stage) => CLOSED_STAGES.includes(s) && !expanded.includes(s) && !peek.includes(s);
+  // Closed by kind: a custom or renamed closed stage folds like the built-in ones.
+  const folded = (s: Stage) => stages.isClosed(s) && !expanded.includes(s) && !peek.includes(s);
   const toggleFold = (s: Stage) => {
     const next = folded(s) ? [...expanded, s] : expanded.filter((x) => x !== s);
     setPeek((p) => p.filter((x) => x !== s));
@@ -187,12 +195,12 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
         ),
       });
     }
-    setAnnouncement(`${app.company}, ${app.role}: moved to ${STAGE_LABELS[stage]}.`);
+    setAnnouncement(`${app.company}, ${app.role}: moved to ${stages.name(stage)}.`);
     try {
       // Resolves once the board (and every screen built from applications) has the server's answer.
       const moved = await moveStage.mutateAsync({ id: app.id, stage });
       toast(`${moved.undo.label}.`, 'info', { undo: moved.undo });
-      if (stage === 'rejected') setRejectedId(app.id);
+      if (stages.kind(stage) === 'rejected') setRejectedId(app.id);
     } catch (err) {
       if (previous) qc.setQueryData(key, previous);
       toast(err instanceof Error ? err.message : 'The move could not be saved.', 'error');
@@ -211,16 +219,18 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
     if (e.key === 'Enter') return navigate({ name: 'application', id: app.id });
     if (!e.shiftKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
     e.preventDefault();
-    const i = STAGES.indexOf(app.stage) + (e.key === 'ArrowRight' ? 1 : -1);
-    if (i < 0 || i >= STAGES.length) return;
-    if (folded(STAGES[i])) setPeek((p) => [...p, STAGES[i]]);
-    void move(app, STAGES[i]).then(() => {
+    const order = stages.active.map((s) => s.key);
+    const i = order.indexOf(app.stage) + (e.key === 'ArrowRight' ? 1 : -1);
+    if (i < 0 || i >= order.length) return;
+    if (folded(order[i])) setPeek((p) => [...p, order[i]]);
+    void move(app, order[i]).then(() => {
       // Keep keyboard focus on the moved card in its new column.
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-app-id="${app.id}"]`)?.focus());
     });
   };
 
   return (
+    <StageName.Provider value={stages.name}>
     <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
       <p className="kbd-hint" id="board-help">
         Drag a card to another column, or focus it and press Shift+→ / Shift+← to move it one stage. Enter opens it.
@@ -238,7 +248,7 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
               boardInput={boardInput}
               now={now}
               onCardKey={onCardKey}
-              onFold={CLOSED_STAGES.includes(c.stage) ? () => toggleFold(c.stage) : undefined}
+              onFold={stages.isClosed(c.stage) ? () => toggleFold(c.stage) : undefined}
             />
           ),
         )}
@@ -249,16 +259,18 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
       </div>
       {rejectedId !== null ? <RejectionDialog applicationId={rejectedId} onClose={() => setRejectedId(null)} /> : null}
     </DndContext>
+    </StageName.Provider>
   );
 }
 
 /** A closed stage folded to a narrow strip: still a drop target (dnd-kit and Shift+arrows); a click unfolds it. */
 function FoldedColumn({ stage, total, onUnfold }: { stage: Stage; total: number; onUnfold: () => void }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage });
+  const stages = { name: useContext(StageName) };
   return (
-    <section ref={setNodeRef} className={`column folded ${isOver ? 'over' : ''}`} aria-label={`${STAGE_LABELS[stage]} column`} data-stage={stage}>
-      <button type="button" className="column-toggle" aria-expanded={false} onClick={onUnfold} title={`Show the ${STAGE_LABELS[stage]} column`}>
-        <span className="column-toggle-label">{STAGE_LABELS[stage]}</span>
+    <section ref={setNodeRef} className={`column folded ${isOver ? 'over' : ''}`} aria-label={`${stages.name(stage)} column`} data-stage={stage}>
+      <button type="button" className="column-toggle" aria-expanded={false} onClick={onUnfold} title={`Show the ${stages.name(stage)} column`}>
+        <span className="column-toggle-label">{stages.name(stage)}</span>
         <span className="count">{total}</span>
       </button>
     </section>
@@ -275,6 +287,7 @@ function Column(props: {
   onFold?: () => void;
 }) {
   const { stage, total, now, onCardKey } = props;
+  const stages = { name: useContext(StageName) };
   // A long column shows its most recent cards; "Show all" loads the rest of that stage only.
   const [showAll, setShowAll] = useState(false);
   const rest = useApi('applications.list', { ...props.boardInput, stages: [stage] }, { enabled: showAll && props.items.length < total });
@@ -289,12 +302,12 @@ function Column(props: {
     getItemKey: (i) => items[i].id,
   });
   return (
-    <section ref={setNodeRef} className={`column ${isOver ? 'over' : ''}`} aria-label={`${STAGE_LABELS[stage]} column`} data-stage={stage}>
+    <section ref={setNodeRef} className={`column ${isOver ? 'over' : ''}`} aria-label={`${stages.name(stage)} column`} data-stage={stage}>
       <div className="column-header">
-        <span>{STAGE_LABELS[stage]}</span>
+        <span>{stages.name(stage)}</span>
         <span className="count">{total}</span>
         {props.onFold ? (
-          <button type="button" className="ghost column-fold" aria-expanded onClick={props.onFold} aria-label={`Fold the ${STAGE_LABELS[stage]} column`} title="Fold to a narrow strip">
+          <button type="button" className="ghost column-fold" aria-expanded onClick={props.onFold} aria-label={`Fold the ${stages.name(stage)} column`} title="Fold to a narrow strip">
             «
           </button>
         ) : null}
@@ -360,6 +373,7 @@ export function dueLabel(app: Pick<Summary, 'dueCount' | 'overdueCount' | 'nextD
 
 function CardContent({ app, now }: { app: Summary; now: number }) {
   const due = dueLabel(app, now);
+  const stages = { name: useContext(StageName) };
   return (
     <>
       <span className="card-company">{app.company}</span>
@@ -367,7 +381,7 @@ function CardContent({ app, now }: { app: Summary; now: number }) {
         {app.role}
       </span>
       <span className="card-meta">
-        <span title={`In ${STAGE_LABELS[app.stage]} since ${formatDate(app.stageChangedAt)}`}>
+        <span title={`In ${stages.name(app.stage)} since ${formatDate(app.stageChangedAt)}`}>
           {duration(now - app.stageChangedAt)} in stage
         </span>
         {app.priority === 'high' ? <span className="badge high">{PRIORITY_LABELS.high} priority</span> : null}
@@ -375,7 +389,7 @@ function CardContent({ app, now }: { app: Summary; now: number }) {
         {app.inFlightCount ? <span className="badge">{plural(app.inFlightCount, 'card')} to mail</span> : null}
       </span>
       {/* The card's name is its visible text; the stage, shown only by the column, is added for screen readers. */}
-      <span className="sr-only">, {STAGE_LABELS[app.stage]}</span>
+      <span className="sr-only">, {stages.name(app.stage)}</span>
     </>
   );
 }

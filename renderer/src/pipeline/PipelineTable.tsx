@@ -5,10 +5,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { PRIORITY_LABELS, STAGE_LABELS } from '../../../electron/shared/domain';
+import { PRIORITY_LABELS } from '../../../electron/shared/domain';
 import { call, type ApiError } from '../lib/api';
 import { duration, formatDate } from '../lib/format';
 import { href, navigate } from '../lib/router';
+import { useStages } from '../lib/stages';
 
 type ListInput = MethodInput<'applications.list'>;
 type Page = MethodOutput<'applications.list'>;
@@ -47,6 +48,7 @@ export function Table(props: { pages: ReturnType<typeof useTablePages>; sort: Ta
   const { pages, sort, onSort, now, dueLabel } = props;
   const rows = pages.data?.items ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
+  const stages = useStages();
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 35, overscan: 10 });
   const vItems = virtualizer.getVirtualItems();
   const padTop = vItems.length ? vItems[0].start : 0;
@@ -98,7 +100,7 @@ export function Table(props: { pages: ReturnType<typeof useTablePages>; sort: Ta
                   </a>
                 </td>
                 <td>{a.role}</td>
-                <td>{STAGE_LABELS[a.stage]}</td>
+                <td>{stages.name(a.stage)}</td>
                 <td>{PRIORITY_LABELS[a.priority]}</td>
                 <td>{a.location}</td>
                 <td>{duration(now - a.stageChangedAt)}</td>
