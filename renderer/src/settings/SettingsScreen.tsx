@@ -12,6 +12,7 @@ import { call } from '../lib/api';
 import { ImportExportPanel } from '../pipeline/CsvImport';
 import { DataPanel } from './DataPanel';
 import { EmailPanel } from './EmailPanel';
+import { PipelinePanel } from './PipelinePanel';
 import { NoticesPanel } from '../notify/NoticesPanel';
 
 type Settings = MethodOutput<'settings.get'>;
@@ -49,6 +50,7 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </div>
       {settings.data ? <SettingsForm initial={settings.data} /> : <ErrorBanner error={settings.error} />}
+      <PipelinePanel />
       <NoticesPanel />
       <EmailPanel />
       <TemplatesPanel />
