@@ -65,8 +65,13 @@ function seedData(core: Core, sizes: Sizes) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const ev = db.prepare('INSERT INTO stage_events (application_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?)');
+    // A person's own pipeline: a renamed built-in and a custom stage holding its share of applications,
+    // so the figures cover stages read from the stages table, not only the eight built-ins.
+    db.prepare("UPDATE stages SET name = 'Recruiter call' WHERE key = 'screening'").run();
+    db.prepare("INSERT INTO stages (key, name, kind, position) VALUES ('take-home-bench', 'Take-home', 'interview', 9)").run();
+    const stageKeys = [...STAGES, 'take-home-bench'];
     for (let i = 1; i <= sizes.applications; i++) {
-      const stage = pick(STAGES);
+      const stage = pick(stageKeys);
       const at = now - Math.floor(rand() * 120) * 86_400_000;
       app.run(1 + Math.floor(rand() * companies), `${pick(['Senior', 'Staff', 'Lead', 'Junior'])} ${pick(WORDS)} ${pick(['Engineer', 'Designer', 'Manager', 'Analyst'])}`, pick(['Remote', 'Berlin', 'Lisbon', 'New York', 'Zürich']), sentence(12), stage, at, pick(['low', 'medium', 'high']), at, at);
       ev.run(i, null, 'wishlist', at - 86_400_000);
