@@ -48,10 +48,12 @@ export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, de
 /**
  * SQL condition (raw, over notes n): a thank-you released by the application's rejection or withdrawal;
  * the after-rejection note takes over. By the stage's kind (shared/domain.ts ENDED_KINDS), so a renamed
- * or custom rejected/withdrawn stage releases them too.
+ * or custom rejected/withdrawn stage releases them too. Nested lookups, not a join: each is one index
+ * search (applications by id, stages by key), where a join let the planner scan applications
+ * (electron/testing/plans.test.ts).
  */
 export const ENDED_APPLICATION = (applicationId: string) =>
-  `(SELECT s.kind FROM applications a JOIN stages s ON s.key = a.stage WHERE a.id = ${applicationId}) IN ('rejected', 'withdrawn')`;
+  `(SELECT kind FROM stages WHERE key = (SELECT stage FROM applications WHERE id = ${applicationId})) IN ('rejected', 'withdrawn')`;
 export const RELEASED_THANK_YOU = `n.kind = 'thank_you' AND ${ENDED_APPLICATION('n.application_id')}`;
 
 /**
