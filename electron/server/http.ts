@@ -174,6 +174,10 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse) {
   if (ext === '.html') {
     headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
     headers['Cache-Control'] = 'no-store';
+  } else if (rel.startsWith('/assets/')) {
+    // The build names every asset by its content hash: a name never changes meaning, so the browser may keep
+    // it (and its compiled code) for good, and a reload fetches and parses only what changed.
+    headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   }
   res.writeHead(200, headers);
   fs.createReadStream(target).pipe(res);

@@ -1,13 +1,8 @@
 // What an undoable API method answers besides its data: the offer the renderer shows as an Undo toast.
 import { z } from 'zod';
 
-/**
- * How long an action stays undoable in the journal. The toast shows for seconds; the journal keeps a
- * few minutes so a slow reader, a second window or a busy machine still finds it.
- */
-export const UNDO_TTL_MS = 10 * 60_000;
-/** How long the Undo toast stays on screen. */
-export const UNDO_TOAST_MS = 8000;
+// The timings live apart from the schema so the renderer's first bundle can read them without zod.
+export { UNDO_TOAST_MS, UNDO_TTL_MS } from './undo-timing';
 
 export const UndoOffer = z.object({
   token: z.string(),

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Component, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initTransport } from './lib/api';
+import { prefetchFirstScreen } from './lib/prefetch';
 import { App } from './App';
 import { ToastProvider } from './ui/Toast';
 import './styles.css';
@@ -10,6 +11,7 @@ import { ErrorBanner } from './ui/ErrorBanner';
 initTransport();
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
+prefetchFirstScreen(queryClient);
 
 /** Never a blank screen: a render error shows what happened and a way back. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {

@@ -1,12 +1,14 @@
 // The global shortcuts (table and key rules: electron/shared/shortcuts.ts). Keys are read on the window;
 // the Electron menu sends the same command ids. Nothing runs while a dialog is open or (for single keys)
 // while focus is in a text field, so typing is never taken.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { IDLE, matchKey, type CommandId, type KeyState } from '../../../electron/shared/shortcuts';
 import { requestIntent } from '../lib/intents';
 import { navigate, type Route } from '../lib/router';
-import { Palette } from './Palette';
-import { ShortcutsHelp } from './ShortcutsHelp';
+// Both load on first use, not with the first screen; what is typed meanwhile waits in the type-ahead.
+const loadPalette = () => import('./Palette');
+const Palette = lazy(() => loadPalette().then((m) => ({ default: m.Palette })));
+const ShortcutsHelp = lazy(() => import('./ShortcutsHelp').then((m) => ({ default: m.ShortcutsHelp })));
 import { keepTypeAhead, startTypeAhead, takeTypeAhead } from './typeAhead';
 import './keys.css';
 
@@ -71,8 +73,11 @@ export function Keyboard() {
     };
     window.addEventListener('keydown', onKey);
     const off = window.courtesyMenu?.onCommand(run);
+    // Fetched once the first screen is up, so the first Ctrl+K rarely waits for the network.
+    const preload = setTimeout(() => void loadPalette(), 3000);
     return () => {
       window.removeEventListener('keydown', onKey);
+      clearTimeout(preload);
       off?.();
     };
   }, []);
@@ -81,7 +86,17 @@ export function Keyboard() {
     takeTypeAhead();
     setOpen(null);
   };
-  if (open === 'palette') return <Palette onClose={close} showShortcuts={() => setOpen('shortcuts')} />;
-  if (open === 'shortcuts') return <ShortcutsHelp onClose={close} />;
+  if (open === 'palette')
+    return (
+      <Suspense fallback={null}>
+        <Palette onClose={close} showShortcuts={() => setOpen('shortcuts')} />
+      </Suspense>
+    );
+  if (open === 'shortcuts')
+    return (
+      <Suspense fallback={null}>
+        <ShortcutsHelp onClose={close} />
+      </Suspense>
+    );
   return null;
 }

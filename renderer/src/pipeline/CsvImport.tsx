@@ -1,9 +1,8 @@
 // Applications in and out as CSV: the Settings panel (export, choose a file) and the import preview
 // (map each column, see every row as it will be saved, skip duplicates, import in one go).
 import { useState } from 'react';
-import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
+import type { MethodOutput } from '../../../electron/api/contract';
 import { ApiError } from '../lib/api';
-import { downloadFile } from '../lib/download';
 import { formatDate, plural } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
 import { href } from '../lib/router';
@@ -12,6 +11,7 @@ import { useToast } from '../ui/Toast';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { CsvImportButton } from './CsvImportButton';
 import { useStages } from '../lib/stages';
+import { useExportApplicationsCsv } from './csvExport';
 
 type Preview = MethodOutput<'csv.previewApplications'>;
 type Row = Preview['rows'][number];
@@ -31,15 +31,6 @@ type Result = MethodOutput<'csv.importApplications'>;
 const message = (err: unknown) =>
   err instanceof ApiError ? `${err.message}${Object.keys(err.fields).length ? ` ${Object.values(err.fields).join(' ')}` : ''}` : err instanceof Error ? err.message : String(err);
 
-/** Saves the applications as CSV; `input` is the pipeline's current search and stage filter, or everything. */
-export function useExportApplicationsCsv() {
-  const exportCsv = useCall('csv.exportApplications');
-  return async (input: MethodInput<'csv.exportApplications'>) => {
-    const out = await exportCsv.mutateAsync(input);
-    downloadFile(out.filename, out.content, 'text/csv;charset=utf-8');
-    return out;
-  };
-}
 
 export function ImportExportPanel() {
   const toast = useToast();

@@ -1,7 +1,9 @@
-import { useId, useState, type Ref } from 'react';
+import { lazy, Suspense, useId, useState, type Ref } from 'react';
 import { readText } from '../lib/download';
 import { useToast } from '../ui/Toast';
-import { CsvImport } from './CsvImport';
+
+// The preview dialog loads once a file is chosen: the empty pipeline shows this button on first paint.
+const CsvImport = lazy(() => import('./CsvImport').then((m) => ({ default: m.CsvImport })));
 
 /**
  * "Import applications from CSV…": a file field styled as a button, then the import preview. Used by
@@ -39,7 +41,11 @@ export function CsvImportButton({ label, className, inputRef }: { label: string;
         aria-label="CSV file to import"
         onChange={(e) => void choose(e.target)}
       />
-      {file ? <CsvImport fileName={file.name} text={file.text} onClose={() => setFile(null)} /> : null}
+      {file ? (
+        <Suspense fallback={null}>
+          <CsvImport fileName={file.name} text={file.text} onClose={() => setFile(null)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,7 @@ type Stage = string;
 /** The stages' names for the board's columns and cards, from the one stage list (a context, not a query per card). */
 const StageName = createContext<(key: string) => string>((key) => key);
 import { ApplicationForm } from '../application/ApplicationForm';
-import { useExportApplicationsCsv } from './CsvImport';
+import { useExportApplicationsCsv } from './csvExport';
 import { CsvImportButton } from './CsvImportButton';
 import { useIntent } from '../lib/intents';
 import { Modal } from '../ui/Modal';
@@ -19,6 +19,7 @@ import { useToast } from '../ui/Toast';
 import { duration, formatDate, plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { navigate } from '../lib/router';
+import { PIPELINE_VIEW_KEY } from '../lib/prefetch';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { DEFAULT_TABLE_SORT, Table, useTablePages, type TableSort } from './PipelineTable';
 
@@ -26,7 +27,7 @@ type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = MethodInput<'applications.list'>;
 type View = 'board' | 'table';
 
-const VIEW_KEY = 'courtesy.pipeline.view';
+const VIEW_KEY = PIPELINE_VIEW_KEY;
 
 export function PipelineScreen() {
   const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) as View) || 'board');

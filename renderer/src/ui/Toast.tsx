@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { UNDO_TOAST_MS, type UndoOffer } from '../../../electron/shared/undo';
+import type { UndoOffer } from '../../../electron/shared/undo';
+import { UNDO_TOAST_MS } from '../../../electron/shared/undo-timing';
 import { call } from '../lib/api';
 import { invalidateAfter } from '../lib/hooks';
 
