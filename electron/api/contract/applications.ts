@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS } from '../../shared/documents';
 import { ApplicationCreate, ApplicationUpdate, Priority, Stage } from '../../shared/inputs/applications';
 import { id, method, okUndo, optText, UndoOffer } from '../define';
 
@@ -61,6 +62,10 @@ export const ApplicationListInput = z.object({
   after: z.object({ value: z.union([z.string().max(1000), z.number()]), id }).optional(),
 });
 
+/** A document as a table row names it ("Résumé — platform v3"); its id asks who else got the same file. */
+export const DocumentTag = z.object({ id: z.number(), kind: z.enum(DOCUMENT_KINDS), label: z.string().nullable(), name: z.string() });
+export type DocumentTagT = z.output<typeof DocumentTag>;
+
 const ListCursor = z.object({ value: z.union([z.string(), z.number()]), id: z.number() });
 
 export const applicationsContract = {
@@ -69,9 +74,12 @@ export const applicationsContract = {
   'applications.update': method('Edit an application (only the fields given change).', ApplicationUpdate, Application),
   'applications.list': method(
     'Applications for the pipeline, optionally filtered by full-text search and stages.',
-    ApplicationListInput.refine((i) => !i.after || i.limit, { message: 'A cursor (after) needs a page size (limit).', path: ['after'] }),
+    ApplicationListInput.extend({
+      /** Each row's documents as tags (the table asks; other readers skip the extra query). */
+      withDocuments: z.boolean().optional(),
+    }).refine((i) => !i.after || i.limit, { message: 'A cursor (after) needs a page size (limit).', path: ['after'] }),
     z.object({
-      items: z.array(ApplicationSummary),
+      items: z.array(ApplicationSummary.extend({ documents: z.array(DocumentTag).optional() })),
       /** Every matching application; counted with the first page only (null on the next ones). */
       total: z.number().nullable(),
       /** The cursor for the next page when this one was full (with `limit`), else null. */

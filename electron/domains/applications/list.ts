@@ -10,6 +10,7 @@ import { stmt } from '../../db/sql';
 import { ftsQuery } from '../../db/fts';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
 import { activeStages, stageOf } from '../stages/rules';
+import { documentTagsFor } from '../documents/documents';
 
 type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = ParsedInput<'applications.list'>;
@@ -105,6 +106,10 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
   if (input.after) Object.assign(params, { afterValue: input.after.value, afterId: input.after.id });
   const sql = listSql({ ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir });
   const items = stmt<Summary>(ctx.sqlite, sql).all({ ...params, ...filterParams });
+  if (input.withDocuments) {
+    const tags = documentTagsFor(ctx, items.map((a) => a.id));
+    for (const a of items) a.documents = tags.get(a.id) ?? [];
+  }
   // The total is counted once, with the first page; the next pages keep it.
   const total = !input.limit ? items.length : input.after ? null : stmt<{ n: number }>(ctx.sqlite, countSql(shape)).get(filterParams)!.n;
   const last = items.length === input.limit ? items[items.length - 1] : null;

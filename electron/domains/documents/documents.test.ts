@@ -51,6 +51,26 @@ describe('documents per application', () => {
     expect(count('SELECT count(*) FROM document_blobs')).toBe(0);
   });
 
+  it('names each shown row\'s documents in the table page that asks for them, and only then', async () => {
+    core = await testCore();
+    const globex = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });
+    const initech = await core.api('applications.create', { company: 'Initech', role: 'SRE' });
+    await core.api('applications.create', { company: 'Hooli', role: 'SRE' });
+    const cv = await core.api('documents.add', { applicationId: globex.id, name: 'CV.pdf', base64: b64(RESUME), kind: 'resume', label: 'platform v3' });
+    const letter = await core.api('documents.add', { applicationId: globex.id, name: 'letter.txt', base64: b64('Dear Globex'), kind: 'cover_letter' });
+    await core.api('documents.add', { applicationId: initech.id, name: 'CV.pdf', base64: b64(RESUME), kind: 'resume', label: 'sre v1' });
+
+    const page = await core.api('applications.list', { limit: 2, sort: 'company', dir: 'asc', withDocuments: true });
+    expect(page.items.map((a) => [a.company, a.documents])).toEqual([
+      ['Globex', [{ id: cv.id, kind: 'resume', label: 'platform v3', name: 'CV.pdf' }, { id: letter.id, kind: 'cover_letter', label: null, name: 'letter.txt' }]],
+      ['Hooli', []],
+    ]);
+    const next = await core.api('applications.list', { limit: 2, sort: 'company', dir: 'asc', withDocuments: true, after: page.next! });
+    expect(next.items.map((a) => a.documents?.map((d) => d.label))).toEqual([['sre v1']]);
+    // Readers that do not ask (the board, the palette, the CSV export) pay nothing for them.
+    expect((await core.api('applications.list', {})).items.every((a) => a.documents === undefined)).toBe(true);
+  });
+
   it('refuses what is not a document with the reason beside the file, and writes nothing', async () => {
     core = await testCore();
     const app = await core.api('applications.create', { company: 'Globex', role: 'Platform Engineer' });

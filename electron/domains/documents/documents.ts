@@ -11,6 +11,7 @@ import { deleteRow, insertRow, rowExists, stmt, tx, updateRow } from '../../db/s
 import { applicationDocuments, applications } from '../../db/schema';
 import type { MethodOutput } from '../../api/contract';
 import type { DocumentT } from '../../api/contract/documents';
+import type { DocumentTagT as DocumentTag } from '../../api/contract/applications';
 import { checkDocument, safeFileName } from '../../shared/documents';
 import { invalid, notFound } from '../../shared/errors';
 
@@ -33,6 +34,23 @@ export function releaseUnusedDocuments(ctx: Pick<Ctx, 'sqlite'>): number {
          AND NOT EXISTS (SELECT 1 FROM undo_journal u WHERE instr(u.changes, document_blobs.sha256) > 0)`,
     )
     .run().changes;
+}
+
+/** The documents of these applications as tags, per application, oldest first (the table's shown rows only). */
+export function documentTagsFor(ctx: Pick<Ctx, 'sqlite'>, applicationIds: number[]): Map<number, DocumentTag[]> {
+  const out = new Map<number, DocumentTag[]>();
+  if (applicationIds.length === 0) return out;
+  const rows = stmt<DocumentTag & { applicationId: number }>(
+    ctx.sqlite,
+    `SELECT d.application_id AS applicationId, d.id, d.kind, d.label, d.name FROM application_documents d
+     WHERE d.application_id IN (SELECT value FROM json_each(?)) ORDER BY d.application_id, d.created_at, d.id`,
+  ).all(JSON.stringify(applicationIds));
+  for (const { applicationId, ...tag } of rows) {
+    const list = out.get(applicationId);
+    if (list) list.push(tag);
+    else out.set(applicationId, [tag]);
+  }
+  return out;
 }
 
 export function getDocument(ctx: Ctx, id: number): DocumentT {
