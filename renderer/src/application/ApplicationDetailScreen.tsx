@@ -15,7 +15,7 @@ import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { OfferPanel } from '../offers/OfferPanel';
-import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { DocumentsOnDelete, DocumentsPanel } from '../documents/DocumentsPanel';
 import { ReplyText, replyHeadline, type Reply } from '../replies/Replies';
 
 type TimelineEntry = { key: string; at: number; text: string; note: string | null; link: string | null; reply?: Reply };
@@ -255,10 +255,13 @@ export function ApplicationDetailScreen({ id }: { id: number }) {
         <ConfirmDialog
           title="Delete this application?"
           message={
-            <p>
-              {a.role} at {a.company} and its stage timeline will be deleted. Notes you wrote are kept in your notes log. Archive it instead
-              to hide it but keep everything.
-            </p>
+            <>
+              <p>
+                {a.role} at {a.company} and its stage timeline will be deleted. Notes you wrote are kept in your notes log. Archive it instead
+                to hide it but keep everything.
+              </p>
+              <DocumentsOnDelete applicationId={a.id} />
+            </>
           }
           confirmLabel="Delete application"
           danger

@@ -5,13 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../electron/api/contract';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, MAX_DOCUMENT_BYTES, type DocumentKind } from '../../../electron/shared/documents';
 import { base64ToBytes, downloadFile } from '../lib/download';
-import { formatDate } from '../lib/format';
+import { formatDate, list, plural } from '../lib/format';
 import { useApi, useCall } from '../lib/hooks';
-import { href } from '../lib/router';
-import { ConfirmDialog, Modal } from '../ui/Modal';
+import { ConfirmDialog } from '../ui/Modal';
 import { useToast } from '../ui/Toast';
 import './documents.css';
-import { useStages } from '../lib/stages';
+import { UsageDialog } from './UsageDialog';
 
 type Doc = MethodOutput<'documents.list'>['items'][number];
 
@@ -221,26 +220,22 @@ function DocumentRow({ doc: d }: { doc: Doc }) {
   );
 }
 
-function UsageDialog({ doc, onClose }: { doc: Doc; onClose: () => void }) {
-  const usage = useApi('documents.usage', { id: doc.id });
-  const stages = useStages();
+/**
+ * For the delete question: how many documents the application holds and what becomes of each. A file
+ * another application also got stays with that one; a file only this one had goes with it (and comes
+ * back with Undo).
+ */
+export function DocumentsOnDelete({ applicationId }: { applicationId: number }) {
+  const docs = useApi('documents.list', { applicationId }).data?.items;
+  if (!docs?.length) return null;
+  const shared = docs.filter((d) => d.usedBy > 1);
+  const own = docs.filter((d) => d.usedBy <= 1);
+  const names = (ds: Doc[]) => list(ds.map((d) => d.name));
   return (
-    <Modal title={`Applications that got ${doc.name}`} onClose={onClose}>
-      <ul className="item-list" aria-label="Applications with this file">
-        {(usage.data?.items ?? []).map((u) => (
-          <li key={u.documentId}>
-            <div className="item-main">
-              <a href={href({ name: 'application', id: u.applicationId })} onClick={onClose}>
-                {u.role} at {u.company}
-              </a>
-              <span className="sub">
-                {stages.name(u.stage)} · as {u.name}
-                {u.label ? ` (${u.label})` : ''} · added {formatDate(u.createdAt)}
-              </span>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </Modal>
+    <p className="delete-documents">
+      {plural(docs.length, 'document')} {docs.length === 1 ? 'is' : 'are'} attached.{' '}
+      {own.length ? `${names(own)} ${own.length === 1 ? 'was' : 'were'} sent with this application only and will be removed with it. ` : ''}
+      {shared.length ? `${names(shared)} ${shared.length === 1 ? 'stays' : 'stay'} with the other applications that got ${shared.length === 1 ? 'it' : 'them'}.` : ''}
+    </p>
   );
 }

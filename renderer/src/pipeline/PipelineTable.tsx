@@ -3,13 +3,17 @@
 // with 100; the virtualizer renders only the rows in view and asks for the next page near the end.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
+import { DOCUMENT_KIND_LABELS } from '../../../electron/shared/documents';
 import { PRIORITY_LABELS } from '../../../electron/shared/domain';
 import { call, type ApiError } from '../lib/api';
 import { duration, formatDate } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useStages } from '../lib/stages';
+
+// "Which applications got this version" opens from a row's document tag; it loads on first use.
+const UsageDialog = lazy(() => import('../documents/UsageDialog').then((m) => ({ default: m.UsageDialog })));
 
 type ListInput = MethodInput<'applications.list'>;
 type Page = MethodOutput<'applications.list'>;
@@ -22,7 +26,8 @@ const AHEAD = 30;
 
 /** The table's pages for a filter and order; `data` looks like one list answer (total from the first page). */
 export function useTablePages(filter: ListInput, sort: TableSort, enabled: boolean) {
-  const input: ListInput = { ...filter, sort: sort.key, dir: sort.dir, limit: PAGE };
+  // Each page carries its rows' document tags: asked for the shown rows only, never for the whole book.
+  const input: ListInput = { ...filter, sort: sort.key, dir: sort.dir, limit: PAGE, withDocuments: true };
   const q = useInfiniteQuery<Page, ApiError, { pages: Page[] }, unknown[], Page['next']>({
     // The method name first, so a write that makes applications stale refetches these pages too.
     queryKey: ['applications.list', input, 'pages'],
@@ -49,6 +54,7 @@ export function Table(props: { pages: ReturnType<typeof useTablePages>; sort: Ta
   const rows = pages.data?.items ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
   const stages = useStages();
+  const [usageOf, setUsageOf] = useState<{ id: number; name: string } | null>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 35, overscan: 10 });
   const vItems = virtualizer.getVirtualItems();
   const padTop = vItems.length ? vItems[0].start : 0;
@@ -85,6 +91,7 @@ export function Table(props: { pages: ReturnType<typeof useTablePages>; sort: Ta
             {header('stageChangedAt', 'In stage')}
             {header('updatedAt', 'Updated')}
             <th>Notes due</th>
+            <th>Documents</th>
           </tr>
         </thead>
         <tbody>
@@ -106,14 +113,40 @@ export function Table(props: { pages: ReturnType<typeof useTablePages>; sort: Ta
                 <td>{duration(now - a.stageChangedAt)}</td>
                 <td>{formatDate(a.updatedAt)}</td>
                 <td>{due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}</td>
+                <td className="actions">
+                  <span className="doc-tags">
+                    {a.documents?.map((d) => (
+                      <button
+                        key={d.id}
+                        type="button"
+                        className="doc-tag"
+                        title={`${d.name}: which applications got this version`}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setUsageOf(d);
+                        }}
+                      >
+                        {tagText(d)}
+                      </button>
+                    ))}
+                  </span>
+                </td>
               </tr>
             );
           })}
           {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden /> : null}
         </tbody>
       </table>
+      {usageOf ? (
+        <Suspense fallback={null}>
+          <UsageDialog doc={usageOf} onClose={() => setUsageOf(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
+
+/** "Résumé — platform v3"; without a label, the kind alone. */
+const tagText = (d: NonNullable<Page['items'][number]['documents']>[number]) => (d.label ? `${DOCUMENT_KIND_LABELS[d.kind]} — ${d.label}` : DOCUMENT_KIND_LABELS[d.kind]);
 
 type DueLabel = (app: Page['items'][number], now: number) => { text: string; overdue: boolean } | null;
