@@ -49,50 +49,64 @@ function stopProc(proc: ChildProcess): Promise<void> {
   });
 }
 
+/** A browser-mode server on a fresh data folder; `close` stops it and removes the folder. */
+export async function openServer(): Promise<{ server: Server; close: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-'));
+  let { proc, url } = await startServer(dataDir);
+  const server: Server = {
+    get url() {
+      return url;
+    },
+    get origin() {
+      return new URL(url).origin;
+    },
+    get token() {
+      return new URL(url).searchParams.get('token')!;
+    },
+    dataDir,
+    async api(method, input = {}) {
+      const res = await fetch(`${new URL(url).origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${new URL(url).searchParams.get('token')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const env = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+      if (!env.ok) throw new Error(`${method}: ${env.error?.message}`);
+      return env.data as never;
+    },
+    async restart() {
+      await stopProc(proc);
+      ({ proc, url } = await startServer(dataDir));
+    },
+    async stop() {
+      await stopProc(proc);
+    },
+  };
+  return {
+    server,
+    close: async () => {
+      await stopProc(proc);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page on the app, failing the test on any uncaught error in it. */
+export async function usePage(page: Page, server: Server, use: (page: Page) => Promise<void>) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await use(page);
+  expect(errors, 'uncaught errors in the page').toEqual([]);
+}
+
 export const test = base.extend<{ server: Server; app: Page }>({
   server: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-e2e-'));
-    let { proc, url } = await startServer(dataDir);
-    const server: Server = {
-      get url() {
-        return url;
-      },
-      get origin() {
-        return new URL(url).origin;
-      },
-      get token() {
-        return new URL(url).searchParams.get('token')!;
-      },
-      dataDir,
-      async api(method, input = {}) {
-        const res = await fetch(`${new URL(url).origin}/api/${method}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${new URL(url).searchParams.get('token')}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(input),
-        });
-        const env = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-        if (!env.ok) throw new Error(`${method}: ${env.error?.message}`);
-        return env.data as never;
-      },
-      async restart() {
-        await stopProc(proc);
-        ({ proc, url } = await startServer(dataDir));
-      },
-      async stop() {
-        await stopProc(proc);
-      },
-    };
+    const { server, close } = await openServer();
     await use(server);
-    await stopProc(proc);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   },
-  app: async ({ page, server }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await use(page);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
+  app: async ({ page, server }, use) => usePage(page, server, use),
 });
 
 export { expect };
