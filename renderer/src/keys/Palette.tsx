@@ -58,7 +58,9 @@ export function Palette({ onClose, showShortcuts }: { onClose: () => void; showS
   const items: Item[] = [
     ...fixed.filter((i) => found(`${i.label} ${i.also ?? ''} ${i.group}`)),
     ...(searching
-      ? (apps.data?.items ?? []).map((a): Item => ({
+      ? // An earlier query's answer stays on screen while the new one is asked; what it holds that the typed
+        // words do not match is left out, so Enter never opens a result of letters no longer there.
+        (apps.data?.items ?? []).filter((a) => !apps.isPlaceholderData || found(`${a.company} ${a.role}`)).map((a): Item => ({
           key: `a${a.id}`,
           group: 'Applications',
           label: `${a.company} — ${a.role}`,
@@ -67,7 +69,7 @@ export function Palette({ onClose, showShortcuts }: { onClose: () => void; showS
         }))
       : []),
     ...(searching
-      ? (people.data?.items ?? []).map((c): Item => ({ key: `c${c.id}`, group: 'Contacts', label: c.name, hint: c.company ?? undefined, run: go({ name: 'contact', id: c.id }) }))
+      ? (people.data?.items ?? []).filter((c) => !people.isPlaceholderData || found(`${c.name} ${c.company ?? ''}`)).map((c): Item => ({ key: `c${c.id}`, group: 'Contacts', label: c.name, hint: c.company ?? undefined, run: go({ name: 'contact', id: c.id }) }))
       : []),
   ];
   const current = Math.min(active, items.length - 1);
