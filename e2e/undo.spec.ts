@@ -93,9 +93,9 @@ test('delete a note and a reminder, then Undo: each is back as it was', async ({
   await expect(reminders.getByText('Call Dana about the team')).toBeVisible();
   await reminders.getByRole('button', { name: 'Delete reminder: Call Dana about the team' }).click();
   await expect(toast.getByText('Reminder deleted.')).toBeVisible();
-  await expect(app.getByText('Call Dana about the team')).toHaveCount(0);
+  await expect(reminders.getByText('Call Dana about the team')).toHaveCount(0);
   await toast.getByRole('button', { name: /Undo/ }).click();
-  await expect(app.getByText('Call Dana about the team')).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Reminders', exact: true }).getByText('Call Dana about the team')).toBeVisible();
   expect((await server.api<{ items: { id: number }[] }>('reminders.list', {})).items).toEqual(reminderBefore);
   expect(reminderBefore.map((r) => (r as { id: number }).id)).toEqual([reminder.id]);
 });
