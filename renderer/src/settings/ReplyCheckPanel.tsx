@@ -3,10 +3,8 @@
 import type { MethodOutput } from '../../../electron/api/contract';
 import { REPLY_CHECK_MAX_MINUTES, REPLY_CHECK_MIN_MINUTES } from '../../../electron/shared/replies';
 import { formatDateTime, plural } from '../lib/format';
-import { useServerForm } from '../lib/forms';
 import { useApi, useCall } from '../lib/hooks';
-import { ErrorBanner } from '../ui/ErrorBanner';
-import { Field } from '../ui/Field';
+import { NumberSettingForm } from './NumberSettingForm';
 import { useToast } from '../ui/Toast';
 
 type Status = MethodOutput<'replies.status'>;
@@ -33,7 +31,16 @@ export function ReplyCheckPanel() {
       <p className="muted">
         Courtesy looks at new mail in your inbox, read-only, and ties replies to the notes you sent. Nothing is marked read, moved or deleted, and no stage changes by itself.
       </p>
-      {settings.data ? <MinutesForm key={settings.data.replyCheckMinutes} initial={settings.data.replyCheckMinutes} /> : null}
+      {settings.data ? <NumberSettingForm
+          key={settings.data.replyCheckMinutes}
+          setting="replyCheckMinutes"
+          initial={settings.data.replyCheckMinutes}
+          label="Check for replies every (minutes)"
+          noun="Minutes between checks for replies"
+          hint={`From ${REPLY_CHECK_MIN_MINUTES} to ${REPLY_CHECK_MAX_MINUTES} minutes, while Courtesy is open; applies from the next check.`}
+          formLabel="How often to check for replies"
+          savedText="Reply check setting saved."
+        /> : null}
       <div className="row">
         <button
           type="button"
@@ -53,37 +60,5 @@ export function ReplyCheckPanel() {
       </div>
       {s?.lastError ? <div className="banner error">The last check failed: {s.lastError}</div> : null}
     </div>
-  );
-}
-
-function MinutesForm({ initial }: { initial: number }) {
-  const save = useCall('settings.update');
-  const toast = useToast();
-  const form = useServerForm<{ replyCheckMinutes: string }>({ replyCheckMinutes: String(initial) });
-  const submit = form.onSubmit(async (v) => {
-    const next = await save.mutateAsync({ replyCheckMinutes: Number(v.replyCheckMinutes) });
-    form.reset({ replyCheckMinutes: String(next.replyCheckMinutes) });
-    toast('Reply check setting saved.');
-  });
-  return (
-    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label="How often to check for replies" className="row">
-      <ErrorBanner error={form.rootError} />
-      <Field
-        label="Check for replies every (minutes)"
-        error={form.fieldError('replyCheckMinutes')}
-        hint={`From ${REPLY_CHECK_MIN_MINUTES} to ${REPLY_CHECK_MAX_MINUTES} minutes, while Courtesy is open; applies from the next check.`}
-      >
-        {(p) => (
-          <input
-            {...p}
-            {...form.register('replyCheckMinutes', { validate: (v) => /^\s*\d+\s*$/.test(v) || 'Minutes between checks for replies must be a whole number.' })}
-            inputMode="numeric"
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={save.isPending}>
-        Save
-      </button>
-    </form>
   );
 }

@@ -13,6 +13,7 @@ import { ImportExportPanel } from '../pipeline/CsvImport';
 import { DataPanel } from './DataPanel';
 import { EmailPanel } from './EmailPanel';
 import { PipelinePanel } from './PipelinePanel';
+import { NumberSettingForm } from './NumberSettingForm';
 import { NoticesPanel } from '../notify/NoticesPanel';
 
 type Settings = MethodOutput<'settings.get'>;
@@ -226,7 +227,15 @@ function BackupsPanel() {
           Back up now
         </button>
       </div>
-      {settings.data ? <KeepBackupsForm initial={settings.data.keepAutomaticBackups} /> : null}
+      {settings.data ? <NumberSettingForm
+          setting="keepAutomaticBackups"
+          initial={settings.data.keepAutomaticBackups}
+          label="Automatic backups to keep"
+          noun="Automatic backups to keep"
+          hint="One is made each day the app is used; older ones are removed at the next. Backups you make yourself are always kept."
+          formLabel="Automatic backups"
+          savedText="Backup setting saved."
+        /> : null}
       {backups.data?.items.length ? (
         <ul className="item-list" aria-label="Backup files">
           {backups.data.items.map((b) => (
@@ -261,38 +270,5 @@ function BackupsPanel() {
         />
       ) : null}
     </section>
-  );
-}
-
-/** How many automatic (daily) backups are kept; its own small form so it sits beside the backups it prunes. */
-function KeepBackupsForm({ initial }: { initial: number }) {
-  const save = useCall('settings.update');
-  const toast = useToast();
-  const form = useServerForm<{ keepAutomaticBackups: string }>({ keepAutomaticBackups: String(initial) });
-  const submit = form.onSubmit(async (v) => {
-    const next = await save.mutateAsync({ keepAutomaticBackups: Number(v.keepAutomaticBackups) });
-    form.reset({ keepAutomaticBackups: String(next.keepAutomaticBackups) });
-    toast('Backup setting saved.');
-  });
-  return (
-    <form id={form.formId} onSubmit={(e) => void submit(e)} noValidate aria-label="Automatic backups" className="row">
-      <ErrorBanner error={form.rootError} />
-      <Field
-        label="Automatic backups to keep"
-        error={form.fieldError('keepAutomaticBackups')}
-        hint="One is made each day the app is used; older ones are removed at the next. Backups you make yourself are always kept."
-      >
-        {(p) => (
-          <input
-            {...p}
-            {...form.register('keepAutomaticBackups', { validate: (v) => /^\s*\d+\s*$/.test(v) || 'Automatic backups to keep must be a whole number.' })}
-            inputMode="numeric"
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={save.isPending}>
-        Save
-      </button>
-    </form>
   );
 }
