@@ -263,7 +263,7 @@ test('pick an existing contact as a person met at an interview; the contact page
   });
 
   // Deleting says the note is kept, and it is, still addressed to her.
-  await app.getByRole('button', { name: 'Delete' }).click();
+  await app.getByRole('button', { name: 'Delete', exact: true }).click();
   const confirm = app.getByRole('dialog', { name: 'Delete Priya Raman?' });
   await expect(confirm).toContainText('1 note to Priya Raman is kept in your notes log');
   await confirm.getByRole('button', { name: 'Delete contact, keep 1 note' }).click();

@@ -345,7 +345,9 @@ function AddRole({ contact: c, onDone }: { contact: Contact; onDone: () => void 
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={setRoleCall.isPending}>
+        {/* Until the first list of applications arrives there is nothing to add to: a quick click would
+            be told to choose an application that is about to appear. */}
+        <button type="submit" className="primary" disabled={setRoleCall.isPending || !apps.data}>
           Add role
         </button>
       </div>

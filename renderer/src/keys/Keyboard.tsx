@@ -73,8 +73,9 @@ export function Keyboard() {
     };
     window.addEventListener('keydown', onKey);
     const off = window.courtesyMenu?.onCommand(run);
-    // Fetched once the first screen is up, so the first Ctrl+K rarely waits for the network.
-    const preload = setTimeout(() => void loadPalette(), 3000);
+    // Fetched once the first screen is up, so the first Ctrl+K rarely waits for the network. Only a head
+    // start: if it fails (browser mode while its server restarts), the first Ctrl+K fetches it again.
+    const preload = setTimeout(() => loadPalette().catch(() => undefined), 3000);
     return () => {
       window.removeEventListener('keydown', onKey);
       clearTimeout(preload);
