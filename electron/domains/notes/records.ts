@@ -5,6 +5,7 @@ import { insertRow, stmt } from '../../db/sql';
 import { noteEvents, notes } from '../../db/schema';
 import type { Delivery, NoteKind, NoteStatus } from '../../shared/domain';
 import type { NoteSummaryT } from '../../api/contract/shapes';
+import { endedStage } from '../stages/rules';
 
 export interface NewNote {
   kind: NoteKind;
@@ -53,7 +54,7 @@ export function recordNoteEvent(ctx: Ctx, noteId: number, status: NoteStatus, de
  * (electron/testing/plans.test.ts).
  */
 export const ENDED_APPLICATION = (applicationId: string) =>
-  `(SELECT kind FROM stages WHERE key = (SELECT stage FROM applications WHERE id = ${applicationId})) IN ('rejected', 'withdrawn')`;
+  endedStage(`(SELECT stage FROM applications WHERE id = ${applicationId})`);
 export const RELEASED_THANK_YOU = `n.kind = 'thank_you' AND ${ENDED_APPLICATION('n.application_id')}`;
 
 /**

@@ -10,6 +10,7 @@ import { formatDayInZone } from '../../shared/time';
 import type { OfferSaveInput } from '../../shared/inputs/offers';
 import { createReminder } from '../reminders/reminders';
 import { getSettings } from '../settings/settings';
+import { endedStage } from '../stages/rules';
 
 const DAY = 86_400_000;
 /** The reminder comes this long before the deadline, so there is time to ask questions and decide. */
@@ -71,7 +72,7 @@ export const offersHandlers: Handlers<'offers.list' | 'offers.get' | 'offers.sav
   'offers.list': (_input, ctx) => ({
     items: stmt<OfferRow>(
       ctx.sqlite,
-      `${OFFER_SELECT} ORDER BY a.archived_at IS NOT NULL, (SELECT kind FROM stages WHERE key = a.stage) IN ('rejected', 'withdrawn'), o.deadline_at IS NULL, o.deadline_at, o.id`,
+      `${OFFER_SELECT} ORDER BY a.archived_at IS NOT NULL, ${endedStage('a.stage')}, o.deadline_at IS NULL, o.deadline_at, o.id`,
     )
       .all()
       .map(withTotals),

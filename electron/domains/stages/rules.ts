@@ -2,7 +2,7 @@
 // rule move to. Every rule tests a stage's kind (shared/domain.ts STAGE_KINDS), never its key or name,
 // so renaming, reordering or adding stages leaves the rules working.
 import { invalid } from '../../shared/errors';
-import type { StageKind } from '../../shared/domain';
+import { ENDED_KINDS, type StageKind } from '../../shared/domain';
 import type { Ctx } from '../../db/context';
 import { stmt } from '../../db/sql';
 
@@ -47,6 +47,9 @@ export function firstOfKind(ctx: Pick<Ctx, 'sqlite'>, kind: StageKind): StageInf
 
 /** SQL for the kind of the stage a column holds (a stage key), for rules written as queries. */
 export const kindOf = (column: string) => `(SELECT kind FROM stages WHERE key = ${column})`;
+
+/** SQL condition: the stage a column holds is of an ended kind (ENDED_KINDS: rejected, withdrawn). */
+export const endedStage = (column: string) => `${kindOf(column)} IN (${ENDED_KINDS.map((k) => `'${k}'`).join(', ')})`;
 
 /** The application's date of applying starts when it leaves the not-applied stages, unless it was withdrawn before applying. */
 export const datesApplication = (kind: StageKind) => kind !== 'planned' && kind !== 'withdrawn';
