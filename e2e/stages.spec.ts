@@ -10,7 +10,7 @@ test('stages are renamed, reordered, added and archived in Settings; board, tabl
 
   await app.goto(server.url + '#/settings');
   const panel = app.getByRole('region', { name: 'Pipeline' });
-  const stages = panel.getByRole('list', { name: 'Stages' });
+  const stages = panel.getByRole('list', { name: 'Stages', exact: true });
   await expect(stages.getByRole('listitem')).toHaveCount(8);
 
   // Rename Screening (it holds two applications) to "Recruiter call".
@@ -75,6 +75,17 @@ test('stages are renamed, reordered, added and archived in Settings; board, tabl
   await screenshots(app, 'settings-pipeline-archive');
   await dialog.getByRole('button', { name: 'Move and archive' }).click();
   await expect(dialog).toBeHidden();
+  await expect(stages.getByRole('listitem')).toHaveCount(8);
+  // Archived is not gone: it is listed below, and Restore brings it back, empty, at the end of the board.
+  const archivedList = panel.getByRole('list', { name: 'Archived stages' });
+  await expect(archivedList.getByRole('listitem')).toHaveText([/Recruiter call/]);
+  await archivedList.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await screenshots(app, 'settings-pipeline-archived');
+  await archivedList.getByRole('button', { name: 'Restore Recruiter call' }).click();
+  await expect(stages.getByRole('listitem')).toHaveCount(9);
+  await expect(stages.getByRole('listitem').last()).toHaveAttribute('data-stage', 'screening');
+  await expect(archivedList).toBeHidden();
+  await stages.getByRole('button', { name: 'Archive Recruiter call' }).click();
   await expect(stages.getByRole('listitem')).toHaveCount(8);
 
   // Globex's history keeps the names of the time: it went to "Screening", then left "Recruiter call".

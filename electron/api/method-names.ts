@@ -122,4 +122,5 @@ export const METHOD_NAMES = [
   'stages.update',
   'stages.reorder',
   'stages.archive',
+  'stages.restore',
 ] as const;

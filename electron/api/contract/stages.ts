@@ -34,4 +34,9 @@ export const stagesContract = {
     z.object({ key: Stage, moveTo: Stage.optional() }),
     z.object({ ok: z.literal(true), moved: z.number() }),
   ),
+  'stages.restore': method(
+    'Bring an archived stage back, at the end of the board. The applications moved out when it was archived stay where they are.',
+    z.object({ key: Stage }),
+    StageRow,
+  ),
 };

@@ -83,6 +83,28 @@ describe('stages', () => {
     await core.api('stages.create', { name: 'Screening', kind: 'open' });
     expect((await core.api('applications.get', { id: a.id })).events.map((e) => e.toName)).toEqual(['Screening', 'Applied']);
   });
+
+  it('restores an archived stage, empty, at the end of the board', async () => {
+    core = await testCore({ now: T0 });
+    const take = await core.api('stages.create', { name: 'Take-home', kind: 'interview' });
+    const a = await core.api('applications.create', { company: 'Acme', role: 'A', stage: take.key });
+    await core.api('stages.archive', { key: take.key, moveTo: 'interviewing' });
+    expect((await errorOf(core.api('stages.restore', { key: 'applied' }))).fields).toEqual({ key: '“Applied” is not archived.' });
+    expect((await errorOf(core.api('stages.restore', { key: 'nope' }))).fields).toEqual({ key: 'That stage no longer exists; choose another.' });
+    // A stage of the same name took its place: that one must be renamed first.
+    const other = await core.api('stages.create', { name: 'take-home', kind: 'open' });
+    expect((await errorOf(core.api('stages.restore', { key: take.key }))).fields).toEqual({ key: 'A stage called “Take-home” is already on the board; rename that one first.' });
+    await core.api('stages.update', { key: other.key, name: 'Homework' });
+    core.ctx.clock.set(T0 + HOUR);
+    const back = await core.api('stages.restore', { key: take.key });
+    expect(back).toMatchObject({ key: take.key, name: 'Take-home', kind: 'interview', archivedAt: null });
+    expect(await names()).toEqual(['Wishlist', 'Applied', 'Screening', 'Interviewing', 'Offer', 'Accepted', 'Rejected', 'Withdrawn', 'Homework', 'Take-home']);
+    expect((await core.api('applications.board', {})).columns.map((c) => c.stage).at(-1)).toBe(take.key);
+    // The application moved out stays where the archive put it; it can move back like any other.
+    expect((await core.api('applications.get', { id: a.id })).stage).toBe('interviewing');
+    await core.api('applications.moveStage', { id: a.id, stage: take.key });
+    expect((await core.api('applications.get', { id: a.id })).events.map((e) => e.toName)).toEqual(['Take-home', 'Interviewing', 'Take-home']);
+  });
 });
 
 describe('rules follow the kind, not the key or the name', () => {

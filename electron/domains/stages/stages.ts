@@ -20,9 +20,14 @@ function newKey(name: string): string {
   return `${slug || 'stage'}-${randomBytes(3).toString('hex')}`;
 }
 
-function checkNameFree(ctx: Ctx, name: string, except?: string) {
+/** Whether an active stage other than `except` is called `name` (names are unique among active stages). */
+function nameTaken(ctx: Ctx, name: string, except?: string): boolean {
   const taken = stmt<{ key: string }>(ctx.sqlite, 'SELECT key FROM stages WHERE name = ? COLLATE NOCASE AND archived_at IS NULL').get(name);
-  if (taken && taken.key !== except) throw invalid({ name: `A stage called “${name}” already exists.` });
+  return !!taken && taken.key !== except;
+}
+
+function checkNameFree(ctx: Ctx, name: string, except?: string) {
+  if (nameTaken(ctx, name, except)) throw invalid({ name: `A stage called “${name}” already exists.` });
 }
 
 /**
@@ -43,7 +48,7 @@ const active = (ctx: Ctx, key: string, field = 'key') => {
   return s;
 };
 
-export const stagesHandlers: Handlers<'stages.list' | 'stages.create' | 'stages.update' | 'stages.reorder' | 'stages.archive'> = {
+export const stagesHandlers: Handlers<'stages.list' | 'stages.create' | 'stages.update' | 'stages.reorder' | 'stages.archive' | 'stages.restore'> = {
   'stages.list': (_input, ctx) => ({ items: allStages(ctx) }),
 
   'stages.create': ({ name, kind }, ctx) => {
@@ -99,4 +104,18 @@ export const stagesHandlers: Handlers<'stages.list' | 'stages.create' | 'stages.
       stmt(ctx.sqlite, 'UPDATE stages SET archived_at = ?, updated_at = ? WHERE key = ?').run(ctx.clock.now(), ctx.clock.now(), key);
       return { ok: true as const, moved: ids.length };
     }),
+
+  // Archiving is not a one-way door. The stage comes back empty, at the end of the board: the moves made
+  // when it was archived are history like any other, and moving applications back is the person's call.
+  'stages.restore': ({ key }, ctx) => {
+    tx(ctx, () => {
+      const s = stageOf(ctx, key);
+      if (!s) throw invalid({ key: 'That stage no longer exists; choose another.' });
+      if (s.archivedAt === null) throw invalid({ key: `“${s.name}” is not archived.` });
+      if (nameTaken(ctx, s.name)) throw invalid({ key: `A stage called “${s.name}” is already on the board; rename that one first.` });
+      const position = stmt<{ p: number }>(ctx.sqlite, 'SELECT coalesce(max(position), 0) + 1 AS p FROM stages WHERE archived_at IS NULL').get()!.p;
+      stmt(ctx.sqlite, 'UPDATE stages SET archived_at = NULL, position = ?, updated_at = ? WHERE key = ?').run(position, ctx.clock.now(), key);
+    });
+    return stageOf(ctx, key)!;
+  },
 };

@@ -99,6 +99,7 @@ const WRITES: Partial<Record<MethodName, Domain[] | '*'>> = {
   // A stage's kind drives the rules (thank-yous owed, Today, Insights, offers); archiving moves applications.
   'stages.update': '*',
   'stages.archive': '*',
+  'stages.restore': ['stages'],
   // Reads run on demand: nothing changes.
   'contacts.exportVcf': [],
   'contacts.importPreview': [],

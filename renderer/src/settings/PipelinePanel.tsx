@@ -74,6 +74,7 @@ export function PipelinePanel() {
         ))}
       </ol>
       <AddStage />
+      <ArchivedStages archived={stages.all.filter((s) => s.archivedAt !== null)} />
       {archiving ? <ArchiveDialog stage={archiving.stage} message={archiving.message} others={active.filter((o) => o.key !== archiving.stage.key)} onClose={() => setArchiving(null)} /> : null}
     </section>
   );
@@ -130,6 +131,46 @@ function StageItem(props: { stage: StageRow; first: boolean; last: boolean; busy
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Archived stages come back empty, at the end of the board (what was moved out stays where it went). */
+function ArchivedStages({ archived }: { archived: StageRow[] }) {
+  const restore = useCall('stages.restore');
+  const toast = useToast();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  if (archived.length === 0) return null;
+  const bringBack = async (s: StageRow) => {
+    setErrors((e) => ({ ...e, [s.key]: '' }));
+    try {
+      await restore.mutateAsync({ key: s.key });
+      toast(`Restored “${s.name}” at the end of the board.`);
+    } catch (err) {
+      setErrors((e) => ({ ...e, [s.key]: fieldsOf(err).key ?? messageOf(err) }));
+    }
+  };
+  return (
+    <>
+      <h3>Archived stages</h3>
+      <ul className="stage-list archived" aria-label="Archived stages">
+        {archived.map((s) => (
+          <li key={s.key} className="stage-item" data-stage={s.key}>
+            <div className="stage-row">
+              <span className="stage-archived-name">{s.name}</span>
+              <span className="muted">{STAGE_KIND_LABELS[s.kind]}</span>
+              <button type="button" aria-label={`Restore ${s.name}`} disabled={restore.isPending} onClick={() => void bringBack(s)}>
+                Restore
+              </button>
+            </div>
+            {errors[s.key] ? (
+              <div className="field-error" role="alert">
+                {errors[s.key]}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
