@@ -3,10 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { copyQuiescentFile } from './integrity';
 import { DatabaseTooNewError, openDatabase } from './open';
 import { MIGRATIONS } from '../testing/core';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-db-'));
+
+/** A migrations folder holding only the first migration, to make a database of an old version. */
+function firstMigrationOnly(dir: string) {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
+  const partial = path.join(dir, 'partial-migrations');
+  fs.mkdirSync(path.join(partial, 'meta'), { recursive: true });
+  const first = journal.entries[0];
+  fs.copyFileSync(path.join(MIGRATIONS, `${first.tag}.sql`), path.join(partial, `${first.tag}.sql`));
+  fs.writeFileSync(path.join(partial, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+  return { partial, entries: journal.entries.length as number };
+}
 
 describe('openDatabase', () => {
   it('creates a migrated database with WAL and foreign keys on, and takes no backup for a new file', async () => {
@@ -30,19 +42,14 @@ describe('openDatabase', () => {
     const dir = tmp();
     const file = path.join(dir, 'c.sqlite');
     // A database at the first migration only, with a row in it.
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
-    const partial = path.join(dir, 'partial-migrations');
-    fs.mkdirSync(path.join(partial, 'meta'), { recursive: true });
-    const first = journal.entries[0];
-    fs.copyFileSync(path.join(MIGRATIONS, `${first.tag}.sql`), path.join(partial, `${first.tag}.sql`));
-    fs.writeFileSync(path.join(partial, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+    const { partial, entries } = firstMigrationOnly(dir);
     const old = await openDatabase({ file, migrationsFolder: partial });
     old.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
     old.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
     old.close();
 
     const db = await openDatabase({ file, migrationsFolder: MIGRATIONS, now: () => Date.UTC(2026, 0, 2) });
-    expect(db.appliedMigrations).toBe(journal.entries.length - 1);
+    expect(db.appliedMigrations).toBe(entries - 1);
     expect(db.backupPath).toMatch(/pre-migration-2026-01-02/);
     expect(fs.existsSync(db.backupPath!)).toBe(true);
     const backup = new Database(db.backupPath!, { readonly: true });
@@ -51,6 +58,52 @@ describe('openDatabase', () => {
     // The row survived the migration and is searchable (0004_fts_rebuild filled the index from old rows).
     expect(db.sqlite.prepare('SELECT role FROM applications').pluck().get()).toBe('Engineer');
     expect(db.sqlite.prepare("SELECT rowid FROM applications_fts WHERE applications_fts MATCH 'engineer'").pluck().all()).toEqual([1]);
+    db.close();
+  });
+
+  it('keeps in the pre-migration backup the writes a crashed run left in the WAL', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'c.sqlite');
+    const { partial, entries } = firstMigrationOnly(dir);
+    const old = await openDatabase({ file, migrationsFolder: partial });
+    old.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
+    old.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'In the WAL')").run();
+    // The process dies here: the file and its WAL are left as they are (copied before any close).
+    const crashed = path.join(dir, 'crashed');
+    fs.mkdirSync(crashed);
+    for (const s of ['', '-wal']) fs.copyFileSync(file + s, path.join(crashed, 'c.sqlite' + s));
+    expect(fs.statSync(file + '-wal').size).toBeGreaterThan(0);
+    old.close();
+
+    const db = await openDatabase({ file: path.join(crashed, 'c.sqlite'), migrationsFolder: MIGRATIONS });
+    expect(db.appliedMigrations).toBe(entries - 1);
+    expect(fs.readdirSync(path.join(crashed, 'backups'))).toEqual([path.basename(db.backupPath!)]);
+    const backup = new Database(db.backupPath!, { readonly: true });
+    expect(backup.prepare('SELECT role FROM applications').pluck().get()).toBe('In the WAL');
+    expect(backup.pragma('quick_check', { simple: true })).toBe('ok');
+    backup.close();
+    db.close();
+  });
+
+  it('copies no file while another connection keeps the WAL from being folded in', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'c.sqlite');
+    const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
+    db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM companies').get();
+    db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Beta')").run();
+    db.sqlite.pragma('busy_timeout = 0');
+    const target = path.join(dir, 'backups', 'b.sqlite');
+    expect(copyQuiescentFile(db.sqlite, file, target)).toBe(false);
+    expect(fs.existsSync(target) || fs.existsSync(target + '.partial')).toBe(false);
+    reader.exec('COMMIT');
+    reader.close();
+    expect(copyQuiescentFile(db.sqlite, file, target)).toBe(true);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare('SELECT name FROM companies ORDER BY id').pluck().all()).toEqual(['Acme', 'Beta']);
+    copy.close();
     db.close();
   });
 

@@ -12,7 +12,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { count } from '../shared/words';
-import { cheapCheck, classifyFileError, cleanPartialBackups, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
+import { cheapCheck, classifyFileError, cleanPartialBackups, copyQuiescentFile, fileSize, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
 import { checkWal, ensureIdentity, moveAside, newRecoveryFolder } from './recovery';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -78,8 +78,9 @@ export function pendingMigrations(sqlite: Sqlite, migrationsFolder: string) {
   const migrations = readMigrationFiles({ migrationsFolder });
   const last = lastAppliedMillis(sqlite);
   const newestKnown = migrations.reduce((max, m) => Math.max(max, m.folderMillis), 0);
+  const pending = migrations.filter((m) => last === null || m.folderMillis > last);
   return {
-    pending: migrations.filter((m) => last === null || m.folderMillis > last).length,
+    pending: pending.length,
     tooNew: last !== null && last > newestKnown,
   };
 }
@@ -95,14 +96,6 @@ export function applyPragmas(sqlite: Sqlite, file: string) {
   // 64 MB of page cache rather than SQLite's 2 MB: a large book's hot pages (indexes, the rows Today and
   // the board read) stay in memory instead of being read from the file on every call. Grows only as used.
   sqlite.pragma('cache_size = -65536');
-}
-
-function fileSize(file: string) {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
@@ -265,7 +258,7 @@ async function backupBeforeMigrating(sqlite: Sqlite, opts: OpenOptions): Promise
   const dir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
   const stamp = new Date((opts.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${path.basename(opts.file, path.extname(opts.file))}-pre-migration-${stamp}.sqlite`);
-  await writeBackupFile(sqlite, target, opts.nativeBinding);
+  if (!copyQuiescentFile(sqlite, opts.file, target)) await writeBackupFile(sqlite, target, opts.nativeBinding);
   return target;
 }
 
