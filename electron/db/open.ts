@@ -13,6 +13,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { count } from '../shared/words';
 import { cheapCheck, classifyFileError, cleanPartialBackups, copyQuiescentFile, fileSize, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
+import { scopedForeignKeyCheck } from './fk-scope';
 import { checkWal, ensureIdentity, moveAside, newRecoveryFolder } from './recovery';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -81,6 +82,8 @@ export function pendingMigrations(sqlite: Sqlite, migrationsFolder: string) {
   const pending = migrations.filter((m) => last === null || m.folderMillis > last);
   return {
     pending: pending.length,
+    /** The pending migrations' SQL, for the foreign key check after them (fk-scope.ts). */
+    statements: pending.flatMap((m) => m.sql),
     tooNew: last !== null && last > newestKnown,
   };
 }
@@ -109,7 +112,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     if (isFile) existed = inspectBeforeOpening(opts);
     sqlite = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     applyPragmas(sqlite, opts.file);
-    const { pending, tooNew } = pendingMigrations(sqlite, opts.migrationsFolder);
+    const { pending, statements, tooNew } = pendingMigrations(sqlite, opts.migrationsFolder);
     if (tooNew) throw new DatabaseTooNewError(opts.file); // only reachable for a file that changed since the check
 
     let backupPath: string | null = null;
@@ -123,7 +126,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
       sqlite.pragma('foreign_keys = OFF');
       try {
         migrate(drizzle(sqlite), { migrationsFolder: opts.migrationsFolder });
-        const violations = sqlite.pragma('foreign_key_check') as unknown[];
+        const violations = scopedForeignKeyCheck(sqlite, statements);
         if (violations.length > 0) {
           throw new Error(`Migration left ${count(violations.length, { one: 'foreign key violation', other: 'foreign key violations' })}; restore from ${backupPath ?? 'a backup'}.`);
         }

@@ -1,0 +1,81 @@
+// The foreign key check after migrations reads only what they could have broken, and still finds what
+// they broke: a migration that deletes a parent row is refused at start-up, one that adds an index reads
+// nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../testing/core';
+import { scopedForeignKeyCheck, tablesToCheck, tablesWritten } from './fk-scope';
+import { openDatabase } from './open';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-fk-'));
+const sqlOf = (tag: string) => readMigrationFiles({ migrationsFolder: MIGRATIONS })[Number(tag.slice(0, 4))].sql;
+
+/** The real migrations plus one more, holding `sql`. */
+function withExtraMigration(dir: string, sql: string): string {
+  const folder = path.join(dir, 'migrations');
+  fs.cpSync(MIGRATIONS, folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+  const last = journal.entries.at(-1);
+  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_extra' });
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  fs.writeFileSync(path.join(folder, '9999_extra.sql'), sql);
+  return folder;
+}
+
+describe('which tables a migration can have broken', () => {
+  it('names none for an index, and the written, dropped and renamed tables of a rebuild', () => {
+    expect(tablesWritten(sqlOf('0020_today_due_index'))).toEqual(new Set());
+    expect(tablesWritten(['CREATE TRIGGER t AFTER UPDATE OF stage ON applications BEGIN SELECT 1; END'])).toEqual(new Set());
+    expect(
+      tablesWritten([
+        'CREATE TABLE `__new_notes` (`id` integer PRIMARY KEY)',
+        'INSERT INTO `__new_notes`("id") SELECT "id" FROM `notes`',
+        'DROP TABLE `notes`',
+        'ALTER TABLE `__new_notes` RENAME TO `notes`',
+        'UPDATE contacts SET name = trim(name)',
+        'DELETE FROM "reminders" WHERE 0',
+      ]),
+    ).toEqual(new Set(['__new_notes', 'notes', 'contacts', 'reminders']));
+  });
+
+  it('adds what triggers write and the tables whose foreign keys point there', async () => {
+    const db = await openDatabase({ file: path.join(tmp(), 'c.sqlite'), migrationsFolder: MIGRATIONS });
+    try {
+      const scope = tablesToCheck(db.sqlite, new Set(['companies']));
+      // applications reference companies; companies' triggers keep the search index.
+      expect(scope).toEqual(expect.arrayContaining(['companies', 'applications']));
+      expect(scope).not.toContain('notes');
+      expect(scopedForeignKeyCheck(db.sqlite, sqlOf('0020_today_due_index'))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('the check after migrations at start-up', () => {
+  it('refuses a migration that leaves an application without its company, naming the backup to restore', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'c.sqlite');
+    const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
+    db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
+    db.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
+    db.close();
+    const folder = withExtraMigration(dir, 'DELETE FROM `companies` WHERE `id` = 1;');
+    await expect(openDatabase({ file, migrationsFolder: folder })).rejects.toThrow(/^Migration left 1 foreign key violation; restore from .*pre-migration.*\.sqlite\.$/);
+  });
+
+  it('lets a migration that only adds an index through', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'c.sqlite');
+    (await openDatabase({ file, migrationsFolder: MIGRATIONS })).close();
+    const folder = withExtraMigration(dir, 'CREATE INDEX `extra_role` ON `applications` (`role`);');
+    const db = await openDatabase({ file, migrationsFolder: folder });
+    expect(db.appliedMigrations).toBe(1);
+    expect(db.backupPath).not.toBeNull();
+    db.close();
+  });
+});
