@@ -11,6 +11,7 @@ import { STAGES } from '../../electron/shared/domain';
 import { fullScans, plansOf } from '../../electron/testing/plans';
 import { checksEvalReport } from './checks-eval';
 import { firstRenders } from './render';
+import { upgradeStart } from './upgrade';
 import { stats, type Row, type Stats } from './stats';
 import { FIRST, generator, LAST, MIGRATIONS, NOW, seededDataDir, sizesFor, type Sizes } from './seed';
 
@@ -59,6 +60,7 @@ async function measure(scale: number): Promise<{ rows: Row[]; seedNote: string }
   if (verdict.state !== 'sound') throw new Error(`The background check found: ${verdict.problem}`);
   add('full check in the background, from start', stats([performance.now() - t0]), '', 'worker thread, after the first screen');
   core.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  rows.push(await upgradeStart(dir));
 
   const call = async (method: string, input: unknown) => {
     const env = await core.call(method, input);
