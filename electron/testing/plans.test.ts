@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from './core';
-import { fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
+import { explain, fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
+import { BROAD_SEARCH_IDS } from '../domains/applications/list';
 import { STAGES } from '../shared/domain';
 
 const NOW = Date.UTC(2026, 10, 21, 15);
@@ -80,6 +81,20 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     expect([...indexesUsed(await plansFor(dir, 'applications.board', {}))]).toContain('applications_stage');
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100 }))]).toContain('applications_moved');
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
+  });
+
+  it('a broad board search walks each stage newest first in applications_stage, reading the FTS matches once', async () => {
+    // Taken only past BOARD_EXACT_MATCHES matches, so explained directly rather than through a call.
+    const core = await testCore({ dir, now: NOW });
+    try {
+      const plan = explain(core.ctx.sqlite, BROAD_SEARCH_IDS);
+      expect(fullScans([{ sql: BROAD_SEARCH_IDS, plan }], BIG)).toEqual([]);
+      expect(plan).toContain('SEARCH a USING COVERING INDEX applications_stage (archived_at=? AND stage=?)');
+      expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l))).toHaveLength(1);
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      core.close();
+    }
   });
 
   it("Today's due counts read the drafts' own covering index, never the notes' rows", async () => {

@@ -87,9 +87,14 @@ export const applicationsContract = {
     }),
   ),
   'applications.board': method(
-    'The pipeline board: per stage the most recently moved applications (up to perStage) and the stage total.',
+    'The pipeline board: per stage the most recently moved applications (up to perStage) and the stage total (a lower bound when `more`).',
     ApplicationListInput.omit({ limit: true, sort: true, dir: true, after: true }).extend({ perStage: z.number().int().min(1).max(100000).optional() }),
-    z.object({ columns: z.array(z.object({ stage: Stage, total: z.number(), items: z.array(ApplicationSummary) })), total: z.number() }),
+    z.object({
+      // more: a broad search counted no further than the cards shown; total is then a lower bound ("100+").
+      columns: z.array(z.object({ stage: Stage, total: z.number(), more: z.boolean(), items: z.array(ApplicationSummary) })),
+      total: z.number(),
+      more: z.boolean(),
+    }),
   ),
   'applications.moveStage': method(
     'Move an application to another stage, recording a stage event.',

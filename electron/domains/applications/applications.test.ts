@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../testing/core';
+import { BOARD_EXACT_MATCHES } from './list';
 
 let core: TestCore;
 afterEach(() => core?.close());
@@ -135,5 +136,36 @@ describe('applications.board', () => {
     expect(searched.columns).toHaveLength(1);
     expect(searched.columns[0]).toMatchObject({ total: 2 });
     expect(searched.columns[0].items.map((a) => a.company)).toEqual(['Acme 3', 'Acme 1']);
+  });
+});
+
+describe('applications.board, a broad search', () => {
+  it('past BOARD_EXACT_MATCHES reads only the cards each column shows, and says a column has more', async () => {
+    core = await testCore({ now: T0 });
+    const db = core.ctx.sqlite;
+    db.transaction(() => {
+      db.prepare("INSERT INTO companies (name) VALUES ('Globex')").run();
+      const add = db.prepare('INSERT INTO applications (company_id, role, stage, stage_changed_at, archived_at, priority, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)');
+      // Many matches in applied (some archived, which the board leaves out), three in offer, none in wishlist.
+      for (let i = 0; i < BOARD_EXACT_MATCHES + 100; i++) add.run(`Platform engineer ${i}`, i % 2 ? 'applied' : 'screening', T0 - (i % 997) * 60_000, i % 10 === 0 ? T0 : null, 'medium', T0, T0);
+      for (let i = 0; i < 3; i++) add.run(`Platform lead ${i}`, 'offer', T0 - i * 1000, null, 'high', T0, T0);
+      add.run('Designer', 'wishlist', T0, null, 'low', T0, T0);
+    })();
+    const board = await core.api('applications.board', { search: 'platf' });
+    expect(board.more).toBe(true);
+    const col = (s: string) => board.columns.find((c) => c.stage === s)!;
+    expect(col('applied')).toMatchObject({ total: 100, more: true });
+    expect(col('offer')).toMatchObject({ total: 3, more: false });
+    expect(col('wishlist')).toMatchObject({ total: 0, more: false, items: [] });
+    expect(board.total).toBe(203);
+    // The same cards, in the same order, as the list of that stage gives (another query): newest first, no archived.
+    for (const stage of ['applied', 'screening', 'offer']) {
+      const list = await core.api('applications.list', { search: 'platf', stages: [stage], limit: 100 });
+      expect(col(stage).items.map((a) => a.id)).toEqual(list.items.map((a) => a.id));
+      expect(col(stage).items.every((a) => a.archivedAt === null)).toBe(true);
+    }
+    // A narrow search is still counted exactly.
+    const narrow = await core.api('applications.board', { search: 'platform lead' });
+    expect(narrow).toMatchObject({ total: 3, more: false });
   });
 });

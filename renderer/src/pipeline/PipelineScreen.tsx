@@ -108,7 +108,7 @@ export function PipelineScreen() {
           </button>
         ) : null}
         <span className="muted" style={{ marginLeft: 'auto' }}>
-          {current.isLoading ? 'Loading…' : plural(count, 'application')}
+          {current.isLoading ? 'Loading…' : view === 'board' && board.data?.more ? `${count}+ applications` : plural(count, 'application')}
         </span>
       </div>
       {current.error ? <ErrorBanner>{current.error.message}</ErrorBanner> : null}
@@ -239,13 +239,14 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
       <div className="board" aria-describedby="board-help" style={{ gridTemplateColumns: columns.map((c) => (folded(c.stage) ? 'var(--folded-column)' : 'minmax(150px, 1fr)')).join(' ') }}>
         {columns.map((c) =>
           folded(c.stage) ? (
-            <FoldedColumn key={c.stage} stage={c.stage} total={c.total} onUnfold={() => toggleFold(c.stage)} />
+            <FoldedColumn key={c.stage} stage={c.stage} total={c.total} more={c.more} onUnfold={() => toggleFold(c.stage)} />
           ) : (
             <Column
               key={c.stage}
               stage={c.stage}
               items={c.items}
               total={c.total}
+              more={c.more}
               boardInput={boardInput}
               now={now}
               onCardKey={onCardKey}
@@ -265,14 +266,14 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
 }
 
 /** A closed stage folded to a narrow strip: still a drop target (dnd-kit and Shift+arrows); a click unfolds it. */
-function FoldedColumn({ stage, total, onUnfold }: { stage: Stage; total: number; onUnfold: () => void }) {
+function FoldedColumn({ stage, total, more, onUnfold }: { stage: Stage; total: number; more: boolean; onUnfold: () => void }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const stages = { name: useContext(StageName) };
   return (
     <section ref={setNodeRef} className={`column folded ${isOver ? 'over' : ''}`} aria-label={`${stages.name(stage)} column`} data-stage={stage}>
       <button type="button" className="column-toggle" aria-expanded={false} onClick={onUnfold} title={`Show the ${stages.name(stage)} column`}>
         <span className="column-toggle-label">{stages.name(stage)}</span>
-        <span className="count">{total}</span>
+        <span className="count">{more ? `${total}+` : total}</span>
       </button>
     </section>
   );
@@ -282,17 +283,21 @@ function Column(props: {
   stage: Stage;
   items: Summary[];
   total: number;
+  /** A broad search counted no further than the cards shown: total is a lower bound. */
+  more: boolean;
   boardInput: ListInput;
   now: number;
   onCardKey: (a: Summary) => (e: KeyboardEvent) => void;
   onFold?: () => void;
 }) {
-  const { stage, total, now, onCardKey } = props;
+  const { stage, total, more, now, onCardKey } = props;
   const stages = { name: useContext(StageName) };
   // A long column shows its most recent cards; "Show all" loads the rest of that stage only.
   const [showAll, setShowAll] = useState(false);
-  const rest = useApi('applications.list', { ...props.boardInput, stages: [stage] }, { enabled: showAll && props.items.length < total });
+  const rest = useApi('applications.list', { ...props.boardInput, stages: [stage] }, { enabled: showAll && (more || props.items.length < total) });
   const items = showAll && rest.data ? rest.data.items : props.items;
+  // Once the whole stage is loaded its count is known, even after a broad search said "100+".
+  const label = showAll && rest.data ? String(rest.data.items.length) : more ? `${total}+` : String(total);
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -306,7 +311,7 @@ function Column(props: {
     <section ref={setNodeRef} className={`column ${isOver ? 'over' : ''}`} aria-label={`${stages.name(stage)} column`} data-stage={stage}>
       <div className="column-header">
         <span>{stages.name(stage)}</span>
-        <span className="count">{total}</span>
+        <span className="count">{label}</span>
         {props.onFold ? (
           <button type="button" className="ghost column-fold" aria-expanded onClick={props.onFold} aria-label={`Fold the ${stages.name(stage)} column`} title="Fold to a narrow strip">
             «
@@ -322,11 +327,9 @@ function Column(props: {
             </div>
           ))}
         </div>
-        {items.length < total ? (
+        {items.length < total || (more && !rest.data) ? (
           <div className="column-more">
-            <span className="muted">
-              Showing {items.length} of {total}
-            </span>
+            <span className="muted">{more ? `Showing the latest ${items.length}` : `Showing ${items.length} of ${total}`}</span>
             <button type="button" onClick={() => setShowAll(true)} disabled={showAll}>
               {showAll ? 'Loading…' : 'Show all'}
             </button>
