@@ -488,6 +488,21 @@ const cases: Record<string, DataCase> = {
       expect(() => add.run('screening', 'Other', null)).toThrow(/UNIQUE/);
     },
   },
+
+  '0022_contacts_name_nocase': {
+    seed: (db) => seedRows(db, 'nocase'),
+    atPrevious(db) {
+      // Names from before the index, in mixed case: the index must hold them in the list's order.
+      db.prepare("INSERT INTO contacts (name) VALUES ('alma'), ('Bea'), ('ALMA')").run();
+    },
+    check(db) {
+      // INDEXED BY fails if the index cannot serve the order; rows from before are all in it, case folded.
+      const names = db.prepare('SELECT name FROM contacts INDEXED BY contacts_name_nocase ORDER BY name COLLATE NOCASE, id').pluck().all();
+      expect(names).toEqual(['alma', 'ALMA', 'Bea', 'Dana nocase']);
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM contacts ORDER BY name COLLATE NOCASE, id LIMIT 5').all() as { detail: string }[];
+      expect(plan.map((r) => r.detail)).toEqual(['SCAN contacts USING COVERING INDEX contacts_name_nocase']);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

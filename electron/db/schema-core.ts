@@ -142,7 +142,13 @@ export const contacts = sqliteTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index('contacts_company').on(t.companyId), index('contacts_email').on(sql`lower(${t.email})`), index('contacts_name').on(t.name)],
+  (t) => [
+    index('contacts_company').on(t.companyId),
+    index('contacts_email').on(sql`lower(${t.email})`),
+    index('contacts_name').on(t.name),
+    // The list's order (name without regard to case, then id): a broad search walks it and stops at the page.
+    index('contacts_name_nocase').on(sql`${t.name} COLLATE NOCASE`),
+  ],
 );
 
 // A contact's emails, phones and postal addresses. Each kind has at most one primary row per contact

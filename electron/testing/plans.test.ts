@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from './core';
 import { explain, fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
 import { BROAD_SEARCH_IDS } from '../domains/applications/list';
+import { broadSearchPageSql } from '../domains/contacts/queries';
 import { STAGES } from '../shared/domain';
 
 const NOW = Date.UTC(2026, 10, 21, 15);
@@ -92,6 +93,21 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
       expect(plan).toContain('SEARCH a USING COVERING INDEX applications_stage (archived_at=? AND stage=?)');
       expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l))).toHaveLength(1);
       expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('a broad contact search walks contacts_name_nocase in the list order and sorts only the page', async () => {
+    // Taken only past NAME_WALK_FROM matches, so explained directly. The walk is the one SCAN: it stops
+    // at the page (LIMIT), in the index's order, so no sorter sees the matches.
+    const core = await testCore({ dir, now: NOW });
+    try {
+      const sql = broadSearchPageSql();
+      const plan = explain(core.ctx.sqlite, sql);
+      expect(fullScans([{ sql, plan }], BIG)).toEqual([expect.stringMatching(/^SCAN c USING COVERING INDEX contacts_name_nocase {2}←/)]);
+      expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l))).toHaveLength(1);
+      expect(plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual(['USE TEMP B-TREE FOR ORDER BY']); // the page of ≤ limit rows
     } finally {
       core.close();
     }

@@ -6,6 +6,7 @@ import { tx } from '../../db/sql';
 import { testCore, type TestCore } from '../../testing/core';
 import { createNote } from '../notes/records';
 import { parseVCards } from '../../formats/vcard';
+import { DEFAULT_LIMIT, NAME_WALK_FROM } from './queries';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'formats', 'vcard', 'fixtures', name), 'utf8');
 const NOW = Date.UTC(2026, 2, 10, 15, 0);
@@ -302,6 +303,29 @@ describe('list and search', () => {
     const detail = await core.api('contacts.get', { id: ana });
     expect(detail.interviews).toHaveLength(2);
     expect(detail.noteLog.length).toBe(3); // two thank-you obligations and the sent note
+  });
+
+  it('past NAME_WALK_FROM matches walks the name order and gives the same page and total', async () => {
+    core = await testCore({ now: NOW });
+    const db = core.ctx.sqlite;
+    const first = ['zoë', 'Ana', 'ana', 'Émile', 'bo', 'BO', 'Chen'];
+    db.transaction(() => {
+      const add = db.prepare('INSERT INTO contacts (name, title) VALUES (?, ?)');
+      for (let i = 0; i < NAME_WALK_FROM * 2; i++) add.run(`${first[(i * 7) % first.length]} Lee ${i % 50}`, i % 3 ? 'Recruiter' : 'Engineer');
+    })();
+    // The answer by another route: every match, sorted by name without regard to case, then id.
+    const expected = (match: string) =>
+      db.prepare('SELECT name FROM contacts WHERE id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) ORDER BY name COLLATE NOCASE, id').pluck().all(match) as string[];
+    const all = expected('"recruit"*');
+    expect(all.length).toBeGreaterThan(NAME_WALK_FROM);
+    const broad = await core.api('contacts.list', { search: 'recruit' });
+    expect(broad.total).toBe(all.length);
+    expect(broad.items.map((c) => c.name)).toEqual(all.slice(0, DEFAULT_LIMIT));
+    const page = await core.api('contacts.list', { search: 'recruit', limit: 7 });
+    expect(page.items.map((c) => c.name)).toEqual(all.slice(0, 7));
+    // A narrow search takes the other route, to the same kind of answer.
+    const narrow = await core.api('contacts.list', { search: 'engineer chen' });
+    expect(narrow.items.map((c) => c.name)).toEqual(expected('"engineer"* "chen"*'));
   });
 });
 

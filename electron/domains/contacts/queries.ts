@@ -163,5 +163,21 @@ WHERE c.id IN (SELECT c.id FROM ${f.from} ${f.where} ORDER BY c.name COLLATE NOC
 ORDER BY c.name COLLATE NOCASE, c.id`;
 }
 
+/**
+ * A plain search matching more contacts than this walks the list's own order instead: the name index
+ * (contacts_name_nocase) is read from the start and each contact checked against the matches (one IN
+ * list, built once), stopping at the page. Sorting every match by name costs a row read per match;
+ * the walk reads about limit / (share of contacts matching) index entries, which is few for a broad
+ * search. A narrow search is cheaper the other way round (its few matches, sorted).
+ */
+export const NAME_WALK_FROM = 2000;
+
+export function broadSearchPageSql(): string {
+  return `${SUMMARY_SELECT}
+WHERE c.id IN (SELECT c.id FROM contacts c INDEXED BY contacts_name_nocase
+  WHERE c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match) ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit)
+ORDER BY c.name COLLATE NOCASE, c.id`;
+}
+
 export const DEFAULT_LIMIT = 200;
 

@@ -1,0 +1,1 @@
+CREATE INDEX `contacts_name_nocase` ON `contacts` ("name" COLLATE NOCASE);
