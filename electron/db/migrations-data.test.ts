@@ -503,6 +503,59 @@ const cases: Record<string, DataCase> = {
       expect(plan.map((r) => r.detail)).toEqual(['SCAN contacts USING COVERING INDEX contacts_name_nocase']);
     },
   },
+
+  '0023_today_due_copies': {
+    seed: (db) => seedRows(db, 'copies'),
+    atPrevious(db, seeded) {
+      // A second open thank-you, of a rejected application and without an interview: released, not due.
+      const app = db.prepare("INSERT INTO applications (company_id, role, stage) VALUES (?, 'Rejected role', 'rejected')").run(seeded.company).lastInsertRowid;
+      db.prepare("INSERT INTO notes (kind, application_id, delivery, body, status, due_at) VALUES ('thank_you', ?, 'email', '', 'draft', 1700200000000)").run(app);
+    },
+    check(db, seeded) {
+      type Copies = { id: number; interview_end_at: number | null; application_ended: number | null; revision: number };
+      const copies = () => db.prepare('SELECT id, interview_end_at, application_ended, revision FROM notes ORDER BY id').all() as Copies[];
+      const released = copies().at(-1)!.id;
+      // Open drafts got their copies from before; the mailed card is no open draft and has none. No revision moved.
+      expect(copies().filter((c) => [seeded.note, seeded.card, released].includes(c.id))).toEqual([
+        { id: seeded.note, interview_end_at: 1700103600000, application_ended: 0, revision: 1 },
+        { id: seeded.card, interview_end_at: null, application_ended: null, revision: 1 },
+        { id: released, interview_end_at: null, application_ended: 1, revision: 1 },
+      ]);
+      // The counts from the index alone agree with the lookups they replace, before and after the interview's end.
+      const fromCopies = db.prepare(
+        "SELECT count(*) FROM notes n INDEXED BY notes_open_drafts_due WHERE n.status = 'draft' AND n.due_at IS NOT NULL AND n.due_at < @now AND (n.interview_id IS NULL OR n.interview_end_at <= @now) AND NOT (n.kind = 'thank_you' AND n.application_ended)",
+      );
+      const fromLookups = db.prepare(
+        `SELECT count(*) FROM notes n WHERE n.status = 'draft' AND n.due_at IS NOT NULL AND n.due_at < @now
+           AND (n.interview_id IS NULL OR (SELECT end_at FROM interviews WHERE id = n.interview_id) <= @now)
+           AND NOT (n.kind = 'thank_you' AND (SELECT kind FROM stages WHERE key = (SELECT stage FROM applications WHERE id = n.application_id)) IN ('rejected', 'withdrawn'))`,
+      );
+      const agree = (now: number) => {
+        const n = fromCopies.pluck().get({ now });
+        expect(n).toBe(fromLookups.pluck().get({ now }));
+        return n;
+      };
+      expect([agree(1700150000000), agree(1800000000000)]).toEqual([0, 1]);
+      // The triggers keep the copies, without moving the note's revision: a rescheduled interview,
+      // a stage move, a stage whose kind changes, an interview removed.
+      db.prepare('UPDATE interviews SET end_at = 1900000000000 WHERE id = ?').run(seeded.interview);
+      expect(agree(1800000000000)).toBe(0);
+      db.prepare("UPDATE applications SET stage = 'withdrawn' WHERE id = ?").run(seeded.application);
+      db.prepare("UPDATE stages SET kind = 'open' WHERE key = 'rejected'").run();
+      expect(copies().filter((c) => [seeded.note, released].includes(c.id))).toEqual([
+        { id: seeded.note, interview_end_at: 1900000000000, application_ended: 1, revision: 1 },
+        { id: released, interview_end_at: null, application_ended: 0, revision: 1 },
+      ]);
+      expect(agree(1800000000000)).toBe(1);
+      db.prepare("UPDATE applications SET stage = 'applied' WHERE id = ?").run(seeded.application);
+      db.prepare('DELETE FROM interviews WHERE id = ?').run(seeded.interview);
+      expect(copies().find((c) => c.id === seeded.note)).toMatchObject({ interview_end_at: null, application_ended: 0, revision: 2 });
+      expect(agree(1800000000000)).toBe(2);
+      // A content edit still moves the revision.
+      db.prepare("UPDATE notes SET body = 'edited' WHERE id = ?").run(released);
+      expect(copies().find((c) => c.id === released)?.revision).toBe(2);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

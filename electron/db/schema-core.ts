@@ -289,6 +289,12 @@ export const notes = sqliteTable(
     // The Message-ID header exactly as sent, angle brackets included ("<...@host>"); set when the outbox
     // sends the note, so a reply's In-Reply-To / References finds it.
     messageId: text('message_id'),
+    // Copies that triggers keep on open drafts only (status draft with a due time; migration 0022): the
+    // end of the note's interview and whether its application's stage has ended (1, 0, or null like the
+    // lookup they copy). Today's due counts then read notes_open_drafts_due alone, instead of looking
+    // up an interview, an application and a stage for each of thousands of old drafts.
+    interviewEndAt: integer('interview_end_at'),
+    applicationEnded: integer('application_ended'),
     createdAt: created(),
     updatedAt: updated(),
   },
@@ -300,8 +306,11 @@ export const notes = sqliteTable(
     // never touch the bulk of sent notes.
     index('notes_open_drafts').on(t.applicationId, t.dueAt, t.interviewId, t.kind).where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
     // The same drafts by due time: Today's overdue and due-soon counts read this index range alone
-    // (not the notes' rows, whose bodies make them the largest in the file).
-    index('notes_open_drafts_due').on(t.dueAt, t.interviewId, t.applicationId, t.kind).where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
+    // (not the notes' rows, whose bodies make them the largest in the file), the interview's end and
+    // the application's ended stage included (copies, see interviewEndAt).
+    index('notes_open_drafts_due')
+      .on(t.dueAt, t.interviewId, t.interviewEndAt, t.applicationId, t.applicationEnded, t.kind)
+      .where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
     index('notes_contact').on(t.contactId),
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),

@@ -36,6 +36,16 @@ export const COUNTS_AS_DUE = `n.status = 'draft' AND n.due_at IS NOT NULL
   AND (n.interview_id IS NULL OR (SELECT end_at FROM interviews WHERE id = n.interview_id) <= @now)
   AND NOT (${RELEASED_THANK_YOU})`;
 
+/**
+ * COUNTS_AS_DUE over the copies an open draft carries (notes.interview_end_at, notes.application_ended,
+ * kept by the triggers of drizzle/0023_today_due_copies.sql), for counts that read the drafts' index
+ * notes_open_drafts_due alone rather than three lookups per draft. The same rule with the same nulls:
+ * a missing interview or stage leaves the draft uncounted, as the lookups do.
+ */
+export const COUNTS_AS_DUE_FROM_COPIES = `n.status = 'draft' AND n.due_at IS NOT NULL
+  AND (n.interview_id IS NULL OR n.interview_end_at <= @now)
+  AND NOT (n.kind = 'thank_you' AND n.application_ended)`;
+
 // Raw SQL: open thank-yous of live applications, the ones a change of the due-hours setting may move.
 const OPEN_THANK_YOUS = `n.kind = 'thank_you' AND n.status = 'draft' AND n.due_at IS NOT NULL AND n.interview_id IS NOT NULL
   AND NOT ${ENDED_APPLICATION('n.application_id')}`;

@@ -3,7 +3,7 @@ import { stmt } from '../../db/sql';
 import { dayBounds } from '../../shared/time';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
-import { COUNTS_AS_DUE } from '../interviews/obligations';
+import { COUNTS_AS_DUE, COUNTS_AS_DUE_FROM_COPIES } from '../interviews/obligations';
 import { getSettings } from '../settings/settings';
 import { lowStock } from '../stationery/ledger';
 
@@ -37,11 +37,12 @@ export const todayHandlers: Handlers<'today.get'> = {
     const upcomingInterviews = interviewSummaries(ctx, 'i.start_at >= @end AND i.start_at < @until', { end, until: now + UPCOMING }, `i.start_at, i.id LIMIT ${LIST_CAP}`);
     const needsDebrief = interviewSummaries(ctx, debriefWhere, p, `i.end_at DESC, i.id DESC LIMIT ${LIST_CAP}`);
     const count = (sql: string) => stmt<{ n: number }>(ctx.sqlite, sql).get(p)!.n;
-    // The counts visit every due draft: from the drafts' own index (covering what the checks read), never
-    // the notes' rows, which the planner would otherwise pick through notes_due.
+    // The counts visit every due draft (tens of thousands in a large book): from the drafts' own index,
+    // which holds the copies of the interview's end and the application's ended stage the rule reads, so
+    // no draft costs a lookup; never the notes' rows, which the planner would otherwise pick through notes_due.
     const counts = {
-      overdue: count(`SELECT count(*) AS n FROM notes n INDEXED BY notes_open_drafts_due WHERE ${overdueWhere}`),
-      dueSoon: count(`SELECT count(*) AS n FROM notes n INDEXED BY notes_open_drafts_due WHERE ${dueSoonWhere}`),
+      overdue: count(`SELECT count(*) AS n FROM notes n INDEXED BY notes_open_drafts_due WHERE ${COUNTS_AS_DUE_FROM_COPIES} AND n.due_at < @now`),
+      dueSoon: count(`SELECT count(*) AS n FROM notes n INDEXED BY notes_open_drafts_due WHERE ${COUNTS_AS_DUE_FROM_COPIES} AND n.due_at >= @now AND n.due_at < @soon`),
       needsDebrief: count(`SELECT count(*) AS n FROM interviews i WHERE ${debriefWhere}`),
     };
 

@@ -72,6 +72,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * that was deleted comes back with its own revision: no copy of it can be newer.
  */
 const FORWARD_ONLY: Record<string, string> = { notes: 'revision' };
+/**
+ * Copies our triggers keep from other rows (an open draft's interview end and ended stage, drizzle/0022),
+ * left out when a changed row is put back: the triggers set them again from the rows restored, and a
+ * put-back that wrote them itself would look like a copies-only change and keep the note's revision.
+ */
+const DERIVED: Record<string, readonly string[]> = { notes: ['interview_end_at', 'application_ended'] };
 const without = (row: Record<string, unknown> | null, col: string | undefined) => {
   if (!row || !col) return row;
   const { [col]: _, ...rest } = row;
@@ -113,7 +119,7 @@ export function applyUndo(ctx: Ctx, token: string): { label: string } {
       }
       for (const c of reverted) {
         const s = shapeOf(c);
-        const cols = s.columns.filter((k) => k in c.before! && k !== FORWARD_ONLY[c.table]);
+        const cols = s.columns.filter((k) => k in c.before! && k !== FORWARD_ONLY[c.table] && !DERIVED[c.table]?.includes(k));
         ctx.sqlite
           .prepare(`UPDATE main.${q(c.table)} SET ${cols.map((k) => `${q(k)} = ?`).join(', ')} WHERE ${whereKey(s)}`)
           .run(...cols.map((k) => c.before![k]), ...c.key);
