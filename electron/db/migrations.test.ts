@@ -86,12 +86,12 @@ const GUARD_EXCEPTIONS: readonly GuardException[] = [
   { migration: '0010_contact_email_search', object: 'contacts_fts_ai', why: SEARCH_EVERY_EMAIL },
   { migration: '0010_contact_email_search', object: 'contacts_fts_au', why: SEARCH_EVERY_EMAIL },
   {
-    migration: '0022_today_due_copies',
+    migration: '0023_today_due_copies',
     object: 'notes_open_drafts_due',
     why: 'Widened, not narrowed: the same rows by the same leading due_at, with the copies Today counts from; every query it served before it serves now.',
   },
   {
-    migration: '0022_today_due_copies',
+    migration: '0023_today_due_copies',
     object: 'notes_revision_au',
     why: 'A write that changes only the copies the triggers keep (not the note) leaves the revision alone; every other write bumps it as before.',
   },
