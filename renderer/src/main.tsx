@@ -1,14 +1,13 @@
+// First: the first screen's requests leave before the rest of the bundle is evaluated.
+import './lib/early';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Component, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initTransport } from './lib/api';
 import { prefetchFirstScreen } from './lib/prefetch';
 import { App } from './App';
 import { ToastProvider } from './ui/Toast';
 import './styles.css';
 import { ErrorBanner } from './ui/ErrorBanner';
-
-initTransport();
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
 prefetchFirstScreen(queryClient);

@@ -1,13 +1,12 @@
-// The first screen's data, asked for while React is still rendering the shell. The queries would
-// otherwise start only once their components have rendered, after the whole bundle has run; asked
-// here, main answers while the renderer works. Same keys as useApi, so the screens find them.
+// The first screen's data in the query cache before its components ask. The requests themselves left
+// in lib/early.ts as the bundle began to run; here they become queries under the same keys as useApi
+// (and useTablePages), so the screens find them, answered or on their way.
 import type { QueryClient } from '@tanstack/react-query';
 import type { MethodInput, MethodName } from '../../../electron/api/contract';
 import { call } from './api';
-import { parseRoute } from './router';
+import { firstScreen, firstTablePageInput, takeEarly } from './early';
 
-/** The key the pipeline keeps its Board/Table choice under (PipelineScreen reads the same). */
-export const PIPELINE_VIEW_KEY = 'courtesy.pipeline.view';
+export { PIPELINE_VIEW_KEY } from './early';
 
 /** An answer this young counts as fresh: the screen that mounts just after the prefetch does not ask again. */
 const FRESH_MS = 5000;
@@ -16,11 +15,23 @@ export function prefetchFirstScreen(qc: QueryClient): void {
   const ask = <M extends MethodName>(method: M, input: MethodInput<M>) => {
     // Writes still refresh these at once (invalidateAfter ignores staleness); only the mount's second ask goes.
     qc.setQueryDefaults([method], { staleTime: FRESH_MS });
-    void qc.prefetchQuery({ queryKey: [method, input], queryFn: () => call(method, input) });
+    void qc.prefetchQuery({ queryKey: [method, input], queryFn: () => takeEarly(method, input) ?? call(method, input) });
   };
   ask('settings.get', {});
   ask('system.info', {});
-  const route = parseRoute(window.location.hash);
-  if (route.name === 'pipeline' && (localStorage.getItem(PIPELINE_VIEW_KEY) ?? 'board') === 'board') ask('applications.board', {});
-  else if (route.name === 'today') ask('today.get', {});
+  const screen = firstScreen();
+  if (screen === 'board' || screen === 'table') ask('stages.list', {});
+  if (screen === 'board') ask('applications.board', {});
+  else if (screen === 'today') ask('today.get', {});
+  else if (screen === 'table') {
+    const input = firstTablePageInput();
+    // The table's pages are one infinite query (PipelineTable's useTablePages): its key and first page.
+    const key = ['applications.list', input, 'pages'];
+    qc.setQueryDefaults(key, { staleTime: FRESH_MS });
+    void qc.prefetchInfiniteQuery({
+      queryKey: key,
+      queryFn: () => takeEarly('applications.list', input) ?? call('applications.list', input),
+      initialPageParam: null,
+    });
+  }
 }

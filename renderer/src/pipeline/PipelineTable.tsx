@@ -8,6 +8,7 @@ import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { DOCUMENT_KIND_LABELS } from '../../../electron/shared/documents';
 import { PRIORITY_LABELS } from '../../../electron/shared/domain';
 import { call, type ApiError } from '../lib/api';
+import { DEFAULT_TABLE_SORT as FIRST_SORT, TABLE_PAGE } from '../lib/early';
 import { duration, formatDate } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useStages } from '../lib/stages';
@@ -19,15 +20,15 @@ type ListInput = MethodInput<'applications.list'>;
 type Page = MethodOutput<'applications.list'>;
 export type TableSort = { key: NonNullable<ListInput['sort']>; dir: 'asc' | 'desc' };
 
-export const DEFAULT_TABLE_SORT: TableSort = { key: 'stageChangedAt', dir: 'desc' };
-const PAGE = 100;
+// The first page's order and size live with the early requests (lib/early.ts), which ask for it at start.
+export const DEFAULT_TABLE_SORT: TableSort = { ...FIRST_SORT };
 /** Ask for the next page this many rows before the end of what is loaded. */
 const AHEAD = 30;
 
 /** The table's pages for a filter and order; `data` looks like one list answer (total from the first page). */
 export function useTablePages(filter: ListInput, sort: TableSort, enabled: boolean) {
   // Each page carries its rows' document tags: asked for the shown rows only, never for the whole book.
-  const input: ListInput = { ...filter, sort: sort.key, dir: sort.dir, limit: PAGE, withDocuments: true };
+  const input: ListInput = { ...filter, sort: sort.key, dir: sort.dir, limit: TABLE_PAGE, withDocuments: true };
   const q = useInfiniteQuery<Page, ApiError, { pages: Page[] }, unknown[], Page['next']>({
     // The method name first, so a write that makes applications stale refetches these pages too.
     queryKey: ['applications.list', input, 'pages'],

@@ -1,0 +1,57 @@
+// The first screen's requests, sent the moment the bundle starts to run. main.tsx imports this module
+// first, so its body runs before React, TanStack Query and the rest of the bundle are evaluated (tens
+// of milliseconds, more on a busy machine); main answers while the renderer works, and the queries
+// find the answers waiting (lib/prefetch.ts hands these promises to the query cache).
+// Deliberately small: api.ts and router.ts only, nothing that is slow to evaluate.
+import type { MethodInput, MethodName, MethodOutput } from '../../../electron/api/contract';
+import { call, initTransport } from './api';
+import { parseRoute } from './router';
+
+/** The key the pipeline keeps its Board/Table choice under (PipelineScreen reads the same). */
+export const PIPELINE_VIEW_KEY = 'courtesy.pipeline.view';
+
+/** The table's first page: the same input as useTablePages with no search or filter and the default order. */
+export const TABLE_PAGE = 100;
+export const DEFAULT_TABLE_SORT = { key: 'stageChangedAt', dir: 'desc' } as const;
+export const firstTablePageInput = (): MethodInput<'applications.list'> => ({
+  sort: DEFAULT_TABLE_SORT.key,
+  dir: DEFAULT_TABLE_SORT.dir,
+  limit: TABLE_PAGE,
+  withDocuments: true,
+});
+
+export type FirstScreen = 'board' | 'table' | 'today' | 'other';
+
+export function firstScreen(): FirstScreen {
+  const route = parseRoute(window.location.hash);
+  if (route.name === 'today') return 'today';
+  if (route.name !== 'pipeline') return 'other';
+  return localStorage.getItem(PIPELINE_VIEW_KEY) === 'table' ? 'table' : 'board';
+}
+
+const started = new Map<string, Promise<unknown>>();
+const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input)}`;
+
+function start<M extends MethodName>(method: M, input: MethodInput<M>) {
+  const p = call(method, input);
+  // Whoever takes the promise sees its failure; until then it must not count as unhandled.
+  p.catch(() => undefined);
+  started.set(keyOf(method, input), p);
+}
+
+/** The answer already on its way for this call, once: a later ask (a refetch) goes to main again. */
+export function takeEarly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> | undefined {
+  const key = keyOf(method, input);
+  const p = started.get(key) as Promise<MethodOutput<M>> | undefined;
+  started.delete(key);
+  return p;
+}
+
+initTransport();
+start('settings.get', {});
+start('system.info', {});
+const screen = firstScreen();
+if (screen === 'board' || screen === 'table') start('stages.list', {});
+if (screen === 'board') start('applications.board', {});
+else if (screen === 'table') start('applications.list', firstTablePageInput());
+else if (screen === 'today') start('today.get', {});
