@@ -279,6 +279,10 @@ function FoldedColumn({ stage, total, more, onUnfold }: { stage: Stage; total: n
   );
 }
 
+/** A card's usual height with its gap, and how far down the window a column's cards begin (1280×800). */
+const CARD_ESTIMATE = 107;
+const BOARD_TOP = 233;
+
 function Column(props: {
   stage: Stage;
   items: Summary[];
@@ -303,7 +307,10 @@ function Column(props: {
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 84,
+    // The first render already shows the cards in view, close to their measured size (a card with its
+    // stage line is 107 px with the gap): no second render and layout for a range or sizes guessed wrong.
+    estimateSize: () => CARD_ESTIMATE,
+    initialRect: { width: 0, height: Math.max(0, window.innerHeight - BOARD_TOP) },
     overscan: 6,
     getItemKey: (i) => items[i].id,
   });
