@@ -9,12 +9,10 @@ import { useStages } from '../lib/stages';
 type Stage = string;
 /** The stages' names for the board's columns and cards, from the one stage list (a context, not a query per card). */
 const StageName = createContext<(key: string) => string>((key) => key);
-import { ApplicationForm } from '../application/ApplicationForm';
 import { useExportApplicationsCsv } from './csvExport';
 import { CsvImportButton } from './CsvImportButton';
+import { NewApplicationDialog, RejectionDialog, usePreloadDialogs } from './dialogs';
 import { useIntent } from '../lib/intents';
-import { Modal } from '../ui/Modal';
-import { RejectionDialog } from '../application/RejectionDialog';
 import { useToast } from '../ui/Toast';
 import { duration, formatDate, plural, relative } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
@@ -52,6 +50,8 @@ export function PipelineScreen() {
   const now = useNow();
   const current = view === 'board' ? board : list;
   const count = view === 'board' ? (board.data?.total ?? 0) : (list.data?.total ?? 0);
+
+  usePreloadDialogs();
 
   const changeView = (v: View) => {
     setView(v);
@@ -144,9 +144,7 @@ export function PipelineScreen() {
         <Table pages={list} sort={tableSort} onSort={setTableSort} now={now} dueLabel={dueLabel} />
       )}
       {creating ? (
-        <Modal title="New application" onClose={() => setCreating(false)}>
-          <ApplicationForm onCancel={() => setCreating(false)} onDone={() => setCreating(false)} />
-        </Modal>
+        <NewApplicationDialog onClose={() => setCreating(false)} />
       ) : null}
     </div>
   );
@@ -279,10 +277,8 @@ function FoldedColumn({ stage, total, more, onUnfold }: { stage: Stage; total: n
   );
 }
 
-/** A card's usual height with its gap, and how far down the window a column's cards begin (1280×800). */
-const CARD_ESTIMATE = 107;
-const BOARD_TOP = 233;
-
+/** A card's usual height with its gap (107 px), and how far down the window a column's cards begin. */
+const [CARD_ESTIMATE, BOARD_TOP] = [107, 233];
 function Column(props: {
   stage: Stage;
   items: Summary[];
@@ -307,8 +303,7 @@ function Column(props: {
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    // The first render already shows the cards in view, close to their measured size (a card with its
-    // stage line is 107 px with the gap): no second render and layout for a range or sizes guessed wrong.
+    // The first pass shows the cards in view at about their measured size: no second render and layout.
     estimateSize: () => CARD_ESTIMATE,
     initialRect: { width: 0, height: Math.max(0, window.innerHeight - BOARD_TOP) },
     overscan: 6,
