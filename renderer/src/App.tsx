@@ -1,14 +1,19 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { setDisplayZone } from './lib/format';
 import { useApi } from './lib/hooks';
+import { firstScreen } from './lib/early';
 import { href, useRoute, type Route } from './lib/router';
 import { Keyboard } from './keys/Keyboard';
 import { DesktopNotices } from './notify/DesktopNotices';
 import { PipelineScreen } from './pipeline/PipelineScreen';
-import { TodayScreen } from './today/TodayScreen';
 import { IntegrityWarning } from './ui/IntegrityWarning';
 
-// The two home screens load with the app; the rest load on first visit (a faster first render).
+// The pipeline loads with the app; every other screen on first visit (a faster first render). Today,
+// the other home screen, brings luxon and its sections: when the app opens on it, its chunk is asked
+// for at once, while the app's bundle runs, so it is there by the time React renders.
+const loadToday = () => import('./today/TodayScreen');
+if (firstScreen() === 'today') void loadToday().catch(() => undefined);
+const TodayScreen = lazy(() => loadToday().then((m) => ({ default: m.TodayScreen })));
 
 const ApplicationDetailScreen = lazy(() => import('./application/ApplicationDetailScreen').then((m) => ({ default: m.ApplicationDetailScreen })));
 const ComposerScreen = lazy(() => import('./composer/ComposerScreen').then((m) => ({ default: m.ComposerScreen })));

@@ -2,7 +2,7 @@ import type { MethodOutput } from '../../../electron/api/contract';
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../electron/shared/domain';
 import { useStages } from '../lib/stages';
 import { useApi, useCall } from '../lib/hooks';
-import { fromDateInput, toDateInput } from '../lib/format';
+import { fromDateInput, toDateInput } from '../lib/dates';
 import { numberOrAsTyped, textOrNull, useServerForm } from '../lib/forms';
 import { Field } from '../ui/Field';
 import { ErrorBanner } from '../ui/ErrorBanner';

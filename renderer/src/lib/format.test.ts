@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayWord, dueText, duration, formatDateTime, fromDateInput, list, plural, relative, setDisplayZone, toDateInput, word } from './format';
+import { dayWord, dueText, fromDateInput, toDateInput } from './dates';
+import { duration, formatDateTime, list, plural, relative, setDisplayZone, word } from './format';
 
 describe('dates in the display zone', () => {
   it('show and read dates in the zone from Settings, not the machine', () => {

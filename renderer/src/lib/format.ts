@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -49,36 +47,12 @@ export function setDisplayZone(timeZone: string) {
   }
 }
 
+/** The display zone from Settings (undefined: the browser's). */
+export const displayZone = () => zone;
+
 export const formatTime = (ts: number) => timeFmt.format(ts);
 export const formatDate = (ts: number | null | undefined) => (ts == null ? '' : dateFmt.format(ts));
 
-const inZone = (ts: number) => DateTime.fromMillis(ts, { zone: zone ?? 'local' });
-
-/**
- * The day of `ts` as said from `now`, in the display zone: "today", "tomorrow", "yesterday", "Monday"
- * (within the coming week), "Dec 14", and "Jan 3, 2027" once it is in another year than now.
- * Counted in calendar days (luxon), so a DST change or a year boundary in between does not shift it.
- */
-export function dayWord(ts: number, now: number): string {
-  const d = inZone(ts);
-  const n = inZone(now);
-  const days = Math.round(d.startOf('day').diff(n.startOf('day'), 'days').days);
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  if (days > 1 && days < 7) return d.toLocaleString({ weekday: 'long' });
-  return d.toLocaleString(d.year === n.year ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' });
-}
-
-/**
- * A due time with its clock time and its countdown: "due 3:00 PM tomorrow · in 19 h", "overdue since
- * 9:00 AM yesterday · 27 h ago". Every due time on every screen goes through here, with the one `now`
- * from useNow, so the figures agree across the screen.
- */
-export function dueText(dueAt: number, now: number): string {
-  const when = `${formatTime(dueAt)} ${dayWord(dueAt, now)}`;
-  return dueAt < now ? `overdue since ${when} · ${relative(dueAt, now)}` : `due ${when} · ${relative(dueAt, now)}`;
-}
 export const formatDateTime = (ts: number | null | undefined) => (ts == null ? '' : dateTimeFmt.format(ts));
 
 // The app's words are English, so plurals and lists follow English rules whatever the browser's locale.
@@ -103,19 +77,6 @@ export function plural(n: number, one: string, other = one + 's'): string {
 /** Items joined by Intl.ListFormat; empty items are left out. */
 export function list(items: Iterable<string>, type: keyof typeof lists = 'unit'): string {
   return lists[type].format([...items].filter((s) => s !== ''));
-}
-
-/** Value for <input type="date">, in the display zone. */
-export function toDateInput(ts: number | null | undefined): string {
-  if (ts == null) return '';
-  return DateTime.fromMillis(ts, { zone: zone ?? 'local' }).toISODate() ?? '';
-}
-
-/** Start of that day in the display zone. */
-export function fromDateInput(v: string): number | null {
-  if (!v) return null;
-  const d = DateTime.fromISO(v, { zone: zone ?? 'local' });
-  return d.isValid ? d.toMillis() : null;
 }
 
 export function money(n: number | null, currency: string | null): string {

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { NOTE_KIND_LABELS } from '../../../electron/shared/domain';
-import { dueText, formatDate, formatDateTime } from '../lib/format';
+import { dueText } from '../lib/dates';
+import { formatDate, formatDateTime } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href, navigate } from '../lib/router';
 import { ErrorBanner } from '../ui/ErrorBanner';

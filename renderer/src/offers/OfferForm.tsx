@@ -2,7 +2,7 @@
 // validates and explains. The deadline is a day: the answer is due by the end of it.
 import type { MethodOutput } from '../../../electron/api/contract';
 import { WORK_MODES, type WorkMode } from '../../../electron/shared/domain';
-import { fromDateInput, toDateInput } from '../lib/format';
+import { fromDateInput, toDateInput } from '../lib/dates';
 import { numberOrAsTyped, textOrNull, useServerForm } from '../lib/forms';
 import { useCall } from '../lib/hooks';
 import { ErrorBanner } from '../ui/ErrorBanner';

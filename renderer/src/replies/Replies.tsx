@@ -3,7 +3,8 @@
 // application's own stage select, and nothing moves by itself.
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { REPLY_MATCH_LABELS } from '../../../electron/shared/replies';
-import { dayWord, formatDateTime } from '../lib/format';
+import { dayWord } from '../lib/dates';
+import { formatDateTime } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { href } from '../lib/router';
 import { useToast } from '../ui/Toast';
