@@ -34,17 +34,27 @@ export interface ChildRun {
   lines: string[];
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** Killed because `timeoutMs` passed, not after `killAfter` acknowledged writes. */
+  timedOut: boolean;
 }
 
-/** Runs the child; kills it with SIGKILL once `killAfter` lines starting with one of `ackPrefixes` were printed. */
+/**
+ * Runs the child; kills it with SIGKILL once `killAfter` acknowledged writes were printed, or after
+ * `timeoutMs` (60 s: a child on a busy 2-core CI machine can take 15 s to start and make its first
+ * backup), which `timedOut` tells apart so a hung child is never counted as a kill mid-write.
+ */
 export async function runChild(dataDir: string, mode: string, opts: { killAfter?: number; timeoutMs?: number } = {}): Promise<ChildRun> {
   const bundle = await childBundle();
   const child: ChildProcess = spawn(process.execPath, [bundle, dataDir, MIGRATIONS, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffer = '';
   let acks = 0;
+  let timedOut = false;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 15_000);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs ?? 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       let nl: number;
@@ -60,7 +70,7 @@ export async function runChild(dataDir: string, mode: string, opts: { killAfter?
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      resolve({ lines, code, signal });
+      resolve({ lines, code, signal, timedOut });
     });
   });
 }

@@ -34,6 +34,7 @@ async function killLoop(mode: string, dir: string, verify: (lines: string[]) => 
   for (const killAfter of KILL_AFTER) {
     const run = await runChild(dir, mode, { killAfter });
     expect(run.lines.find((l) => l.startsWith('ERROR'))).toBeUndefined();
+    expect(run.timedOut, `the ${mode} child made ${killAfter} acknowledged writes in time`).toBe(false);
     expect(run.signal).toBe('SIGKILL');
     const acks = run.lines.filter((l) => l !== 'READY');
     summary[mode].kills++;
