@@ -1,8 +1,7 @@
 // axe-core on every screen and every dialog, in light and dark: zero serious or critical violations.
 // To cover a new screen or dialog, add an entry to TARGETS (a route, and `open` for what to click).
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openServer, seedTwoPersonInterview, test, usePage, type Server } from './fixtures';
+import { axeOn, expect, openServer, seedTwoPersonInterview, test, usePage, type Server } from './fixtures';
 
 type Ids = Awaited<ReturnType<typeof seed>>;
 interface Target {
@@ -129,7 +128,7 @@ for (const t of TARGETS) {
       await app.emulateMedia({ colorScheme: scheme });
       // The page is the same DOM in both schemes; only colours change. Dark runs the rules colours decide
       // (the whole rule set again found nothing new and doubled the spec's time).
-      const axe = new AxeBuilder({ page: app });
+      const axe = axeOn(app);
       const result = await (scheme === 'dark' ? axe.withRules(COLOUR_RULES) : axe).analyze();
       for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
         for (const n of v.nodes) found.push(`${scheme}: ${v.id} — ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`);

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Server {
@@ -110,6 +111,16 @@ export const test = base.extend<{ server: Server; app: Page }>({
 });
 
 export { expect };
+
+/**
+ * axe-core on the page, run in the page itself (axe.run). AxeBuilder's default instead runs each frame
+ * separately and then opens a new blank tab to merge the results, which is only needed for frames of
+ * another origin; the renderer has no frames at all, so the findings are the same and each analysis
+ * saves a tab (a renderer process) and a second injection of axe-core.
+ */
+export function axeOn(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).setLegacyMode(true);
+}
 
 const SHOTS = path.join('e2e', 'screenshots');
 /** Saves a screenshot of the current screen in light and dark mode (1280x800), for people to look at. */

@@ -2,9 +2,8 @@
 // "Check now" in Settings → Email finds it; it shows on Today (until seen), on the note, on Dana's page
 // and on the application's timeline; "Move stage…" only opens the stage select; "Not a reply to this"
 // takes it off everywhere. Skips only where Dovecot cannot start (under CI it must).
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, screenshots, seedTwoPersonInterview, test } from './fixtures';
+import { axeOn, expect, screenshots, seedTwoPersonInterview, test } from './fixtures';
 import { missingDovecot, startDovecot, type DovecotServer } from '../electron/testing/dovecot';
 
 const skip = missingDovecot();
@@ -25,7 +24,7 @@ async function axe(page: Page, selector: string) {
   const found: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).include(selector).analyze();
+    const result = await axeOn(page).include(selector).analyze();
     for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
       for (const n of v.nodes) found.push(`${scheme}: ${v.id} — ${n.target.join(' ')}`);
     }
