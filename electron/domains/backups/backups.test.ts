@@ -151,7 +151,9 @@ describe('backups are what they claim', () => {
     await daily(18);
     await daily(19);
     expect(await autosListed()).toEqual(autos.slice(-3).reverse());
-  });
+    // Nineteen backups, each copied, checked in a worker and fsynced: next to the fault tests in the other
+    // worker on a 2-core machine this has taken over 20 s. Bounded work, so a longer limit hides nothing.
+  }, 60_000);
 
   it('refuses a number of automatic backups to keep outside 1 to 365, naming the setting', async () => {
     core = await testCore();
