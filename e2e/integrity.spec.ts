@@ -3,9 +3,8 @@
 // way to Settings → Backups. The file is damaged on disk between two runs of the real server.
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
-import { expect, test, usePage } from './fixtures';
+import { axeOn, expect, test, usePage } from './fixtures';
 
 /** Rows enough that the applications table spans many leaf pages, written straight into the file. */
 function fill(file: string) {
@@ -56,7 +55,7 @@ test('damage found after start-up shows a banner on every screen, naming the bac
     await expect(banner).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await app.emulateMedia({ colorScheme: scheme });
-      const axe = await new AxeBuilder({ page: app }).include('.integrity-warning').analyze();
+      const axe = await axeOn(app).include('.integrity-warning').analyze();
       expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), scheme).toEqual([]);
     }
     await banner.getByRole('link', { name: 'Open Settings' }).click();
