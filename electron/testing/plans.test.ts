@@ -84,6 +84,17 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
   });
 
+  it('a table page by company walks companies_name_nocase and each company\'s applications, sorting nothing', async () => {
+    for (const dirn of ['asc', 'desc'] as const) {
+      const after = { value: 'M', id: 1 };
+      for (const input of [{ limit: 100, sort: 'company', dir: dirn }, { limit: 100, sort: 'company', dir: dirn, after }]) {
+        const page = (await plansFor(dir, 'applications.list', input)).find((p) => /CROSS JOIN applications/.test(p.sql))!;
+        expect(page.plan).toEqual(expect.arrayContaining([expect.stringMatching(/^(SCAN|SEARCH) c USING COVERING INDEX companies_name_nocase/), 'SEARCH a USING INDEX applications_company (company_id=?)']));
+        expect(page.plan.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+  });
+
   it('a broad board search walks each stage newest first in applications_stage, reading the FTS matches once', async () => {
     // Taken only past BOARD_EXACT_MATCHES matches, so explained directly rather than through a call.
     const core = await testCore({ dir, now: NOW });

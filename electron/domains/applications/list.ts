@@ -78,12 +78,22 @@ function filterOf(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>
 
 /** The list query for a shape of input (parameters: @now, @match, @stages, @limit, @afterValue, @afterId). */
 export function listSql(opts: ListShape): string {
-  const value = SORT_VALUE[opts.sort ?? 'stageChangedAt'];
   const dir = (opts.dir ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
   const where = filterOf(opts);
+  // By company without a search: walk the companies in name order (their unique NOCASE index, so no two
+  // share a name) and each one's applications by id (applications_company), stopping at the page. The
+  // name looked up per application and sorted read and sorted every application for every page: 400 ms
+  // a page at 100,000. A search keeps that form: its matches are few, and walking every company to find
+  // them would not be.
+  const walkCompanies = opts.sort === 'company' && !opts.search && opts.limit;
+  const value = walkCompanies ? 'c.name COLLATE NOCASE' : SORT_VALUE[opts.sort ?? 'stageChangedAt'];
   // Keyset: the rows after the last one shown, (value, id) compared as one row value.
-  if (opts.after) where.push(`(${value}, a.id) ${dir === 'DESC' ? '<' : '>'} (@afterValue, @afterId)`);
-  const ids = `SELECT a.id, ${value} AS v FROM applications a${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY v ${dir}, a.id ${dir}${opts.limit ? ' LIMIT @limit' : ''}`;
+  if (opts.after) {
+    if (walkCompanies) where.push(`${value} ${dir === 'DESC' ? '<=' : '>='} @afterValue`); // the index's range
+    where.push(`(${value}, a.id) ${dir === 'DESC' ? '<' : '>'} (@afterValue, @afterId)`);
+  }
+  const from = walkCompanies ? 'companies c CROSS JOIN applications a ON a.company_id = c.id' : 'applications a';
+  const ids = `SELECT a.id, ${value} AS v FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY v ${dir}, a.id ${dir}${opts.limit ? ' LIMIT @limit' : ''}`;
   return summarySql(ids, `ids.v ${dir}, a.id ${dir}`);
 }
 
