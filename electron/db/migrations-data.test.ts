@@ -556,6 +556,35 @@ const cases: Record<string, DataCase> = {
       expect(copies().find((c) => c.id === released)?.revision).toBe(2);
     },
   },
+
+  '0024_table_sort_indexes': {
+    seed: (db) => seedRows(db, 'sorts'),
+    atPrevious(db, seeded) {
+      // Applications from before the indexes, in mixed case, some without a location.
+      const add = db.prepare('INSERT INTO applications (company_id, role, location, priority) VALUES (?, ?, ?, ?)');
+      add.run(seeded.company, 'backend', 'berlin', 'high');
+      add.run(seeded.company, 'Analyst', null, 'low');
+      add.run(seeded.company, 'BACKEND', 'Austin', 'medium');
+    },
+    check(db) {
+      // Each index holds the rows from before, in the table's order (the same expressions list.ts sorts by).
+      const orders = [
+        ['applications_role', 'role COLLATE NOCASE', 'role'],
+        ['applications_location', "coalesce(location, '') COLLATE NOCASE", 'location'],
+        ['applications_priority', "CASE priority WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 END", 'priority'],
+      ] as const;
+      // Only the three rows above (the seeded ones have other roles).
+      const rows = (index: string, order: string, col: string) =>
+        db.prepare(`SELECT ${col} FROM applications INDEXED BY ${index} WHERE archived_at IS NULL AND lower(role) IN ('backend', 'analyst') ORDER BY ${order}, id`).pluck().all();
+      expect(rows(...orders[0])).toEqual(['Analyst', 'backend', 'BACKEND']);
+      expect(rows(...orders[1])).toEqual([null, 'Austin', 'berlin']);
+      expect(rows(...orders[2])).toEqual(['low', 'medium', 'high']);
+      for (const [index, order] of orders) {
+        const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM applications a WHERE archived_at IS NULL ORDER BY ${order}, id LIMIT 5`).all() as { detail: string }[];
+        expect(plan.map((r) => r.detail)).toEqual([`SEARCH a USING COVERING INDEX ${index} (archived_at=?)`]);
+      }
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -84,6 +84,26 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
   });
 
+  it('a table page by role, location or priority seeks its own index to the cursor, sorting nothing', async () => {
+    const cases = [
+      // The expression orders must seek to the cursor; the date orders do without the extra range.
+      ['role', 'applications_role', 'M', ' AND \\S+[<>]\\?'],
+      ['location', 'applications_location', 'M', ' AND \\S+[<>]\\?'],
+      ['priority', 'applications_priority', 1, ' AND \\S+[<>]\\?'],
+      ['stageChangedAt', 'applications_moved', NOW, '( AND \\S+[<>]\\?)?'],
+      ['updatedAt', 'applications_updated', NOW, '( AND \\S+[<>]\\?)?'],
+    ] as const;
+    for (const [sort, index, value, seek] of cases) {
+      for (const dirn of ['asc', 'desc'] as const) {
+        const first = (await plansFor(dir, 'applications.list', { limit: 100, sort, dir: dirn })).find((p) => /LIMIT @limit/.test(p.sql))!;
+        expect(first.plan, `${sort} ${dirn}`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^SEARCH a USING (COVERING )?INDEX ${index} \\(archived_at=\\?\\)$`))]));
+        const next = (await plansFor(dir, 'applications.list', { limit: 100, sort, dir: dirn, after: { value, id: 1 } })).find((p) => /LIMIT @limit/.test(p.sql))!;
+        expect(next.plan, `${sort} ${dirn} after`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^SEARCH a USING (COVERING )?INDEX ${index} \\(archived_at=\\?${seek}\\)$`))]));
+        for (const p of [first, next]) expect(p.plan.join('\n'), `${sort} ${dirn}`).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+  });
+
   it('a table page by company walks companies_name_nocase and each company\'s applications, sorting nothing', async () => {
     for (const dirn of ['asc', 'desc'] as const) {
       const after = { value: 'M', id: 1 };

@@ -76,6 +76,8 @@ function filterOf(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>
   return where;
 }
 
+const SEEK_WITH_RANGE = new Set<SortKey>(['company', 'role', 'location', 'priority']);
+
 /** The list query for a shape of input (parameters: @now, @match, @stages, @limit, @afterValue, @afterId). */
 export function listSql(opts: ListShape): string {
   const dir = (opts.dir ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
@@ -89,7 +91,10 @@ export function listSql(opts: ListShape): string {
   const value = walkCompanies ? 'c.name COLLATE NOCASE' : SORT_VALUE[opts.sort ?? 'stageChangedAt'];
   // Keyset: the rows after the last one shown, (value, id) compared as one row value.
   if (opts.after) {
-    if (walkCompanies) where.push(`${value} ${dir === 'DESC' ? '<=' : '>='} @afterValue`); // the index's range
+    // For the expression orders, the plain comparison (implied by the row value) is what lets SQLite seek
+    // the order's index to the cursor instead of reading it from the start. The date orders seek without
+    // it, and with it the planner may skip-scan and sort instead.
+    if (SEEK_WITH_RANGE.has(opts.sort ?? 'stageChangedAt')) where.push(`${value} ${dir === 'DESC' ? '<=' : '>='} @afterValue`);
     where.push(`(${value}, a.id) ${dir === 'DESC' ? '<' : '>'} (@afterValue, @afterId)`);
   }
   const from = walkCompanies ? 'companies c CROSS JOIN applications a ON a.company_id = c.id' : 'applications a';
