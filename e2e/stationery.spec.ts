@@ -96,5 +96,7 @@ test('add stamps and cards, record purchases, see on hand and low stock, and a c
   // Today warns about the low cards too.
   await app.reload();
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  // Today's code loads on first use: the stationery screen stays up until it arrives.
+  await expect(app.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   await expect(app.getByText('Letterpress thank-you cards')).toBeVisible();
 });
