@@ -1,5 +1,5 @@
-// The core of the Courtesy domain: applications, contacts, interviews, notes, templates, stationery,
-// reminders and settings. schema.ts gathers this module with the mail and records modules.
+// The core of the Courtesy domain: applications, contacts, interviews, notes, templates, reminders and
+// settings. schema.ts gathers this module with the mail and records modules.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
@@ -17,7 +17,6 @@ import {
   REMINDER_KINDS,
   STAGES,
   STAGE_KINDS,
-  STAMP_SCOPES,
   STATIONERY_KINDS,
 } from '../shared/domain';
 import { created, now, updated } from './columns';
@@ -354,36 +353,6 @@ export const templates = sqliteTable('templates', {
   createdAt: created(),
   updatedAt: updated(),
 }, (t) => [uniqueIndex('templates_builtin_key').on(t.builtInKey)]);
-
-export const stationeryItems = sqliteTable('stationery_items', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  kind: text('kind', { enum: STATIONERY_KINDS }).notNull(),
-  name: text('name').notNull(),
-  postageCents: integer('postage_cents'),
-  /** Stamps only: domestic or international postage (other kinds keep the default and ignore it). */
-  scope: text('scope', { enum: STAMP_SCOPES }).notNull().default('domestic'),
-  currency: text('currency').notNull().default('USD'),
-  lowStockThreshold: integer('low_stock_threshold').notNull().default(0),
-  archivedAt: integer('archived_at'),
-  createdAt: created(),
-  updatedAt: updated(),
-});
-
-export const stationeryLedger = sqliteTable(
-  'stationery_ledger',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id').notNull().references(() => stationeryItems.id, { onDelete: 'cascade' }),
-    delta: integer('delta').notNull(),
-    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
-    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
-    // Total cost of a purchase, in minor units of the item's currency.
-    costCents: integer('cost_cents'),
-    memo: text('memo'),
-    at: integer('at').notNull(),
-  },
-  (t) => [index('stationery_ledger_item').on(t.itemId), index('stationery_ledger_note').on(t.noteId)],
-);
 
 export const reminders = sqliteTable(
   'reminders',

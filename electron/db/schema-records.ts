@@ -1,9 +1,10 @@
-// What a person keeps beside an application (offers, documents), the undo journal and the desktop notices shown.
+// What a person keeps beside an application (offers, documents), their stationery (items and ledger), the
+// undo journal and the desktop notices shown.
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { WORK_MODES } from '../shared/domain';
+import { LEDGER_REASONS, STAMP_SCOPES, STATIONERY_KINDS, WORK_MODES } from '../shared/domain';
 import { DOCUMENT_KINDS } from '../shared/documents';
 import { created, updated } from './columns';
-import { applications, reminders } from './schema-core';
+import { applications, notes, reminders } from './schema-core';
 
 /**
  * An offer on an application, as the person records it from the letter: amounts are yearly, in whole
@@ -94,3 +95,33 @@ export const notificationsSent = sqliteTable('notifications_sent', {
   key: text('key').primaryKey(),
   deliveredAt: integer('delivered_at').notNull(),
 });
+
+export const stationeryItems = sqliteTable('stationery_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: STATIONERY_KINDS }).notNull(),
+  name: text('name').notNull(),
+  postageCents: integer('postage_cents'),
+  /** Stamps only: domestic or international postage (other kinds keep the default and ignore it). */
+  scope: text('scope', { enum: STAMP_SCOPES }).notNull().default('domestic'),
+  currency: text('currency').notNull().default('USD'),
+  lowStockThreshold: integer('low_stock_threshold').notNull().default(0),
+  archivedAt: integer('archived_at'),
+  createdAt: created(),
+  updatedAt: updated(),
+});
+
+export const stationeryLedger = sqliteTable(
+  'stationery_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id').notNull().references(() => stationeryItems.id, { onDelete: 'cascade' }),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
+    noteId: integer('note_id').references(() => notes.id, { onDelete: 'set null' }),
+    // Total cost of a purchase, in minor units of the item's currency.
+    costCents: integer('cost_cents'),
+    memo: text('memo'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('stationery_ledger_item').on(t.itemId), index('stationery_ledger_note').on(t.noteId)],
+);
