@@ -1,20 +1,18 @@
 import { DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { createContext, memo, useContext, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
-import { PRIORITY_LABELS } from '../../../electron/shared/domain';
 import { useStages } from '../lib/stages';
 
 type Stage = string;
-/** The stages' names for the board's columns and cards, from the one stage list (a context, not a query per card). */
-const StageName = createContext<(key: string) => string>((key) => key);
+import { CardBody, CardContent, dueLabel, StageName } from './Card';
 import { useExportApplicationsCsv } from './csvExport';
 import { CsvImportButton } from './CsvImportButton';
 import { NewApplicationDialog, RejectionDialog, usePreloadDialogs } from './dialogs';
 import { useIntent } from '../lib/intents';
 import { useToast } from '../ui/Toast';
-import { duration, formatDate, plural, relative } from '../lib/format';
+import { plural } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { navigate } from '../lib/router';
 import { PIPELINE_VIEW_KEY } from '../lib/prefetch';
@@ -361,41 +359,3 @@ const DraggableCard = memo(function DraggableCard({ app, now, onKeyDown }: { app
     </div>
   );
 });
-
-function CardBody({ app, now, overlay }: { app: Summary; now: number; overlay?: boolean }) {
-  return (
-    <div className={`card ${overlay ? 'overlay' : ''}`}>
-      <CardContent app={app} now={now} />
-    </div>
-  );
-}
-
-export function dueLabel(app: Pick<Summary, 'dueCount' | 'overdueCount' | 'nextDueAt' | 'dueThankYouCount'>, now: number): { text: string; overdue: boolean } | null {
-  if (!app.dueCount) return null;
-  const noun = (n: number) => (app.dueThankYouCount === app.dueCount ? plural(n, 'thank-you') : plural(n, 'note'));
-  if (app.overdueCount > 0) return { text: `${noun(app.overdueCount)} overdue`, overdue: true };
-  return { text: `${noun(app.dueCount)} due ${relative(app.nextDueAt ?? now, now)}`, overdue: false };
-}
-
-function CardContent({ app, now }: { app: Summary; now: number }) {
-  const due = dueLabel(app, now);
-  const stages = { name: useContext(StageName) };
-  return (
-    <>
-      <span className="card-company">{app.company}</span>
-      <span className="card-role" title={app.role}>
-        {app.role}
-      </span>
-      <span className="card-meta">
-        <span title={`In ${stages.name(app.stage)} since ${formatDate(app.stageChangedAt)}`}>
-          {duration(now - app.stageChangedAt)} in stage
-        </span>
-        {app.priority === 'high' ? <span className="badge high">{PRIORITY_LABELS.high} priority</span> : null}
-        {due ? <span className={`badge ${due.overdue ? 'overdue' : 'due'}`}>{due.text}</span> : null}
-        {app.inFlightCount ? <span className="badge">{plural(app.inFlightCount, 'card')} to mail</span> : null}
-      </span>
-      {/* The card's name is its visible text; the stage, shown only by the column, is added for screen readers. */}
-      <span className="sr-only">, {stages.name(app.stage)}</span>
-    </>
-  );
-}
