@@ -127,27 +127,12 @@ function isLink(file: string) {
  * place, fsync the folder. A kill at any point leaves only a `.partial` file, removed at the next start.
  */
 export async function writeBackupFile(sqlite: Database.Database, target: string, nativeBinding?: string): Promise<void> {
-  const dir = path.dirname(target);
-  ensureRealDir(dir);
-  const tmp = target + PARTIAL_SUFFIX;
-  // A planted link under the temporary name must not redirect the copy: remove the link itself.
-  fs.rmSync(tmp, { force: true });
-  removeSidecars(tmp);
-  try {
+  await completeOrAbsent(target, async (tmp) => {
     await sqlite.backup(tmp);
     // In a worker: at 100,000 applications the check takes tens of seconds, and the daily backup runs
     // right after start-up; on the main thread it would stall every call meanwhile.
-    const { problem } = await checkFileInWorker(tmp, nativeBinding).result;
-    if (problem) throw new Error(`The new backup failed its check (${problem}); it was not kept.`);
-    removeSidecars(tmp);
-    fsyncFile(tmp);
-    fs.renameSync(tmp, target);
-    fsyncDir(dir);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    removeSidecars(tmp);
-    throw err;
-  }
+    return (await checkFileInWorker(tmp, nativeBinding).result).problem;
+  });
 }
 
 /**
@@ -159,23 +144,36 @@ export async function writeBackupFile(sqlite: Database.Database, target: string,
  * used (restore, and the newest sound backup a damaged file is offered). Complete or absent, like
  * writeBackupFile. Returns false, having written nothing, when the WAL cannot be folded in now.
  */
-export function copyQuiescentFile(sqlite: Database.Database, file: string, target: string): boolean {
+export async function copyQuiescentFile(sqlite: Database.Database, file: string, target: string): Promise<boolean> {
   const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   if (cp?.busy || fileSize(file + '-wal') > 0) return false;
+  await completeOrAbsent(target, (tmp) => {
+    fs.copyFileSync(file, tmp);
+    return inspectReadOnly(tmp, (db) => cheapCheck(db, tmp));
+  });
+  return true;
+}
+
+/**
+ * `target` complete or absent: `write` fills a temporary name beside it and returns the copy's check
+ * (null when sound); then fsync, rename into place, fsync the folder. On any failure the temporary file
+ * and its journals are removed and the error rethrown; a kill leaves only a `.partial`, removed at the
+ * next start.
+ */
+async function completeOrAbsent(target: string, write: (tmp: string) => Promise<string | null> | string | null): Promise<void> {
   const dir = path.dirname(target);
   ensureRealDir(dir);
   const tmp = target + PARTIAL_SUFFIX;
+  // A planted link under the temporary name must not redirect the copy: remove the link itself.
   fs.rmSync(tmp, { force: true });
   removeSidecars(tmp);
   try {
-    fs.copyFileSync(file, tmp);
-    const problem = inspectReadOnly(tmp, (db) => cheapCheck(db, tmp));
+    const problem = await write(tmp);
     if (problem) throw new Error(`The new backup failed its check (${problem}); it was not kept.`);
     removeSidecars(tmp);
     fsyncFile(tmp);
     fs.renameSync(tmp, target);
     fsyncDir(dir);
-    return true;
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     removeSidecars(tmp);

@@ -96,11 +96,11 @@ describe('openDatabase', () => {
     db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Beta')").run();
     db.sqlite.pragma('busy_timeout = 0');
     const target = path.join(dir, 'backups', 'b.sqlite');
-    expect(copyQuiescentFile(db.sqlite, file, target)).toBe(false);
+    expect(await copyQuiescentFile(db.sqlite, file, target)).toBe(false);
     expect(fs.existsSync(target) || fs.existsSync(target + '.partial')).toBe(false);
     reader.exec('COMMIT');
     reader.close();
-    expect(copyQuiescentFile(db.sqlite, file, target)).toBe(true);
+    expect(await copyQuiescentFile(db.sqlite, file, target)).toBe(true);
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('SELECT name FROM companies ORDER BY id').pluck().all()).toEqual(['Acme', 'Beta']);
     copy.close();

@@ -261,7 +261,7 @@ async function backupBeforeMigrating(sqlite: Sqlite, opts: OpenOptions): Promise
   const dir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
   const stamp = new Date((opts.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${path.basename(opts.file, path.extname(opts.file))}-pre-migration-${stamp}.sqlite`);
-  if (!copyQuiescentFile(sqlite, opts.file, target)) await writeBackupFile(sqlite, target, opts.nativeBinding);
+  if (!(await copyQuiescentFile(sqlite, opts.file, target))) await writeBackupFile(sqlite, target, opts.nativeBinding);
   return target;
 }
 
