@@ -6,20 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/host/core';
 import { DB_FILE_NAME } from '../../electron/host/paths';
-import { MIGRATIONS, NOW } from './seed';
+import { withExtraMigration } from '../../electron/testing/migrations';
+import { NOW } from './seed';
 import { stats, type Row } from './stats';
 
 export async function upgradeStart(dataDir: string): Promise<Row> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-bench-upgrade-'));
   try {
-    const folder = path.join(dir, 'migrations');
-    fs.cpSync(MIGRATIONS, folder, { recursive: true });
-    const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_bench_upgrade' });
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    fs.writeFileSync(path.join(folder, '9999_bench_upgrade.sql'), 'CREATE INDEX `bench_upgrade_role` ON `applications` (`role`);');
+    const folder = withExtraMigration(dir, 'CREATE INDEX `bench_upgrade_role` ON `applications` (`role`);', '9999_bench_upgrade');
     const data = path.join(dir, 'data');
     fs.mkdirSync(data);
     fs.copyFileSync(path.join(dataDir, DB_FILE_NAME), path.join(data, DB_FILE_NAME));

@@ -7,24 +7,12 @@ import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../testing/core';
+import { withExtraMigration } from '../testing/migrations';
 import { scopedForeignKeyCheck, tablesToCheck, tablesWritten } from './fk-scope';
 import { openDatabase } from './open';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-fk-'));
 const sqlOf = (tag: string) => readMigrationFiles({ migrationsFolder: MIGRATIONS })[Number(tag.slice(0, 4))].sql;
-
-/** The real migrations plus one more, holding `sql`. */
-function withExtraMigration(dir: string, sql: string): string {
-  const folder = path.join(dir, 'migrations');
-  fs.cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-  const last = journal.entries.at(-1);
-  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_extra' });
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  fs.writeFileSync(path.join(folder, '9999_extra.sql'), sql);
-  return folder;
-}
 
 describe('which tables a migration can have broken', () => {
   it('names none for an index, whole tables for a rebuild, and the columns an UPDATE sets', () => {
