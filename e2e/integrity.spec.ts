@@ -1,43 +1,18 @@
 // Damage the start-up checks let through (the full check runs after the first screen, in a worker) must
 // still reach the person: a banner on every screen naming the file and the newest sound backup, with the
 // way to Settings → Backups. The file is damaged on disk between two runs of the real server.
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { damageLeafPages, fillApplications } from '../electron/testing/damage';
 import { axeOn, expect, test, usePage } from './fixtures';
-
-/** Rows enough that the applications table spans many leaf pages, written straight into the file. */
-function fill(file: string) {
-  const db = new Database(file);
-  db.transaction(() => {
-    const company = Number(db.prepare("INSERT INTO companies (name) VALUES ('Acme')").run().lastInsertRowid);
-    const ins = db.prepare('INSERT INTO applications (company_id, role, notes) VALUES (?, ?, ?)');
-    for (let i = 0; i < 600; i++) ins.run(company, `Engineer ${i}`, `notes ${i} `.repeat(40));
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-}
-
-/** Overwrites the body of a few leaf pages of the applications table: the header, size and schema stay sound. */
-function damage(file: string) {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'applications' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
-  db.close();
-  expect(pages.length).toBeGreaterThan(10);
-  const bytes = fs.readFileSync(file);
-  for (const p of pages.slice(2, 6)) bytes.fill(0xa5, (p - 1) * pageSize + 8, p * pageSize);
-  fs.writeFileSync(file, bytes);
-}
 
 test('damage found after start-up shows a banner on every screen, naming the backup to restore', async ({ page, server }) => {
   const file = path.join(server.dataDir, 'courtesy.sqlite');
   await server.stop();
-  fill(file);
+  fillApplications(file);
   await server.restart();
   const backup = await server.api<{ name: string }>('backups.create');
   await server.stop();
-  damage(file);
+  damageLeafPages(file);
   await server.restart();
 
   await usePage(page, server, async (app) => {

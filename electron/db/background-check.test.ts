@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../host/core';
 import { MIGRATIONS } from '../testing/core';
 import { checkFileInWorker } from './background-check';
 import { DB_FILE_NAME } from '../host/paths';
+import { damageLeafPages } from '../testing/damage';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-bgcheck-'));
 
@@ -27,18 +27,6 @@ async function filledDataDir() {
   return { dir, file: path.join(dir, DB_FILE_NAME) };
 }
 
-/** Overwrites the body of a few leaf pages of the applications table: no cheap check reads them. */
-function damageApplicationPages(file: string) {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'applications' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
-  db.close();
-  expect(pages.length).toBeGreaterThan(10);
-  const bytes = fs.readFileSync(file);
-  for (const p of pages.slice(2, 6)) bytes.fill(0xa5, (p - 1) * pageSize + 8, p * pageSize);
-  fs.writeFileSync(file, bytes);
-}
-
 describe('the full integrity check after start-up', () => {
   it('finds nothing wrong in a sound file, in a worker, without leaving files beside it', async () => {
     const { dir, file } = await filledDataDir();
@@ -54,7 +42,7 @@ describe('the full integrity check after start-up', () => {
     const backups = path.join(dir, 'backups');
     fs.mkdirSync(backups);
     fs.copyFileSync(file, path.join(backups, 'courtesy-manual-1.sqlite'));
-    damageApplicationPages(file);
+    damageLeafPages(file);
     fs.copyFileSync(file, path.join(backups, 'courtesy-manual-2.sqlite'));
     fs.utimesSync(path.join(backups, 'courtesy-manual-2.sqlite'), new Date(), new Date(Date.now() + 60_000));
 
