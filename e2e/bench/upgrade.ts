@@ -6,14 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore } from '../../electron/host/core';
 import { DB_FILE_NAME } from '../../electron/host/paths';
-import { withExtraMigration } from '../../electron/testing/migrations';
-import { NOW } from './seed';
+import { withExtraMigration } from '../../electron/testing/extra-migration';
+import { MIGRATIONS, NOW } from './seed';
 import { stats, type Row } from './stats';
 
 export async function upgradeStart(dataDir: string): Promise<Row> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-bench-upgrade-'));
   try {
-    const folder = withExtraMigration(dir, 'CREATE INDEX `bench_upgrade_role` ON `applications` (`role`);', '9999_bench_upgrade');
+    const folder = withExtraMigration(MIGRATIONS, dir, 'CREATE INDEX `bench_upgrade_role` ON `applications` (`role`);', '9999_bench_upgrade');
     const data = path.join(dir, 'data');
     fs.mkdirSync(data);
     fs.copyFileSync(path.join(dataDir, DB_FILE_NAME), path.join(data, DB_FILE_NAME));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../testing/core';
-import { withExtraMigration } from '../testing/migrations';
+import { withExtraMigration } from '../testing/extra-migration';
 import { scopedForeignKeyCheck, tablesToCheck, tablesWritten } from './fk-scope';
 import { openDatabase } from './open';
 
@@ -70,7 +70,7 @@ describe('the check after migrations at start-up', () => {
     db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
     db.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
     db.close();
-    const folder = withExtraMigration(dir, 'DELETE FROM `companies` WHERE `id` = 1;');
+    const folder = withExtraMigration(MIGRATIONS, dir, 'DELETE FROM `companies` WHERE `id` = 1;');
     await expect(openDatabase({ file, migrationsFolder: folder })).rejects.toThrow(/^Migration left 1 foreign key violation; restore from .*pre-migration.*\.sqlite\.$/);
   });
 
@@ -81,7 +81,7 @@ describe('the check after migrations at start-up', () => {
     db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
     db.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
     db.close();
-    const folder = withExtraMigration(dir, 'UPDATE `applications` SET `role` = upper(`role`), `company_id` = 42;');
+    const folder = withExtraMigration(MIGRATIONS, dir, 'UPDATE `applications` SET `role` = upper(`role`), `company_id` = 42;');
     await expect(openDatabase({ file, migrationsFolder: folder })).rejects.toThrow(/^Migration left 1 foreign key violation/);
   });
 
@@ -89,7 +89,7 @@ describe('the check after migrations at start-up', () => {
     const dir = tmp();
     const file = path.join(dir, 'c.sqlite');
     (await openDatabase({ file, migrationsFolder: MIGRATIONS })).close();
-    const folder = withExtraMigration(dir, 'CREATE INDEX `extra_role` ON `applications` (`role`);');
+    const folder = withExtraMigration(MIGRATIONS, dir, 'CREATE INDEX `extra_role` ON `applications` (`role`);');
     const db = await openDatabase({ file, migrationsFolder: folder });
     expect(db.appliedMigrations).toBe(1);
     expect(db.backupPath).not.toBeNull();

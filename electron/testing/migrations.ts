@@ -104,19 +104,3 @@ export function dbAt(target: MigrationRef, file = ':memory:', folder = MIGRATION
   }
   return sqlite;
 }
-
-/**
- * A copy of the real migrations in `dir` with one more after them, holding `sql`: what the first start
- * after an upgrade that brings a new migration meets. Returns the folder.
- */
-export function withExtraMigration(dir: string, sql: string, tag = '9999_extra'): string {
-  const folder = path.join(dir, 'migrations');
-  fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-  const last = journal.entries.at(-1);
-  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  fs.writeFileSync(path.join(folder, `${tag}.sql`), sql);
-  return folder;
-}
