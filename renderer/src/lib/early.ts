@@ -47,11 +47,20 @@ export function takeEarly<M extends MethodName>(method: M, input: MethodInput<M>
   return p;
 }
 
+type Call = { [M in MethodName]: { method: M; input: MethodInput<M> } }[MethodName];
+
+/** What the first screen asks main for, in one place: sent here, handed to the query cache by prefetch.ts. */
+export function firstScreenCalls(screen: FirstScreen): Call[] {
+  const calls: Call[] = [
+    { method: 'settings.get', input: {} },
+    { method: 'system.info', input: {} },
+  ];
+  if (screen === 'board' || screen === 'table') calls.push({ method: 'stages.list', input: {} });
+  if (screen === 'board') calls.push({ method: 'applications.board', input: {} });
+  else if (screen === 'table') calls.push({ method: 'applications.list', input: firstTablePageInput() });
+  else if (screen === 'today') calls.push({ method: 'today.get', input: {} });
+  return calls;
+}
+
 initTransport();
-start('settings.get', {});
-start('system.info', {});
-const screen = firstScreen();
-if (screen === 'board' || screen === 'table') start('stages.list', {});
-if (screen === 'board') start('applications.board', {});
-else if (screen === 'table') start('applications.list', firstTablePageInput());
-else if (screen === 'today') start('today.get', {});
+for (const c of firstScreenCalls(firstScreen())) start(c.method, c.input);

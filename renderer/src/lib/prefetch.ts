@@ -4,7 +4,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { MethodInput, MethodName } from '../../../electron/api/contract';
 import { call } from './api';
-import { firstScreen, firstTablePageInput, takeEarly } from './early';
+import { firstScreen, firstScreenCalls, takeEarly } from './early';
 
 export { PIPELINE_VIEW_KEY } from './early';
 
@@ -17,20 +17,17 @@ export function prefetchFirstScreen(qc: QueryClient): void {
     qc.setQueryDefaults([method], { staleTime: FRESH_MS });
     void qc.prefetchQuery({ queryKey: [method, input], queryFn: () => takeEarly(method, input) ?? call(method, input) });
   };
-  ask('settings.get', {});
-  ask('system.info', {});
-  const screen = firstScreen();
-  if (screen === 'board' || screen === 'table') ask('stages.list', {});
-  if (screen === 'board') ask('applications.board', {});
-  else if (screen === 'today') ask('today.get', {});
-  else if (screen === 'table') {
-    const input = firstTablePageInput();
+  for (const c of firstScreenCalls(firstScreen())) {
+    if (c.method !== 'applications.list') {
+      ask(c.method, c.input);
+      continue;
+    }
     // The table's pages are one infinite query (PipelineTable's useTablePages): its key and first page.
-    const key = ['applications.list', input, 'pages'];
+    const key = ['applications.list', c.input, 'pages'];
     qc.setQueryDefaults(key, { staleTime: FRESH_MS });
     void qc.prefetchInfiniteQuery({
       queryKey: key,
-      queryFn: () => takeEarly('applications.list', input) ?? call('applications.list', input),
+      queryFn: () => takeEarly('applications.list', c.input) ?? call('applications.list', c.input),
       initialPageParam: null,
     });
   }
