@@ -62,25 +62,26 @@ describe('which tables a migration can have broken', () => {
   });
 });
 
+/** A database of the current version holding Acme and one application there. */
+async function bookWithOneApplication() {
+  const dir = tmp();
+  const file = path.join(dir, 'c.sqlite');
+  const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
+  db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
+  db.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
+  db.close();
+  return { dir, file };
+}
+
 describe('the check after migrations at start-up', () => {
   it('refuses a migration that leaves an application without its company, naming the backup to restore', async () => {
-    const dir = tmp();
-    const file = path.join(dir, 'c.sqlite');
-    const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
-    db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
-    db.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
-    db.close();
+    const { dir, file } = await bookWithOneApplication();
     const folder = withExtraMigration(MIGRATIONS, dir, 'DELETE FROM `companies` WHERE `id` = 1;');
     await expect(openDatabase({ file, migrationsFolder: folder })).rejects.toThrow(/^Migration left 1 foreign key violation; restore from .*pre-migration.*\.sqlite\.$/);
   });
 
   it('refuses a migration that points an application at a company that does not exist', async () => {
-    const dir = tmp();
-    const file = path.join(dir, 'c.sqlite');
-    const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
-    db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
-    db.sqlite.prepare("INSERT INTO applications (company_id, role) VALUES (1, 'Engineer')").run();
-    db.close();
+    const { dir, file } = await bookWithOneApplication();
     const folder = withExtraMigration(MIGRATIONS, dir, 'UPDATE `applications` SET `role` = upper(`role`), `company_id` = 42;');
     await expect(openDatabase({ file, migrationsFolder: folder })).rejects.toThrow(/^Migration left 1 foreign key violation/);
   });

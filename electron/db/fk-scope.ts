@@ -58,7 +58,10 @@ function add(w: Writes, table: string, cols: 'all' | Set<string>): boolean {
   const t = table.toLowerCase();
   const had = w.get(t);
   if (had === 'all') return false;
-  if (cols === 'all') return (w.set(t, 'all'), true);
+  if (cols === 'all') {
+    w.set(t, 'all');
+    return true;
+  }
   const grown = new Set([...(had ?? []), ...cols]);
   if (had && grown.size === had.size) return false;
   w.set(t, grown);
