@@ -11,7 +11,7 @@ import { backupsHandlers } from '../domains/backups/backups';
 import { insightsHandlers } from '../domains/insights/insights';
 import { templatesHandlers } from '../domains/templates/templates';
 import { notesHandlers } from '../domains/notes/notes';
-import { settingsHandlers } from '../domains/settings/settings';
+import { settingsHandlers } from '../domains/settings/handlers';
 import { systemHandlers } from '../domains/system/system';
 import { stationeryHandlers } from '../domains/stationery/stationery';
 import { remindersHandlers } from '../domains/reminders/reminders';

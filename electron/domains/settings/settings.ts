@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Ctx, Handlers } from '../../db/context';
-import { prepare, tx } from '../../db/sql';
+import type { Ctx } from '../../db/context';
+import { prepare } from '../../db/sql';
 import { settings } from '../../db/schema';
 import { SettingsShape, type Settings } from '../../shared/inputs/settings';
-import { moveOpenThankYousTo } from '../interviews/obligations';
 import { REPLY_CHECK_DEFAULT_MINUTES } from '../../shared/replies';
-import { CLOSED_KINDS } from '../../shared/domain';
-import { invalid } from '../../shared/errors';
-import { stageOf } from '../stages/rules';
 
 const allSettings = prepare((db) => db.select({ key: settings.key, value: settings.value }).from(settings).prepare());
-const putSetting = prepare((db) =>
+export const putSetting = prepare((db) =>
   db
     .insert(settings)
     .values({ key: sql.placeholder('key'), value: sql.placeholder('value'), updatedAt: sql.placeholder('now') })
@@ -95,23 +91,3 @@ function resetToDefault(merged: Record<string, unknown>, defaults: Settings, pat
   }
   merged[top] = defaults[top as keyof Settings];
 }
-
-export const settingsHandlers: Handlers<'settings.get' | 'settings.update'> = {
-  'settings.get': (_input, ctx) => getSettings(ctx),
-  'settings.update': ({ moveOpenDueTimes, ...input }, ctx) => {
-    const current = getSettings(ctx);
-    // Only closed stages fold, so only they can be kept unfolded; by kind, so a custom closed stage folds too.
-    for (const key of input.boardExpandedStages ?? []) {
-      const kind = stageOf(ctx, key)?.kind;
-      if (!kind || !CLOSED_KINDS.includes(kind)) throw invalid({ boardExpandedStages: 'Only closed stages (accepted, rejected or withdrawn) fold.' });
-    }
-    const next: Settings = { ...current, ...input, profile: { ...current.profile, ...(input.profile ?? {}) } } as Settings;
-    const now = ctx.clock.now();
-    tx(ctx, () => {
-      for (const [key, value] of Object.entries(next)) putSetting(ctx).run({ key, value: JSON.stringify(value), now });
-      // Open thank-yous keep the due time they were given unless the person chose to move them.
-      if (moveOpenDueTimes && next.thankYouDueHours !== current.thankYouDueHours) moveOpenThankYousTo(ctx, next.thankYouDueHours);
-    });
-    return getSettings(ctx);
-  },
-};
