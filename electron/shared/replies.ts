@@ -10,8 +10,9 @@ export const REPLY_MATCH_LABELS: Record<ReplyMatchMethod, string> = {
   contact: 'from the contact after the note was sent',
 };
 
-/** How often the app looks for replies while open, in minutes (a setting), and its bounds. */
+/** How often the app looks for replies while open, in minutes (a setting), and its bounds; 0 is "only when asked". */
 export const REPLY_CHECK_DEFAULT_MINUTES = 15;
+export const REPLY_CHECK_OFF = 0;
 export const REPLY_CHECK_MIN_MINUTES = 1;
 export const REPLY_CHECK_MAX_MINUTES = 24 * 60;
 

@@ -68,6 +68,68 @@ describe.skipIf(skip !== null)(`the reply watcher${skip ? ` (skipped: ${skip})` 
     expect(await c.api('replies.status', {})).toMatchObject({ nextCheckAt: at('2026-12-06T09:30:00Z') });
   });
 
+  it('with the interval at 0 checks only when asked: not at start, not on the clock, no IDLE connection', async () => {
+    await server.append(raw(danaReply), { date: new Date(danaReply.date) });
+    const seeded = await testCore({ memory: false, now: at('2026-12-06T09:00:00Z') });
+    seedWorld(seeded.ctx.sqlite);
+    await seeded.api('settings.update', { replyCheckMinutes: 0 });
+    seeded.close();
+    const checks: ReplyCheckStatusT[] = [];
+    core = await testCore({ dir: seeded.dir, now: at('2026-12-06T09:00:00Z'), replies: { connection: () => server.connection, idle: true, timer: false, onCheck: (s) => checks.push(s) } });
+    const watcher = watcherFor(core.ctx)!;
+    const count = () => core!.ctx.sqlite.prepare('SELECT count(*) FROM replies').pluck().get() as number;
+    expect(watcher.status()).toMatchObject({ state: 'ready', nextCheckAt: null, lastCheckedAt: null });
+    core.ctx.clock.advance(24 * 60 * MIN);
+    await watcher.tick();
+    expect(checks).toEqual([]);
+    expect(count()).toBe(0);
+
+    // "Check now" still looks, and schedules nothing after it.
+    const checked = await core.api('replies.check', {});
+    expect(checked).toMatchObject({ state: 'ready', lastError: null, nextCheckAt: null, watching: null });
+    expect(checked.lastAdded).toBeGreaterThan(0);
+    expect(count()).toBe(checked.lastAdded);
+    expect(await watcher.idleReady()).toBe(false);
+
+    // Back on: the next tick checks at once and the schedule resumes.
+    await core.api('settings.update', { replyCheckMinutes: 5 });
+    await watcher.tick();
+    expect(checks.at(-1)).toMatchObject({ state: 'ready', nextCheckAt: core.ctx.clock.now() + 5 * MIN });
+    expect(checks).toHaveLength(2);
+  });
+
+  it('looks at once after the account is saved, without waiting for the clock', async () => {
+    const { core: c, next } = await start(() => server.connection, false);
+    // The first check ran at start (this test's connection needs no saved account).
+    expect((await next()).state).toBe('ready');
+    const watcher = watcherFor(c.ctx)!;
+    await watcher.tick();
+    // A second answer from Priya in the same thread, new to the inbox.
+    await server.append(raw({ ...priyaReply, messageId: '<reply-priya-2@northwind.test>' }), { date: new Date(priyaReply.date) });
+    await c.api('mail.saveAccount', {
+      address: 'jo@example.net',
+      displayName: 'Jo Avery',
+      username: server.connection.user,
+      smtpHost: '127.0.0.1',
+      smtpPort: 1,
+      smtpSecurity: 'none',
+      imapHost: server.connection.host,
+      imapPort: server.connection.port,
+      imapSecurity: 'none',
+      saveSentCopy: false,
+      password: server.connection.pass,
+    });
+    // Not a minute has passed on the clock: only the saved account can cause this check.
+    await watcher.tick();
+    const after = await next();
+    expect(after).toMatchObject({ state: 'ready', lastAdded: 1, lastCheckedAt: at('2026-12-06T09:00:00Z') });
+    // Seen once: the following tick waits for the clock again.
+    await watcher.tick();
+    c.ctx.clock.advance(MIN);
+    await watcher.tick();
+    expect(await Promise.race([next().then(() => 'checked'), new Promise((r) => setTimeout(() => r('quiet'), 200))])).toBe('quiet');
+  });
+
   it('holds an IDLE connection and checks as soon as the server announces new mail', async () => {
     const { next, count } = await start(() => server.connection, true);
     const status = await next();

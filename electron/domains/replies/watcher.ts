@@ -1,5 +1,7 @@
 // When replies are looked for: once at start, every N minutes while the app is open (the
-// replyCheckMinutes setting), at once when an IDLE connection hears of new mail, and on demand.
+// replyCheckMinutes setting), at once when an IDLE connection hears of new mail, soon after the account
+// is connected or changed, and on demand. A setting of 0 turns the automatic checks off (no check at
+// start, no IDLE connection): only "Check now" looks.
 // The schedule reads ctx.clock, so tests move the test clock and call tick(); the app's own timer only
 // calls tick() every few seconds. One check runs at a time; a request during a check joins it.
 import type { ImapFlow } from 'imapflow';
@@ -64,19 +66,25 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
   let stopped = false;
   let idleClient: ImapFlow | null = null;
   let idleOpening: Promise<boolean> | null = null;
-  const st: ReplyCheckStatusT = { state: 'ready', watching: null, lastCheckedAt: null, nextCheckAt: ctx.clock.now(), lastError: null, lastAdded: 0 };
-
   const minutes = () => getSettings(ctx).replyCheckMinutes;
+  /** When the next automatic check is due after one now: none while automatic checks are off. */
+  const nextAfterNow = () => (minutes() === 0 ? null : ctx.clock.now() + minutes() * 60_000);
+  // The account as last seen by the schedule: a saved (or removed) account is looked at without waiting.
+  const accountStamp = () => getMailAccount(ctx)?.updatedAt ?? null;
+  let seenAccount = accountStamp();
+
+  const st: ReplyCheckStatusT = { state: 'ready', watching: null, lastCheckedAt: null, nextCheckAt: minutes() === 0 ? null : ctx.clock.now(), lastError: null, lastAdded: 0 };
 
   // Aborted by stop(): a check in flight drops its connection and ends before its next database access,
   // since the app closes the database right after stopping the watcher.
   const abort = new AbortController();
 
   async function runCheck(): Promise<void> {
+    seenAccount = accountStamp(); // this check uses the account as it is now
     const conn = await options.connection(ctx);
     if (stopped) return;
     if (!conn) {
-      Object.assign(st, { state: 'off', watching: null, nextCheckAt: ctx.clock.now() + minutes() * 60_000 });
+      Object.assign(st, { state: 'off', watching: null, nextCheckAt: nextAfterNow() });
       await closeIdle();
       options.onCheck?.({ ...st });
       return;
@@ -98,8 +106,8 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
       st.lastError = (failure as Error).message;
       log('Checking for replies failed', failure);
     }
-    Object.assign(st, { state: 'ready', lastCheckedAt: ctx.clock.now(), nextCheckAt: ctx.clock.now() + minutes() * 60_000 });
-    if (st.lastError === null && options.idle !== false && !stopped) await ensureIdle(conn);
+    Object.assign(st, { state: 'ready', lastCheckedAt: ctx.clock.now(), nextCheckAt: nextAfterNow() });
+    if (st.lastError === null && options.idle !== false && minutes() > 0 && !stopped) await ensureIdle(conn);
     options.onCheck?.({ ...st });
   }
 
@@ -167,13 +175,38 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
 
   const watcher: ReplyWatcher = {
     tick: async () => {
-      if (!stopped && (st.nextCheckAt === null || ctx.clock.now() >= st.nextCheckAt)) await check();
+      if (stopped) return;
+      if (minutes() === 0) {
+        // Automatic checks off: nothing is scheduled and no connection is held open.
+        st.nextCheckAt = null;
+        if (idleClient || st.watching === 'idle') {
+          st.watching = null;
+          await closeIdle();
+        }
+        return;
+      }
+      const account = accountStamp();
+      if (account !== seenAccount) {
+        // New settings or password: the IDLE connection was opened with the old ones.
+        seenAccount = account;
+        await closeIdle();
+        return check();
+      }
+      if (st.nextCheckAt === null || ctx.clock.now() >= st.nextCheckAt) await check();
     },
     checkNow: async () => {
       await check();
       return watcher.status();
     },
-    status: () => ({ ...st }),
+    status: () => {
+      const now = { ...st };
+      if (stopped) return now; // the database may be closed already
+      // An account connected since a check found none: it is looked at on the next tick, not "off".
+      if (now.state === 'off' && accountStamp() !== null) now.state = 'ready';
+      if (minutes() === 0) now.nextCheckAt = null;
+      else if (accountStamp() !== seenAccount && now.state !== 'checking') now.nextCheckAt = ctx.clock.now();
+      return now;
+    },
     idleReady: async () => (idleOpening ? idleOpening : !!idleClient?.usable),
     stop: async () => {
       stopped = true;
@@ -185,7 +218,7 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
     },
   };
   watchers.set(ctx, watcher);
-  // On start: the first check is due now.
+  // On start: the first check is due now (unless automatic checks are off).
   void watcher.tick();
   return watcher;
 }

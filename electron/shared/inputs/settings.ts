@@ -2,7 +2,7 @@
 // the very schema that settings.get answers with; the contract (api/contract/settings.ts) re-exports it.
 import { z } from 'zod';
 import { CARD_SIZES, DELIVERIES, ENVELOPE_SIZES } from '../domain';
-import { REPLY_CHECK_MAX_MINUTES, REPLY_CHECK_MIN_MINUTES } from '../replies';
+import { REPLY_CHECK_MAX_MINUTES, REPLY_CHECK_OFF } from '../replies';
 import { optEmail, optText } from '../fields';
 
 export const Profile = z.object({
@@ -52,12 +52,12 @@ export const SettingsShape = z.object({
   boardExpandedStages: z.array(z.string().min(1).max(64)).max(100),
   /** The person closed Today's first-run checklist before finishing it. */
   firstRunDismissed: z.boolean({ error: 'Say whether the first-run checklist is dismissed (true or false).' }),
-  /** Minutes between checks for replies while the app is open (with an account connected). */
+  /** Minutes between checks for replies while the app is open (with an account connected); 0: only "Check now". */
   replyCheckMinutes: z
     .number({ error: 'Minutes between checks for replies must be a number.' })
     .int('Minutes between checks for replies must be a whole number.')
-    .min(REPLY_CHECK_MIN_MINUTES, `Check for replies at most every ${REPLY_CHECK_MIN_MINUTES} minute.`)
-    .max(REPLY_CHECK_MAX_MINUTES, 'Check for replies at least once a day.'),
+    .min(REPLY_CHECK_OFF, 'Minutes between checks for replies cannot be negative (0 turns automatic checks off).')
+    .max(REPLY_CHECK_MAX_MINUTES, 'Check for replies at least once a day, or enter 0 to check only when you ask.'),
   /** Desktop notices (due thank-yous, reminders, failed sends, replies): off until turned on; they also need the system's permission. */
   notifications: z.boolean({ error: 'Say whether to show desktop notices (true or false).' }),
   /** The person answered "Not now" to the offer of desktop notices: it is not made again (Settings can still turn them on). */

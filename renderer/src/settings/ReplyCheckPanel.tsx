@@ -9,9 +9,10 @@ import { useToast } from '../ui/Toast';
 
 type Status = MethodOutput<'replies.status'>;
 
-function statusText(s: Status): string {
+function statusText(s: Status, automatic: boolean): string {
   if (s.state === 'off') return 'Not looking for replies: connect an account above (with its IMAP server), then Check now.';
   if (s.state === 'checking') return 'Checking the inbox now…';
+  if (!automatic) return `${s.lastCheckedAt ? `Last checked ${formatDateTime(s.lastCheckedAt)}. ` : ''}Automatic checks are off: Courtesy looks only when you press Check now.`;
   const last = s.lastCheckedAt ? `Last checked ${formatDateTime(s.lastCheckedAt)}${s.lastError ? '' : `, ${plural(s.lastAdded, 'new reply', 'new replies')}`}.` : 'Not checked yet.';
   const next = s.nextCheckAt ? ` Next check ${formatDateTime(s.nextCheckAt)}` : '';
   const how = s.watching === 'idle' ? ', and at once when new mail arrives.' : next ? '.' : '';
@@ -37,7 +38,7 @@ export function ReplyCheckPanel() {
           initial={settings.data.replyCheckMinutes}
           label="Check for replies every (minutes)"
           noun="Minutes between checks for replies"
-          hint={`From ${REPLY_CHECK_MIN_MINUTES} to ${REPLY_CHECK_MAX_MINUTES} minutes, while Courtesy is open; applies from the next check.`}
+          hint={`From ${REPLY_CHECK_MIN_MINUTES} to ${REPLY_CHECK_MAX_MINUTES} minutes while Courtesy is open, applied from the next check; 0 checks only when you press Check now.`}
           formLabel="How often to check for replies"
           savedText="Reply check setting saved."
         /> : null}
@@ -55,7 +56,7 @@ export function ReplyCheckPanel() {
           {check.isPending ? 'Checking…' : 'Check now'}
         </button>
         <span className="muted" role="status" aria-label="Reply check status">
-          {s ? statusText(s) : ''}
+          {s ? statusText(s, settings.data?.replyCheckMinutes !== 0) : ''}
         </span>
       </div>
       {s?.lastError ? <div className="banner error">The last check failed: {s.lastError}</div> : null}
