@@ -149,6 +149,12 @@ test('a reply found over IMAP shows on Today, the note, the contact and the time
   await app.goto(`${server.url.split('?')[0]}#/contacts/${danaId}`);
   await onContact.getByRole('button', { name: 'Not a reply to this' }).click();
   await expect(app.getByRole('region', { name: /^Replies from/ })).toHaveCount(0);
+  // Undo brings it back; unmatching again sticks.
+  await app.locator('.toast').getByRole('button', { name: /Undo/ }).click();
+  await expect(app.locator('.toast')).toContainText('Undone: no longer shown as a reply');
+  await expect(onContact.getByRole('button', { name: 'Not a reply to this' })).toBeVisible();
+  await onContact.getByRole('button', { name: 'Not a reply to this' }).click();
+  await expect(app.getByRole('region', { name: /^Replies from/ })).toHaveCount(0);
   await server.api('replies.check');
   await app.goto(`${server.url.split('?')[0]}#/applications/${applicationId}`);
   await expect(app.getByRole('list', { name: 'Timeline' })).toBeVisible();

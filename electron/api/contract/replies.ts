@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DELIVERIES, NOTE_KINDS } from '../../shared/domain';
 import { REPLY_MATCH_METHODS } from '../../shared/replies';
-import { id, method } from '../define';
+import { id, method, UndoOffer } from '../define';
 
 export const Reply = z.object({
   id: z.number(),
@@ -59,9 +59,9 @@ export const repliesContract = {
   ),
   'replies.markSeen': method('Mark a reply seen (it leaves Today), or not seen again.', z.object({ id, seen: z.boolean() }), Reply),
   'replies.unmatch': method(
-    'A wrong match: the reply is no longer tied to the note, the contact or the application, and a rescan does not match it again. matched: true undoes it.',
+    'A wrong match: the reply is no longer tied to the note, the contact or the application, and a rescan does not match it again. matched: true ties it again; undo (for a few minutes) puts it back exactly.',
     z.object({ id, matched: z.boolean().optional() }),
-    Reply,
+    Reply.extend({ undo: UndoOffer }),
   ),
   'replies.check': method('Check the inbox for replies now (read-only); answers when the check is done.', z.object({}), ReplyCheckStatus),
   'replies.status': method('Whether replies are being watched for, when the last check ran and how it went.', z.object({}), ReplyCheckStatus),

@@ -44,6 +44,15 @@ describe('replies through the API: lists, seen, unmatch', () => {
     expect((await core.api('replies.list', { noteId: world.n1 })).items).toEqual([]);
     expect((await core.api('replies.list', { noteId: world.n1, includeUnmatched: true })).items.map((r) => r.id)).toEqual([a]);
     expect((await core.api('replies.unmatch', { id: a, matched: true })).unmatchedAt).toBeNull();
+
+    // Undo puts the reply back exactly as it was, seen time and all.
+    await core.api('replies.markSeen', { id: a, seen: true });
+    const before = (await core.api('replies.list', { noteId: world.n1 })).items;
+    const again = await core.api('replies.unmatch', { id: a });
+    expect(again.undo.label).toBe('No longer shown as a reply');
+    expect((await core.api('replies.list', { noteId: world.n1 })).items).toEqual([]);
+    await core.api('undo.apply', { token: again.undo.token });
+    expect((await core.api('replies.list', { noteId: world.n1 })).items).toEqual(before);
     expect((await core.api('applications.get', { id: world.northwind })).stage).toBe('interviewing');
 
     expect(await errorOf(core.api('replies.markSeen', { id: 9999, seen: true }))).toMatchObject({ code: 'not_found', message: 'Reply 9999 was not found.' });

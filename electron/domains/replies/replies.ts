@@ -6,6 +6,7 @@ import { stmt, tx } from '../../db/sql';
 import type { ReplyT } from '../../api/contract/replies';
 import { notFound } from '../../shared/errors';
 import { midUrl } from '../../shared/replies';
+import { undoable } from '../undo/undo';
 import { watcherFor } from './watcher';
 
 const SELECT = `
@@ -67,7 +68,10 @@ function setColumn(ctx: Ctx, replyId: number, column: 'seen_at' | 'unmatched_at'
 export const repliesHandlers: Handlers<'replies.list' | 'replies.markSeen' | 'replies.unmatch' | 'replies.check' | 'replies.status'> = {
   'replies.list': (input, ctx) => ({ items: listReplies(ctx, input) }),
   'replies.markSeen': ({ id, seen }, ctx) => setColumn(ctx, id, 'seen_at', seen),
-  'replies.unmatch': ({ id, matched }, ctx) => setColumn(ctx, id, 'unmatched_at', !matched),
+  'replies.unmatch': ({ id, matched }, ctx) => {
+    const { result, undo } = undoable(ctx, matched ? 'Shown as a reply again' : 'No longer shown as a reply', () => setColumn(ctx, id, 'unmatched_at', !matched));
+    return { ...result, undo };
+  },
   'replies.check': async (_input, ctx) => {
     const watcher = watcherFor(ctx);
     if (!watcher) return offStatus();

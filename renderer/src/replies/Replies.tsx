@@ -52,7 +52,7 @@ export function ReplyActions({ r }: { r: Reply }) {
         className="ghost"
         onClick={() =>
           unmatch.mutateAsync({ id: r.id }).then(
-            () => toast(`No longer shown as a reply from ${replier(r)}.`),
+            (res) => toast(`No longer shown as a reply from ${replier(r)}.`, 'info', { undo: res.undo }),
             (err: Error) => toast(err.message, 'error'),
           )
         }
