@@ -46,9 +46,11 @@ export type ReplyCheckStatusT = z.output<typeof ReplyCheckStatus>;
 
 export const repliesContract = {
   'replies.list': method(
-    'Replies matched to sent notes, newest first: for a note, a contact or an application, or those not yet seen (Today). Unmatched ones only with includeUnmatched.',
+    'Replies matched to sent notes, newest first: for a note, a contact or an application, or those not yet seen (Today). Unmatched ones only with includeUnmatched. latestPerNote with noteIds: the newest reply to each of those notes (a notes log).',
     z.object({
       noteId: id.optional(),
+      noteIds: z.array(id).min(1, 'Give at least one note.').max(1000, 'Ask for the replies to at most 1,000 notes at a time.').optional(),
+      latestPerNote: z.boolean().optional(),
       contactId: id.optional(),
       applicationId: id.optional(),
       unseenOnly: z.boolean().optional(),

@@ -30,6 +30,21 @@ describe('replies through the API: lists, seen, unmatch', () => {
     expect((await core.api('replies.list', { applicationId: world.contoso })).items.map((r) => r.id)).toEqual([b]);
   });
 
+  it('gives the newest shown reply to each of a list of notes, however many replies there are', async () => {
+    const older = insert(world.n1, world.dana, world.northwind, 1, '2026-12-03T10:00:00Z');
+    const newer = insert(world.n1, world.dana, world.northwind, 2, '2026-12-04T10:00:00Z');
+    const priya = insert(world.n2, world.priya, world.northwind, 3, '2026-12-02T10:00:00Z');
+    const sam = insert(world.card, world.sam, world.contoso, 4, '2026-12-05T10:00:00Z');
+    const latest = (noteIds: number[]) => core.api('replies.list', { noteIds, latestPerNote: true }).then((r) => r.items.map((x) => x.id));
+    expect(await latest([world.n1, world.n2])).toEqual([newer, priya]);
+    expect(await latest([world.card])).toEqual([sam]);
+    // The newest one taken back: the one before it is the note's reply again.
+    await core.api('replies.unmatch', { id: newer });
+    expect(await latest([world.n1, world.n2])).toEqual([older, priya]);
+    expect((await core.api('replies.list', { noteIds: [world.n1], latestPerNote: true, includeUnmatched: true })).items.map((r) => r.id)).toEqual([newer]);
+    expect(await errorOf(core.api('replies.list', { noteIds: [] }))).toMatchObject({ code: 'validation', fields: { noteIds: 'Give at least one note.' } });
+  });
+
   it('seen takes a reply off Today; unmatch hides it everywhere until undone; neither touches the stage', async () => {
     const a = insert(world.n1, world.dana, world.northwind, 1, '2026-12-03T10:00:00Z');
     const seen = await core.api('replies.markSeen', { id: a, seen: true });

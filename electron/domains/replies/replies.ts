@@ -32,6 +32,9 @@ export function getReply(ctx: Ctx, replyId: number): ReplyT {
 
 export interface ReplyFilter {
   noteId?: number;
+  noteIds?: number[];
+  /** Only the newest (shown) reply per note: a log's "replied" line needs one each, however many there are. */
+  latestPerNote?: boolean;
   contactId?: number;
   applicationId?: number;
   unseenOnly?: boolean;
@@ -50,8 +53,17 @@ export function listReplies(ctx: Ctx, f: ReplyFilter): ReplyT[] {
   by('note_id', f.noteId);
   by('contact_id', f.contactId);
   by('application_id', f.applicationId);
+  if (f.noteIds) {
+    where.push('r.note_id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(f.noteIds));
+  }
   if (f.unseenOnly) where.push('r.seen_at IS NULL');
   if (!f.includeUnmatched) where.push('r.unmatched_at IS NULL');
+  if (f.latestPerNote) {
+    // No newer reply of the same kind (shown or not, as asked) to the same note; the order matches the list's.
+    where.push(`r.note_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM replies r2 WHERE r2.note_id = r.note_id${f.includeUnmatched ? '' : ' AND r2.unmatched_at IS NULL'}
+      AND (r2.date > r.date OR (r2.date = r.date AND r2.id > r.id)))`);
+  }
   const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY r.date DESC, r.id DESC LIMIT ?`;
   return stmt<Row>(ctx.sqlite, sql).all(...args, f.limit ?? 200).map(withUrl);
 }

@@ -52,11 +52,12 @@ export function NotesLog(props: {
     ...props.filters,
     search: search.trim() || undefined,
   });
-  // Which of these notes got a reply (the latest one per note), for a line under its status.
-  const replies = useApi('replies.list', { applicationId: props.applicationId, contactId: props.contactId, limit: 200 });
+  const items = q.data?.items ?? [];
+  // Which of the listed notes got a reply (the latest one per note), for a line under its status.
+  const noteIds = items.map((n) => n.id);
+  const replies = useApi('replies.list', { noteIds, latestPerNote: true, limit: 1000 }, { enabled: noteIds.length > 0 });
   const replyTo = new Map<number, Reply>();
   for (const r of replies.data?.items ?? []) if (r.noteId !== null && !replyTo.has(r.noteId)) replyTo.set(r.noteId, r);
-  const items = q.data?.items ?? [];
   const title = props.title ?? 'Notes';
   const remove = useCall('notes.delete');
   const toast = useToast();
