@@ -8,25 +8,31 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const MIGRATIONS = path.join(ROOT, 'drizzle');
-// Inside the worktree, so the bundle's require('better-sqlite3') finds node_modules. One file per test
-// process: a fixed name is one file for every checkout whose node_modules is a hard-linked copy, and a
-// run elsewhere would replace this run's child with its own code mid-test.
-const OUT = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults', `child-${process.pid}.cjs`);
-process.once('exit', () => fs.rmSync(OUT, { force: true }));
+// Inside the worktree, so the bundle's require('better-sqlite3') finds node_modules. One file per child
+// and test process: a fixed name is one file for every checkout whose node_modules is a hard-linked
+// copy, and a run elsewhere would replace this run's child with its own code mid-test.
+const OUT_DIR = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults');
+const bundles = new Map<string, Promise<string>>();
 
-let built: Promise<string> | null = null;
-export function childBundle(): Promise<string> {
-  built ??= build({
-    entryPoints: [path.join(__dirname, 'child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3', 'electron'],
-    outfile: OUT,
-    logLevel: 'warning',
-    define: { 'import.meta.url': 'undefined' }, // as in build-main.mjs: only reached where __filename is missing
-  }).then(() => OUT);
+/** A child script in this folder (`child.ts`, `outbox-child.ts`) bundled once per test process for plain node. */
+export function bundleChild(entry = 'child.ts'): Promise<string> {
+  let built = bundles.get(entry);
+  if (!built) {
+    const out = path.join(OUT_DIR, `${path.basename(entry, '.ts')}-${process.pid}.cjs`);
+    process.once('exit', () => fs.rmSync(out, { force: true }));
+    built = build({
+      entryPoints: [path.join(__dirname, entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3', 'electron'],
+      outfile: out,
+      logLevel: 'warning',
+      define: { 'import.meta.url': 'undefined' }, // as in build-main.mjs: only reached where __filename is missing
+    }).then(() => out);
+    bundles.set(entry, built);
+  }
   return built;
 }
 
@@ -44,7 +50,7 @@ export interface ChildRun {
  * backup), which `timedOut` tells apart so a hung child is never counted as a kill mid-write.
  */
 export async function runChild(dataDir: string, mode: string, opts: { killAfter?: number; timeoutMs?: number } = {}): Promise<ChildRun> {
-  const bundle = await childBundle();
+  const bundle = await bundleChild();
   const child: ChildProcess = spawn(process.execPath, [bundle, dataDir, MIGRATIONS, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffer = '';
@@ -77,7 +83,7 @@ export async function runChild(dataDir: string, mode: string, opts: { killAfter?
 
 /** Spawns the child in `hold` mode and resolves once it holds the lock (its READY line). */
 export async function holdLock(dataDir: string): Promise<{ child: ChildProcess; firstLine: string }> {
-  const bundle = await childBundle();
+  const bundle = await bundleChild();
   const child = spawn(process.execPath, [bundle, dataDir, MIGRATIONS, 'hold'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const firstLine = await new Promise<string>((resolve) => {
     let buf = '';

@@ -5,15 +5,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import PostalMime from 'postal-mime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../core';
 import { startTestSmtp, type TestSmtp } from '../../testing/smtp';
-import { MIGRATIONS, tmpDir } from './harness';
+import { bundleChild, MIGRATIONS, tmpDir } from './harness';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const OUT = path.join(ROOT, 'node_modules', '.cache', 'courtesy-faults', 'outbox-child.cjs');
 
 let smtp: TestSmtp | undefined;
 let core: Core | undefined;
@@ -24,19 +21,10 @@ afterEach(async () => {
 
 describe('SIGKILL between sending and recording', { timeout: 120_000 }, () => {
   it('leaves the note uncertain, never sends it again on its own', async () => {
-    await build({
-      entryPoints: [path.join(__dirname, 'outbox-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3', 'electron'],
-      outfile: OUT,
-      logLevel: 'warning',
-    });
+    const bundle = await bundleChild('outbox-child.ts');
     smtp = await startTestSmtp();
     const dir = tmpDir('courtesy-outbox-kill-');
-    const child = spawn(process.execPath, [OUT, dir, MIGRATIONS, String(smtp.port), smtp.user, smtp.password], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, dir, MIGRATIONS, String(smtp.port), smtp.user, smtp.password], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
