@@ -30,6 +30,26 @@ test('stages are renamed, reordered, added and archived in Settings; board, tabl
   await up.focus();
   await app.keyboard.press('Enter');
   await expect(stages.getByRole('listitem').nth(1)).toHaveAttribute('data-stage', 'screening');
+  // And with the mouse: Offer dragged by its handle onto Interviewing's place, then back.
+  const order = () => stages.getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')));
+  const drag = async (from: string, to: string) => {
+    await stages.locator(`[data-stage="${from}"]`).scrollIntoViewIfNeeded();
+    const handle = (await stages.locator(`[data-stage="${from}"] .drag-handle`).boundingBox())!;
+    const target = (await stages.locator(`[data-stage="${to}"]`).boundingBox())!;
+    await app.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await app.mouse.down();
+    await app.mouse.move(handle.x + handle.width / 2, target.y + target.height / 2, { steps: 12 });
+    await app.mouse.up();
+  };
+  const before = await order();
+  await drag('offer', 'interviewing');
+  await expect.poll(async () => (await server.api<{ items: { key: string; archivedAt: number | null }[] }>('stages.list')).items.filter((x) => !x.archivedAt).map((x) => x.key)).toEqual(
+    before.filter((k) => k !== 'offer').flatMap((k) => (k === 'interviewing' ? ['offer', k] : [k])),
+  );
+  await expect.poll(order).toEqual(before.filter((k) => k !== 'offer').flatMap((k) => (k === 'interviewing' ? ['offer', k] : [k])));
+  // Back down past Interviewing: the order it started with.
+  await drag('offer', 'interviewing');
+  await expect.poll(order).toEqual(before);
   // Add a closed stage of the rejected kind; archiving the built-in Rejected is then allowed.
   await panel.getByRole('textbox', { name: 'New stage name' }).fill('Ghosted');
   await panel.getByRole('combobox', { name: 'New stage kind' }).selectOption('rejected');

@@ -1,6 +1,9 @@
-// Settings → Pipeline: the person's stages in board order. Rename, give another kind, move up or down
-// (buttons, so the keyboard does it as well as the mouse), add, archive. Archiving a stage that holds
-// applications asks where they go; the server moves them and records each move.
+// Settings → Pipeline: the person's stages in board order. Rename, give another kind, reorder (drag a
+// row by its handle, or the ↑ ↓ buttons, which are the keyboard's way), add, archive. Archiving a stage
+// that holds applications asks where they go; the server moves them and records each move.
+import { closestCenter, DndContext, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { arrayMove, SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useState, type FormEvent } from 'react';
 import { STAGE_KINDS, STAGE_KIND_LABELS, type StageKind } from '../../../electron/shared/domain';
 import { ApiError } from '../lib/api';
@@ -32,12 +35,25 @@ export function PipelinePanel() {
   const [archiving, setArchiving] = useState<{ stage: StageRow; message: string } | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const archive = useCall('stages.archive');
-  const active = stages.active;
+  // A dropped row stays where it was dropped while the new order is saved, instead of jumping back.
+  const [pending, setPending] = useState<string[] | null>(null);
+  const stored = stages.active;
+  const active = pending ? pending.flatMap((k) => stored.find((s) => s.key === k) ?? []) : stored;
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
 
-  const move = (i: number, by: -1 | 1) => {
+  const save = (keys: string[]) => {
+    setPending(keys);
+    reorder
+      .mutateAsync({ keys })
+      .catch((err: unknown) => toast(messageOf(err), 'error'))
+      .finally(() => setPending(null));
+  };
+  const move = (i: number, by: -1 | 1) => save(arrayMove(active.map((s) => s.key), i, i + by));
+  const dropped = ({ active: dragged, over }: DragEndEvent) => {
     const keys = active.map((s) => s.key);
-    [keys[i], keys[i + by]] = [keys[i + by], keys[i]];
-    reorder.mutateAsync({ keys }).catch((err: unknown) => toast(messageOf(err), 'error'));
+    const from = keys.indexOf(String(dragged.id));
+    const to = over ? keys.indexOf(String(over.id)) : -1;
+    if (from >= 0 && to >= 0 && from !== to) save(arrayMove(keys, from, to));
   };
   const tryArchive = async (s: StageRow) => {
     setRowErrors((e) => ({ ...e, [s.key]: '' }));
@@ -58,21 +74,25 @@ export function PipelinePanel() {
         Your stages, in board order. The kind says what a stage means: thank-yous stop for closed rejected or withdrawn stages, a rejected stage opens the rejection
         dialog, and scheduling an interview moves an earlier application to the first interviewing stage. Renaming never changes the history already written.
       </p>
-      <ol className="stage-list" aria-label="Stages">
-        {active.map((s, i) => (
-          <StageItem
-            key={s.key}
-            stage={s}
-            first={i === 0}
-            last={i === active.length - 1}
-            busy={reorder.isPending}
-            onUp={() => move(i, -1)}
-            onDown={() => move(i, 1)}
-            onArchive={() => void tryArchive(s)}
-            error={rowErrors[s.key]}
-          />
-        ))}
-      </ol>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={dropped} accessibility={{ screenReaderInstructions: { draggable: '' } }}>
+        <SortableContext items={active.map((s) => s.key)} strategy={verticalListSortingStrategy}>
+          <ol className="stage-list" aria-label="Stages">
+            {active.map((s, i) => (
+              <StageItem
+                key={s.key}
+                stage={s}
+                first={i === 0}
+                last={i === active.length - 1}
+                busy={reorder.isPending}
+                onUp={() => move(i, -1)}
+                onDown={() => move(i, 1)}
+                onArchive={() => void tryArchive(s)}
+                error={rowErrors[s.key]}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
       <AddStage />
       <ArchivedStages archived={stages.all.filter((s) => s.archivedAt !== null)} />
       {archiving ? <ArchiveDialog stage={archiving.stage} message={archiving.message} others={active.filter((o) => o.key !== archiving.stage.key)} onClose={() => setArchiving(null)} /> : null}
@@ -107,9 +127,15 @@ function StageItem(props: { stage: StageRow; first: boolean; last: boolean; busy
   };
   const error = errors.name ?? errors.kind ?? errors.key ?? props.error;
   const errorId = `stage-${s.key}-error`;
+  // The handle is for the mouse only (no tab stop, hidden from screen readers): ↑ ↓ do the same by keyboard.
+  const { setNodeRef, setActivatorNodeRef, listeners, transform, transition, isDragging } = useSortable({ id: s.key, disabled: props.busy });
+  const style = { transform: CSS.Translate.toString(transform), transition };
   return (
-    <li className="stage-item" data-stage={s.key}>
+    <li className={`stage-item${isDragging ? ' dragging' : ''}`} data-stage={s.key} ref={setNodeRef} style={style}>
       <form className="stage-row" onSubmit={(e) => void save(e)}>
+        <span className="drag-handle" aria-hidden="true" title="Drag to reorder" ref={setActivatorNodeRef} {...listeners}>
+          ⠿
+        </span>
         <input aria-label={`Name of ${s.name}`} value={name} onChange={(e) => (setName(e.target.value), setErrors({}))} aria-invalid={!!errors.name} aria-describedby={error ? errorId : undefined} maxLength={60} />
         <KindSelect label={`Kind of ${s.name}`} value={kind} onChange={setKind} invalid={!!errors.kind} />
         <button type="submit" disabled={!changed || update.isPending}>
