@@ -136,31 +136,12 @@ export async function writeBackupFile(sqlite: Database.Database, target: string,
 }
 
 /**
- * The pre-migration backup, at the speed of a file copy. At start-up, before the first screen, the data
- * folder is locked to this process (lock.ts) and no statement runs, so once the WAL is folded into the
- * file its bytes are a consistent database. writeBackupFile copies page by page through SQLite and then
- * checks the copy in full: at 100,000 applications that kept an upgraded app blank for most of a minute.
- * This copy gets the cheap checks (header, length, schema); every backup is checked in full before it is
- * used (restore, and the newest sound backup a damaged file is offered). Complete or absent, like
- * writeBackupFile. Returns false, having written nothing, when the WAL cannot be folded in now.
- */
-export async function copyQuiescentFile(sqlite: Database.Database, file: string, target: string): Promise<boolean> {
-  const [cp] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  if (cp?.busy || fileSize(file + '-wal') > 0) return false;
-  await completeOrAbsent(target, (tmp) => {
-    fs.copyFileSync(file, tmp);
-    return inspectReadOnly(tmp, (db) => cheapCheck(db, tmp));
-  });
-  return true;
-}
-
-/**
  * `target` complete or absent: `write` fills a temporary name beside it and returns the copy's check
  * (null when sound); then fsync, rename into place, fsync the folder. On any failure the temporary file
  * and its journals are removed and the error rethrown; a kill leaves only a `.partial`, removed at the
  * next start.
  */
-async function completeOrAbsent(target: string, write: (tmp: string) => Promise<string | null> | string | null): Promise<void> {
+export async function completeOrAbsent(target: string, write: (tmp: string) => Promise<string | null> | string | null): Promise<void> {
   const dir = path.dirname(target);
   ensureRealDir(dir);
   const tmp = target + PARTIAL_SUFFIX;

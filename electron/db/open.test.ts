@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { copyQuiescentFile } from './integrity';
+import { beginUpgradeBackup } from './upgrade-backup';
 import { DatabaseTooNewError, openDatabase } from './open';
 import { MIGRATIONS } from '../testing/core';
 
@@ -51,6 +51,7 @@ describe('openDatabase', () => {
     const db = await openDatabase({ file, migrationsFolder: MIGRATIONS, now: () => Date.UTC(2026, 0, 2) });
     expect(db.appliedMigrations).toBe(entries - 1);
     expect(db.backupPath).toMatch(/pre-migration-2026-01-02/);
+    expect(await db.backupDone).toMatchObject({ state: 'done', path: db.backupPath });
     expect(fs.existsSync(db.backupPath!)).toBe(true);
     const backup = new Database(db.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT role FROM applications').pluck().get()).toBe('Engineer');
@@ -77,6 +78,7 @@ describe('openDatabase', () => {
 
     const db = await openDatabase({ file: path.join(crashed, 'c.sqlite'), migrationsFolder: MIGRATIONS });
     expect(db.appliedMigrations).toBe(entries - 1);
+    expect((await db.backupDone).state).toBe('done');
     expect(fs.readdirSync(path.join(crashed, 'backups'))).toEqual([path.basename(db.backupPath!)]);
     const backup = new Database(db.backupPath!, { readonly: true });
     expect(backup.prepare('SELECT role FROM applications').pluck().get()).toBe('In the WAL');
@@ -85,7 +87,7 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('copies no file while another connection keeps the WAL from being folded in', async () => {
+  it('owes no background copy while another connection keeps the WAL from being folded in', async () => {
     const dir = tmp();
     const file = path.join(dir, 'c.sqlite');
     const db = await openDatabase({ file, migrationsFolder: MIGRATIONS });
@@ -96,11 +98,14 @@ describe('openDatabase', () => {
     db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Beta')").run();
     db.sqlite.pragma('busy_timeout = 0');
     const target = path.join(dir, 'backups', 'b.sqlite');
-    expect(await copyQuiescentFile(db.sqlite, file, target)).toBe(false);
-    expect(fs.existsSync(target) || fs.existsSync(target + '.partial')).toBe(false);
+    expect(beginUpgradeBackup(db.sqlite, file, target)).toBeNull();
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     reader.exec('COMMIT');
     reader.close();
-    expect(await copyQuiescentFile(db.sqlite, file, target)).toBe(true);
+    const owed = beginUpgradeBackup(db.sqlite, file, target);
+    expect(await owed!.done).toMatchObject({ state: 'done', path: target });
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('SELECT name FROM companies ORDER BY id').pluck().all()).toEqual(['Acme', 'Beta']);
     copy.close();

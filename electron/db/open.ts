@@ -12,7 +12,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { count } from '../shared/words';
-import { cheapCheck, classifyFileError, cleanPartialBackups, copyQuiescentFile, fileSize, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
+import { cheapCheck, classifyFileError, cleanPartialBackups, fileSize, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
+import { beginUpgradeBackup, closeKeepingWal, resumeUpgradeBackup, type UpgradeBackup, type UpgradeBackupHooks, type UpgradeBackupOutcome } from './upgrade-backup';
 import { scopedForeignKeyCheck } from './fk-scope';
 import { checkWal, ensureIdentity, moveAside, newRecoveryFolder } from './recovery';
 
@@ -30,6 +31,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Clock used to name backups. */
   now?: () => number;
+  /** Tests only: hold the background pre-upgrade copy mid-way (upgrade-backup.ts). */
+  upgradeBackupHooks?: UpgradeBackupHooks;
 }
 
 export interface OpenedDb {
@@ -37,8 +40,16 @@ export interface OpenedDb {
   db: Db;
   /** Path of the backup taken before migrating, if migrations were pending on an existing file. */
   backupPath: string | null;
+  /**
+   * Settles when that backup (or one an earlier run still owed) is on disk, or could not be made: it is
+   * copied after start-up, in the background (upgrade-backup.ts). 'none' when no backup was owed.
+   */
+  backupDone: Promise<UpgradeBackupOutcome>;
   appliedMigrations: number;
+  /** Closes at once; a backup still being copied is left owed (the next start copies it) and the WAL kept. */
   close(): void;
+  /** Waits up to `boundMs` for the background backup, then closes (the app's quit path). */
+  closeAfterBackup(boundMs: number): Promise<void>;
 }
 
 export type OpenRefusal = 'too_new' | 'damaged' | 'orphan_wal' | 'wal_mismatch' | 'disk_full' | 'read_only';
@@ -107,6 +118,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
   }
   const isFile = opts.file !== ':memory:';
   let sqlite: Sqlite | null = null;
+  let upgrade: UpgradeBackup | null = null;
   try {
     let existed = false;
     if (isFile) existed = inspectBeforeOpening(opts);
@@ -115,8 +127,16 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     const { pending, statements, tooNew } = pendingMigrations(sqlite, opts.migrationsFolder);
     if (tooNew) throw new DatabaseTooNewError(opts.file); // only reachable for a file that changed since the check
 
-    let backupPath: string | null = null;
-    if (pending > 0 && existed) backupPath = await backupBeforeMigrating(sqlite, opts);
+    const backupDir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
+    // A backup an earlier run owed (killed or closed mid-copy): the main file still holds that data.
+    if (isFile) upgrade = resumeUpgradeBackup(sqlite, opts.file, backupDir, opts.upgradeBackupHooks);
+    let backupPath: string | null = upgrade?.holdsWal() ? upgrade.path : null;
+    if (pending > 0 && existed && !backupPath) {
+      backupPath = backupTarget(opts, backupDir);
+      upgrade = beginUpgradeBackup(sqlite, opts.file, backupPath, opts.upgradeBackupHooks);
+      // The WAL could not be folded in now: the backup API, before migrating, as a last resort.
+      if (!upgrade) await writeBackupFile(sqlite, backupPath, opts.nativeBinding);
+    }
 
     if (pending > 0) {
       // Important: a table rebuild in a generated migration runs DROP TABLE inside the migrator's
@@ -134,12 +154,24 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
         sqlite.pragma('foreign_keys = ON');
       }
     }
-    if (isFile) ensureIdentity(sqlite);
+    // While a backup is owed the identity stays in the WAL; the checkpoint after the copy writes it.
+    if (isFile) ensureIdentity(sqlite, { checkpoint: !upgrade?.holdsWal() });
     const db = drizzle(sqlite, { schema });
     const opened = sqlite;
-    return { sqlite, db, backupPath, appliedMigrations: pending, close: () => closeQuietly(opened) };
+    const owed = upgrade;
+    const close = () => closeOpened(opened, opts, owed);
+    const backupDone = owed?.done ?? Promise.resolve<UpgradeBackupOutcome>({ state: 'none' });
+    const closeAfterBackup = async (boundMs: number) => {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([backupDone, new Promise<void>((r) => (timer = setTimeout(r, boundMs)))]);
+      clearTimeout(timer);
+      close();
+    };
+    return { sqlite, db, backupPath, backupDone, appliedMigrations: pending, close, closeAfterBackup };
   } catch (err) {
-    if (sqlite) closeQuietly(sqlite);
+    // A migration that failed names the backup to restore: it must exist before the app stops.
+    if (upgrade) await upgrade.done;
+    if (sqlite) closeOpened(sqlite, opts, upgrade);
     // The cheap checks passed but a page read on the way in did not: the same refusal as a failed check.
     if (isFile && !(err instanceof OpenRefusedError) && classifyFileError(err) === 'damaged') {
       refuseDamaged(opts, opts.backupDir ?? path.join(path.dirname(opts.file), 'backups'), err instanceof Error ? err.message : String(err));
@@ -257,12 +289,26 @@ export function newestSoundBackup(dir: string, migrationsFolder: string): string
   return null;
 }
 
-async function backupBeforeMigrating(sqlite: Sqlite, opts: OpenOptions): Promise<string> {
-  const dir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
+function backupTarget(opts: OpenOptions, dir: string): string {
   const stamp = new Date((opts.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(opts.file, path.extname(opts.file))}-pre-migration-${stamp}.sqlite`);
-  if (!(await copyQuiescentFile(sqlite, opts.file, target))) await writeBackupFile(sqlite, target, opts.nativeBinding);
+  const base = path.join(dir, `${path.basename(opts.file, path.extname(opts.file))}-pre-migration-${stamp}`);
+  // Never over an earlier backup (a restore migrated forward in the same millisecond, a clock standing still).
+  let target = `${base}.sqlite`;
+  for (let n = 2; fs.existsSync(target) || fs.existsSync(target + '.pending'); n++) target = `${base}-${n}.sqlite`;
   return target;
+}
+
+/** Closes; while a backup is still owed, without the checkpoint that would overwrite what it copies. */
+function closeOpened(sqlite: Sqlite, opts: OpenOptions, upgrade: UpgradeBackup | null) {
+  if (!sqlite.open) return;
+  if (!upgrade?.holdsWal()) return closeQuietly(sqlite);
+  upgrade.abandon();
+  try {
+    closeKeepingWal(sqlite, opts.file, opts.nativeBinding);
+  } catch {
+    // No second connection could be opened: closing would checkpoint, so leave the connection to the
+    // process's end, which never checkpoints (SQLite replays the WAL at the next open).
+  }
 }
 
 function closeQuietly(sqlite: Sqlite) {

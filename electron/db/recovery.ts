@@ -206,11 +206,12 @@ function clearScratch(scratch: string) {
 }
 
 /** Gives a database without an identity (older versions, new files) a random one, so a foreign WAL can be told apart. */
-export function ensureIdentity(sqlite: Database.Database) {
+export function ensureIdentity(sqlite: Database.Database, opts: { checkpoint: boolean } = { checkpoint: true }) {
   if ((sqlite.pragma('user_version', { simple: true }) as number) !== 0) return;
   sqlite.pragma(`user_version = ${crypto.randomInt(1, 2 ** 31 - 1)}`);
-  // Written to the main file at once, so a crash right after cannot leave an identity only in the WAL.
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // Written to the main file at once, so a crash right after cannot leave an identity only in the WAL
+  // (checkWal then keeps copies of both before opening). Not while a backup of the main file is owed.
+  if (opts.checkpoint) sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /**

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OpenRefusedError, openDatabase, type OpenedDb } from '../db/open';
+import type { UpgradeBackupHooks, UpgradeBackupOutcome } from '../db/upgrade-backup';
 import { createClock, type Ctx } from '../db/context';
 import { classifyFileError } from '../db/integrity';
 import { lockDataFolder, type DataFolderLock } from '../db/lock';
@@ -41,6 +42,8 @@ export interface CoreOptions {
   openFile?: (file: string) => Promise<void>;
   /** Look for replies in the inbox while the core runs (the apps turn this on; tests pass their own). */
   replies?: Partial<ReplyWatcherOptions>;
+  /** Tests only: hold the background pre-upgrade copy mid-way. */
+  upgradeBackupHooks?: UpgradeBackupHooks;
 }
 
 /** How often the outbox worker looks for due notes (scheduled ones and retries). */
@@ -51,9 +54,17 @@ export interface Core {
   opened: OpenedDb;
   /** The background full check of the open file (after start-up, and again after a restore). */
   integrityChecked: Promise<IntegrityReport>;
+  /** The pre-upgrade backup, copied after start-up (db/upgrade-backup.ts); 'none' when none was owed. */
+  upgradeBackupDone: Promise<UpgradeBackupOutcome>;
   call(method: string, input: unknown): Promise<Envelope>;
+  /** Stops at once. A pre-upgrade backup still being copied is left owed: the next start makes it. */
   close(): void;
+  /** How the apps quit: waits (at most `boundMs`) for the pre-upgrade backup, then closes. */
+  closeAfterBackup(boundMs?: number): Promise<void>;
 }
+
+/** How long quitting waits for the pre-upgrade backup; past it the next start copies it again. */
+const QUIT_BACKUP_WAIT_MS = 60_000;
 
 /** How long a call that arrives during a restore waits before it is told to try again. */
 const RESTORE_WAIT_MS = 30_000;
@@ -76,7 +87,7 @@ async function takeLock(dataDir: string): Promise<DataFolderLock> {
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dbFile = opts.dbFile ?? path.join(opts.dataDir, DB_FILE_NAME);
   const lock = dbFile === ':memory:' ? null : await takeLock(opts.dataDir);
-  const open = () => openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding });
+  const open = () => openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding, upgradeBackupHooks: opts.upgradeBackupHooks });
   let opened: OpenedDb;
   try {
     opened = await open();
@@ -142,6 +153,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           await sleep(10);
         }
         const result = await prepare();
+        // A pre-upgrade backup still being copied needs the file unchanged until it is done.
+        await opened.backupDone;
         // Close first (checkpointing the WAL into the file); a -wal is never removed under a live
         // connection. The restored copy is complete on disk before it replaces the file by rename, so
         // a kill at any moment leaves either the old database or the restored one, never neither.
@@ -179,6 +192,20 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       }
     };
   }
+  const log = (msg: string, err?: unknown) => (opts.dispatch?.log ?? console.error)(msg, err);
+  // Checked and logged once it settles; the daily backup waits for it rather than reading the file twice.
+  let upgradeCopying = true;
+  const upgradeBackupDone = opened.backupDone.then((outcome) => {
+    upgradeCopying = false;
+    if (outcome.state === 'failed') {
+      log(
+        outcome.kept
+          ? `The backup before this upgrade could not be written to ${outcome.path} (${outcome.problem}). Your data is safe; Courtesy tries again at the next start.`
+          : `The backup before this upgrade could not be made (${outcome.problem}).`,
+      );
+    }
+    return outcome;
+  });
   seedBuiltIns(ctx);
   releaseUnusedDocuments(ctx);
   // Before anything can send: a row left "sending" by a stop mid-send is never resent on its own.
@@ -187,13 +214,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let closed = false;
   let dailyRunning = false;
   const maybeDailyBackup = () => {
-    if (!opts.dailyBackup || dailyRunning || closed || restoring || !dailyBackupDue(ctx)) return;
+    if (!opts.dailyBackup || dailyRunning || closed || restoring || upgradeCopying || !dailyBackupDue(ctx)) return;
     dailyRunning = true;
     tracked(() => runDailyBackup(ctx))
       .catch((err) => (opts.dispatch?.log ?? console.error)('Daily backup failed', err))
       .finally(() => (dailyRunning = false));
   };
   maybeDailyBackup();
+  void upgradeBackupDone.then(maybeDailyBackup);
   const replyWatcher = opts.replies
     ? startReplyWatcher(ctx, { connection: accountConnection, selfAddresses: accountAddresses, log: opts.dispatch?.log, ...opts.replies })
     : null;
@@ -211,6 +239,19 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const outboxTimer = opts.outboxWorker ? setInterval(kickOutbox, OUTBOX_TICK_MS) : null;
   outboxTimer?.unref();
   kickOutbox();
+
+  const stopWork = () => {
+    closed = true;
+    if (outboxTimer) clearInterval(outboxTimer);
+    void replyWatcher?.stop();
+    integrity?.stop();
+  };
+  const close = () => {
+    if (closed) return;
+    stopWork();
+    opened.close();
+    lock?.release();
+  };
 
   return {
     ctx,
@@ -233,13 +274,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       if (result.ok && (method.startsWith('outbox.') || method === 'mail.saveAccount')) kickOutbox();
       return result;
     },
-    close: () => {
+    get upgradeBackupDone() {
+      return upgradeBackupDone;
+    },
+    close,
+    closeAfterBackup: async (boundMs = QUIT_BACKUP_WAIT_MS) => {
       if (closed) return;
-      closed = true;
-      if (outboxTimer) clearInterval(outboxTimer);
-      void replyWatcher?.stop();
-      integrity?.stop();
-      opened.close();
+      stopWork();
+      await opened.closeAfterBackup(boundMs);
       lock?.release();
     },
   };

@@ -53,10 +53,12 @@ async function main() {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    // A second signal while waiting: exit now. The WAL is kept (no checkpoint) and the backup stays owed.
+    if (stopping) process.exit(0);
     stopping = true;
     await server.close();
-    core.close();
+    // A pre-upgrade backup still being copied is waited for (bounded); a second signal stops at once.
+    await core.closeAfterBackup();
     console.error(`Courtesy stopped (${signal}); database closed.`);
     process.exit(0);
   };

@@ -163,7 +163,12 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  core?.close();
+// Quitting waits (bounded) for a pre-upgrade backup still being copied in the background, then quits
+// for real; a second will-quit finds core already null.
+app.on('will-quit', (event) => {
+  const closing = core;
+  if (!closing) return;
   core = null;
+  event.preventDefault();
+  void closing.closeAfterBackup().finally(() => app.quit());
 });
