@@ -8,7 +8,12 @@ const [dataDir, migrationsFolder, mode] = process.argv.slice(2);
 const say = (line: string) => process.stdout.write(line + '\n');
 
 async function main() {
-  const core = await startCore({ dataDir, migrationsFolder, version: 'fault', dispatch: { log: () => {} } });
+  // 'upgrade': the folder brings a migration; the pre-upgrade copy is held once written, before its
+  // check and rename, and the child writes meanwhile until it is killed.
+  let reachedCopy!: () => void;
+  const copying = new Promise<void>((r) => (reachedCopy = r));
+  const hooks = mode === 'upgrade' ? { afterCopy: () => (reachedCopy(), new Promise<void>(() => {})) } : undefined;
+  const core = await startCore({ dataDir, migrationsFolder, version: 'fault', dispatch: { log: () => {} }, upgradeBackupHooks: hooks });
   const call = async (method: string, input: unknown) => {
     const env = await core.call(method, input);
     if (!env.ok) throw new Error(`${method}: ${env.error.code} ${env.error.message}`);
@@ -20,7 +25,11 @@ async function main() {
     return;
   }
   for (let i = 0; ; i++) {
-    if (mode === 'create') {
+    if (mode === 'upgrade') {
+      if (i === 0) await copying;
+      const app = await call('applications.create', { company: 'During', role: `During ${i}` });
+      say(`A ${app.id} During ${i}`);
+    } else if (mode === 'create') {
       const app = await call('applications.create', { company: `Company ${i % 7}`, role: `Role ${i}`, notes: 'n'.repeat(i % 500) });
       say(`A ${app.id} Role ${i}`);
     } else if (mode === 'move') {

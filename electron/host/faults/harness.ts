@@ -49,9 +49,9 @@ export interface ChildRun {
  * `timeoutMs` (60 s: a child on a busy 2-core CI machine can take 15 s to start and make its first
  * backup), which `timedOut` tells apart so a hung child is never counted as a kill mid-write.
  */
-export async function runChild(dataDir: string, mode: string, opts: { killAfter?: number; timeoutMs?: number } = {}): Promise<ChildRun> {
+export async function runChild(dataDir: string, mode: string, opts: { killAfter?: number; timeoutMs?: number; migrationsFolder?: string } = {}): Promise<ChildRun> {
   const bundle = await bundleChild();
-  const child: ChildProcess = spawn(process.execPath, [bundle, dataDir, MIGRATIONS, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [bundle, dataDir, opts.migrationsFolder ?? MIGRATIONS, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let buffer = '';
   let acks = 0;
