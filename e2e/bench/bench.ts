@@ -60,7 +60,7 @@ async function measure(scale: number): Promise<{ rows: Row[]; seedNote: string }
   if (verdict.state !== 'sound') throw new Error(`The background check found: ${verdict.problem}`);
   add('full check in the background, from start', stats([performance.now() - t0]), '', 'worker thread, after the first screen');
   core.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  rows.push(await upgradeStart(dir));
+  rows.push(...(await upgradeStart(dir)));
 
   const call = async (method: string, input: unknown) => {
     const env = await core.call(method, input);

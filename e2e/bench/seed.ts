@@ -156,8 +156,9 @@ export async function seededDataDir(scale: number): Promise<{ dir: string; seedM
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-bench-'));
   fs.copyFileSync(cached, path.join(dir, DB_FILE_NAME));
   // Migrations pending on the cached file: open once (which migrates, after a backup) and keep the result.
+  // The backup is copied after start-up; waiting for it lets the close fold the WAL into the file.
   const core = await startCore({ dataDir: dir, migrationsFolder: MIGRATIONS, version: 'bench', allowTestClock: true });
-  core.close();
+  await core.closeAfterBackup();
   if (fs.existsSync(path.join(dir, 'backups'))) {
     fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
     fs.copyFileSync(path.join(dir, DB_FILE_NAME), cached + '.tmp');

@@ -98,12 +98,12 @@ describe('openDatabase', () => {
     db.sqlite.prepare("INSERT INTO companies (name) VALUES ('Beta')").run();
     db.sqlite.pragma('busy_timeout = 0');
     const target = path.join(dir, 'backups', 'b.sqlite');
-    expect(beginUpgradeBackup(db.sqlite, file, target)).toBeNull();
+    expect(beginUpgradeBackup(db.sqlite, file, target, Promise.resolve())).toBeNull();
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
     expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     reader.exec('COMMIT');
     reader.close();
-    const owed = beginUpgradeBackup(db.sqlite, file, target);
+    const owed = beginUpgradeBackup(db.sqlite, file, target, Promise.resolve());
     expect(await owed!.done).toMatchObject({ state: 'done', path: target });
     expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     const copy = new Database(target, { readonly: true });

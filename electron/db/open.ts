@@ -31,6 +31,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Clock used to name backups. */
   now?: () => number;
+  /** When the background pre-upgrade copy may begin (the core: once the first screen is answered); at once by default. */
+  backupCopyAfter?: Promise<void>;
   /** Tests only: hold the background pre-upgrade copy mid-way (upgrade-backup.ts). */
   upgradeBackupHooks?: UpgradeBackupHooks;
 }
@@ -128,12 +130,13 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     if (tooNew) throw new DatabaseTooNewError(opts.file); // only reachable for a file that changed since the check
 
     const backupDir = opts.backupDir ?? path.join(path.dirname(opts.file), 'backups');
+    const copyAfter = opts.backupCopyAfter ?? Promise.resolve();
     // A backup an earlier run owed (killed or closed mid-copy): the main file still holds that data.
-    if (isFile) upgrade = resumeUpgradeBackup(sqlite, opts.file, backupDir, opts.upgradeBackupHooks);
+    if (isFile) upgrade = resumeUpgradeBackup(sqlite, opts.file, backupDir, copyAfter, opts.upgradeBackupHooks);
     let backupPath: string | null = upgrade?.holdsWal() ? upgrade.path : null;
     if (pending > 0 && existed && !backupPath) {
       backupPath = backupTarget(opts, backupDir);
-      upgrade = beginUpgradeBackup(sqlite, opts.file, backupPath, opts.upgradeBackupHooks);
+      upgrade = beginUpgradeBackup(sqlite, opts.file, backupPath, copyAfter, opts.upgradeBackupHooks);
       // The WAL could not be folded in now: the backup API, before migrating, as a last resort.
       if (!upgrade) await writeBackupFile(sqlite, backupPath, opts.nativeBinding);
     }

@@ -65,6 +65,8 @@ export interface Core {
 
 /** How long quitting waits for the pre-upgrade backup; past it the next start copies it again. */
 const QUIT_BACKUP_WAIT_MS = 60_000;
+/** The latest the pre-upgrade copy starts when no call comes (browser mode with no page open yet). */
+const COPY_START_MAX_MS = 1_000;
 
 /** How long a call that arrives during a restore waits before it is told to try again. */
 const RESTORE_WAIT_MS = 30_000;
@@ -87,7 +89,13 @@ async function takeLock(dataDir: string): Promise<DataFolderLock> {
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const dbFile = opts.dbFile ?? path.join(opts.dataDir, DB_FILE_NAME);
   const lock = dbFile === ':memory:' ? null : await takeLock(opts.dataDir);
-  const open = () => openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding, upgradeBackupHooks: opts.upgradeBackupHooks });
+  // A pre-upgrade backup is copied once the first screen's calls are answered (the first moment no call
+  // is in flight), or after COPY_START_MAX_MS if none come: beside them it would compete for the disk.
+  let firstScreenAnswered!: () => void;
+  const firstScreen = new Promise<void>((r) => (firstScreenAnswered = r));
+  setTimeout(firstScreenAnswered, COPY_START_MAX_MS).unref();
+  const open = () =>
+    openDatabase({ file: dbFile, migrationsFolder: opts.migrationsFolder, nativeBinding: opts.nativeBinding, backupCopyAfter: firstScreen, upgradeBackupHooks: opts.upgradeBackupHooks });
   let opened: OpenedDb;
   try {
     opened = await open();
@@ -234,7 +242,11 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       .catch((err) => (opts.dispatch?.log ?? console.error)('Outbox worker failed', err))
       .finally(() => (outboxRunning = false));
   };
-  checkIntegrity();
+  // After the pre-upgrade copy, if one runs: both read the whole file, and on two cores the copy (which
+  // keeps the WAL from being checkpointed and a quit waiting) took five times as long beside the check.
+  const integrityStarted = upgradeBackupDone.then(() => {
+    if (!closed && !integrity) checkIntegrity();
+  });
 
   const outboxTimer = opts.outboxWorker ? setInterval(kickOutbox, OUTBOX_TICK_MS) : null;
   outboxTimer?.unref();
@@ -259,7 +271,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       return opened;
     },
     get integrityChecked() {
-      return integrity?.done ?? Promise.resolve(NOT_CHECKED);
+      return integrity?.done ?? integrityStarted.then(() => integrity?.done ?? NOT_CHECKED);
     },
     call: async (method, input) => {
       const started = Date.now();
@@ -270,6 +282,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       if (closed) return { ok: false, error: new AppError('internal', 'Courtesy is shutting down; your data was saved.').toBody() };
       maybeDailyBackup();
       const result = await tracked(() => dispatch(ctx, method, input, opts.dispatch));
+      if (inflight === 0) firstScreenAnswered();
       // A note just queued (or an account just connected) goes now, not at the next tick.
       if (result.ok && (method.startsWith('outbox.') || method === 'mail.saveAccount')) kickOutbox();
       return result;
