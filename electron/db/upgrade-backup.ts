@@ -120,20 +120,28 @@ export function resumeUpgradeBackup(sqlite: Database.Database, file: string, bac
   } catch {
     marker = null;
   }
-  const target = path.join(backupDir, marker?.backup ?? name.slice(0, -PENDING_SUFFIX.length));
+  // Only a backup name in this folder, whatever the marker says.
+  const named = typeof marker?.backup === 'string' && marker.backup.endsWith('.sqlite') ? marker.backup : name.slice(0, -PENDING_SUFFIX.length);
+  const target = path.join(backupDir, path.basename(named));
   for (const other of names) if (other !== name) fs.rmSync(path.join(backupDir, other), { force: true });
   if (marker && fs.existsSync(target)) {
     // Killed after the rename, before the marker went: the backup is complete.
     removeMarker(target);
     return null;
   }
-  if (!marker || !sameState(fileState(file), marker)) {
+  let unchanged = false;
+  try {
+    unchanged = !!marker && sameState(fileState(file), marker);
+  } catch {
+    // The main file cannot be read (set aside, replaced): the old data is not there to copy.
+  }
+  if (!unchanged) {
     removeMarker(target);
     const problem = 'the database changed before the backup before the upgrade was copied, so that backup cannot be made any more';
     return { path: target, done: Promise.resolve({ state: 'failed', path: target, problem, kept: false }), holdsWal: () => false, abandon: () => {} };
   }
   sqlite.pragma('wal_autocheckpoint = 0');
-  return copyInBackground(sqlite, file, target, marker, startAfter, hooks);
+  return copyInBackground(sqlite, file, target, marker!, startAfter, hooks);
 }
 
 function copyInBackground(sqlite: Database.Database, file: string, target: string, state: FileState, startAfter: Promise<void>, hooks?: UpgradeBackupHooks): UpgradeBackup {

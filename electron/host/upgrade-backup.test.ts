@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startCore, type Core } from './core';
 import { DB_FILE_NAME } from './paths';
@@ -145,6 +146,28 @@ describe('the pre-upgrade backup, after the first screen', () => {
     expect(roles(book.file)).toEqual(['One', 'Two', 'Three', 'Kept']);
     await again.closeAfterBackup();
     expect(snapshot(book.file).schema).toContain('extra_role');
+  });
+
+  it('tells, at the next start, when another program folded the WAL in before the owed copy was made', async () => {
+    const book = await bookBeforeUpgrade();
+    const g = gate();
+    const core = await start(book.dataDir, book.upgrade, g.hooks);
+    await core.call('today.get', {});
+    await g.reached;
+    core.close(); // leaves the copy owed
+    g.release();
+    await core.upgradeBackupDone;
+    const other = new Database(book.file); // say, the sqlite3 tool: after a read, its close checkpoints
+    other.prepare('SELECT count(*) FROM applications').get();
+    other.close();
+    expect(fs.existsSync(book.file + '-wal')).toBe(false);
+    const logged: string[] = [];
+    const again = await startCore({ dataDir: book.dataDir, migrationsFolder: book.upgrade, version: 'test', dispatch: { log: (m) => logged.push(m) } });
+    expect(await again.upgradeBackupDone).toMatchObject({ state: 'failed', kept: false });
+    expect(logged.join('\n')).toMatch(/backup before this upgrade could not be made/);
+    expect(fs.readdirSync(book.backups)).toEqual([]);
+    expect(again.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    again.close();
   });
 
   it('keeps no copy when something checkpointed the file under it', async () => {
