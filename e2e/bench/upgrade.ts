@@ -24,6 +24,7 @@ export async function upgradeStart(dataDir: string): Promise<Row[]> {
     const core = await startCore({ dataDir: data, migrationsFolder: folder, version: 'bench', allowTestClock: true });
     try {
       core.ctx.clock.set(NOW);
+      const opened = performance.now() - t;
       const env = await core.call('today.get', {});
       if (!env.ok) throw new Error(env.error.message);
       const ms = performance.now() - t;
@@ -32,7 +33,7 @@ export async function upgradeStart(dataDir: string): Promise<Row[]> {
       const backupMs = performance.now() - t;
       await core.integrityChecked;
       return [
-        { op: 'start-up after an upgrade (1 migration): first screen', s: stats([ms]), target: '< 1.5 s', note: 'migration + its key check + Today; one run' },
+        { op: 'start-up after an upgrade (1 migration): first screen', s: stats([ms]), target: '< 1.5 s', note: `open, migration and its key check ${Math.round(opened)} ms, then Today; one run` },
         { op: 'pre-upgrade backup in the background, from start', s: stats([backupMs]), note: `started once Today was answered; the copy itself ${Math.round(backup.ms)} ms; the full check runs after it` },
       ];
     } finally {
