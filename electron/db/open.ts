@@ -165,6 +165,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     const close = () => closeOpened(opened, opts, owed);
     const backupDone = owed?.done ?? Promise.resolve<UpgradeBackupOutcome>({ state: 'none' });
     const closeAfterBackup = async (boundMs: number) => {
+      owed?.start();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([backupDone, new Promise<void>((r) => (timer = setTimeout(r, boundMs)))]);
       clearTimeout(timer);
@@ -173,6 +174,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDb> {
     return { sqlite, db, backupPath, backupDone, appliedMigrations: pending, close, closeAfterBackup };
   } catch (err) {
     // A migration that failed names the backup to restore: it must exist before the app stops.
+    upgrade?.start();
     if (upgrade) await upgrade.done;
     if (sqlite) closeOpened(sqlite, opts, upgrade);
     // The cheap checks passed but a page read on the way in did not: the same refusal as a failed check.

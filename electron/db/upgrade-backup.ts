@@ -46,6 +46,8 @@ export interface UpgradeBackup {
   holdsWal(): boolean;
   /** The connection is closing before the copy ends: stop, keep no partial copy, keep the marker. */
   abandon(): void;
+  /** Begin the copy now, without waiting for the first screen (quitting, or start-up failed). */
+  start(): void;
 }
 
 /** Test hooks: run between the copy and its check (a kill or a close lands mid-backup). */
@@ -138,7 +140,8 @@ export function resumeUpgradeBackup(sqlite: Database.Database, file: string, bac
   if (!unchanged) {
     removeMarker(target);
     const problem = 'the database changed before the backup before the upgrade was copied, so that backup cannot be made any more';
-    return { path: target, done: Promise.resolve({ state: 'failed', path: target, problem, kept: false }), holdsWal: () => false, abandon: () => {} };
+    const done = Promise.resolve<UpgradeBackupOutcome>({ state: 'failed', path: target, problem, kept: false });
+    return { path: target, done, holdsWal: () => false, abandon: () => {}, start: () => {} };
   }
   sqlite.pragma('wal_autocheckpoint = 0');
   return copyInBackground(sqlite, file, target, marker!, startAfter, hooks);
@@ -148,10 +151,12 @@ function copyInBackground(sqlite: Database.Database, file: string, target: strin
   let holds = true;
   let abandoned = false;
   let started = 0;
+  let startNow!: () => void;
+  const now = new Promise<void>((r) => (startNow = r));
   const run = async (): Promise<UpgradeBackupOutcome> => {
     // Not beside the migration and the first screen's calls: a copy started with them competes for the
     // disk (at 100,000 applications on two busy cores it tripled the time to the first screen).
-    await startAfter;
+    await Promise.race([startAfter, now]);
     started = performance.now();
     if (abandoned) return { state: 'abandoned', path: target };
     try {
@@ -195,6 +200,7 @@ function copyInBackground(sqlite: Database.Database, file: string, target: strin
     abandon: () => {
       abandoned = true;
     },
+    start: startNow,
   };
 }
 

@@ -170,6 +170,19 @@ describe('the pre-upgrade backup, after the first screen', () => {
     again.close();
   });
 
+  it('a migration refused at start-up leaves the backup its message names', async () => {
+    const book = await bookBeforeUpgrade();
+    const folder = withExtraMigration(MIGRATIONS, fs.mkdtempSync(path.join(os.tmpdir(), 'courtesy-upgrade-bad-')), 'DELETE FROM `companies`;');
+    const err = await start(book.dataDir, folder).then(
+      () => null,
+      (e: Error) => e,
+    );
+    const named = /restore from (.*\.sqlite)\.$/.exec(err?.message ?? '')?.[1];
+    expect(named).toMatch(/pre-migration/);
+    expect(snapshot(named!)).toEqual(book.before);
+    expect(fs.readdirSync(book.backups)).toEqual([path.basename(named!)]);
+  });
+
   it('keeps no copy when something checkpointed the file under it', async () => {
     const book = await bookBeforeUpgrade();
     const g = gate();
