@@ -585,6 +585,24 @@ const cases: Record<string, DataCase> = {
       }
     },
   },
+  '0025_interviews_start_end': {
+    seed: (db) => seedRows(db, 'today'),
+    atPrevious(db, seeded) {
+      // Interviews from before the index: yesterday's (one runs past midnight) and today's.
+      const add = db.prepare("INSERT INTO interviews (application_id, kind, start_at, end_at, time_zone) VALUES (?, 'video', ?, ?, 'UTC')");
+      add.run(seeded.application, 1_900_000_000_000 - 7_200_000, 1_900_000_000_000 - 3_600_000);
+      add.run(seeded.application, 1_900_000_000_000 - 1_800_000, 1_900_000_000_000 + 1_800_000);
+      add.run(seeded.application, 1_900_000_000_000 + 3_600_000, 1_900_000_000_000 + 7_200_000);
+    },
+    check(db) {
+      // The index holds the rows from before and answers Today's question without the rows.
+      const sql = 'SELECT start_at FROM interviews INDEXED BY interviews_start_end WHERE start_at >= ? AND start_at < ? AND end_at >= ? ORDER BY start_at';
+      const day = 1_900_000_000_000;
+      expect(db.prepare(sql).pluck().all(day - 86_400_000, day + 86_400_000, day)).toEqual([day - 1_800_000, day + 3_600_000]);
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 0, 0) as { detail: string }[];
+      expect(plan.map((r) => r.detail)).toEqual(['SEARCH interviews USING COVERING INDEX interviews_start_end (start_at>? AND start_at<?)']);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

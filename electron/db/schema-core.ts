@@ -245,7 +245,9 @@ export const interviews = sqliteTable(
   (t) => [
     uniqueIndex('interviews_uid').on(t.uid),
     index('interviews_application').on(t.applicationId),
-    index('interviews_start').on(t.startAt),
+    // With end_at, Today's "interviews today" (started since yesterday, not ended before today) filters
+    // the index entries it walks rather than each interview's row.
+    index('interviews_start_end').on(t.startAt, t.endAt),
     index('interviews_end').on(t.endAt),
     // Today's "write down what was said": only interviews still waiting for a debrief.
     index('interviews_undebriefed').on(t.endAt).where(sql`${t.debriefedAt} IS NULL`),

@@ -146,10 +146,32 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
 
   it("Today's due counts read the drafts' own covering index alone: no note row, no lookup per draft", async () => {
     const plans = await plansFor(dir, 'today.get', {});
-    const counts = plans.filter((p) => /SELECT count\(\*\) AS n FROM notes/.test(p.sql));
+    const counts = plans.filter((p) => /SELECT count\(\*\) AS n FROM \(SELECT 1 FROM notes/.test(p.sql));
     expect(counts).toHaveLength(2);
-    // One line: no correlated subquery into interviews, applications or stages for each draft.
-    for (const c of counts) expect(c.plan).toEqual(['SEARCH n USING COVERING INDEX notes_open_drafts_due (due_at>? AND due_at<?)']);
+    // No correlated subquery into interviews, applications or stages for each draft: the capped walk
+    // (a co-routine stopped at the cap) reads the index alone.
+    for (const c of counts) expect(c.plan).toEqual(['CO-ROUTINE (subquery-1)', 'SEARCH n USING COVERING INDEX notes_open_drafts_due (due_at>? AND due_at<?)', 'SCAN (subquery-1)']);
+    for (const c of counts) expect(c.sql).toMatch(/LIMIT 1001\)$/);
+  });
+
+  it("Today's interview counts stop at the cap and read an index alone; interviews today pass yesterday's in the index", async () => {
+    const plans = await plansFor(dir, 'today.get', {});
+    const counts = plans.filter((p) => /SELECT count\(\*\) AS n FROM \(SELECT 1 FROM interviews/.test(p.sql));
+    // The undebriefed ones are looked up (the partial index does not cover its own condition), at most 1,001.
+    expect(counts.map((c) => c.plan[1])).toEqual([
+      'SEARCH i USING INDEX interviews_undebriefed (end_at>? AND end_at<?)',
+      'SEARCH i USING COVERING INDEX interviews_start_end (start_at>? AND start_at<?)',
+    ]);
+    for (const c of counts) expect(c.sql).toMatch(/LIMIT 1001\)$/);
+    const list = plans.find((p) => /i\.end_at >= @start ORDER BY i\.start_at, i\.id LIMIT 50/.test(p.sql.replace(/\s+/g, ' ')))!;
+    // The ids are walked in the covering index, in start order (only ties on start sorted among
+    // themselves, by id), stopped at 50; only those 50 rows are then read and joined.
+    expect(list.plan.slice(0, 4)).toEqual([
+      'SEARCH i USING INTEGER PRIMARY KEY (rowid=?)',
+      'LIST SUBQUERY 3',
+      'SEARCH i USING COVERING INDEX interviews_start_end (start_at>? AND start_at<?)',
+      'USE TEMP B-TREE FOR LAST TERM OF ORDER BY',
+    ]);
   });
 
   it("a card's counts read only its own notes (open drafts and cards in flight)", async () => {

@@ -22,8 +22,10 @@ export const todayContract = {
     z.object({}),
     z.object({
       now: z.number(),
-      /** Exact totals; the lists below show at most 50 each. */
-      counts: z.object({ overdue: z.number(), dueSoon: z.number(), needsDebrief: z.number() }),
+      /** Totals, exact up to 1,000 (a count stops there); the lists below show at most 50 each. */
+      counts: z.object({ overdue: z.number(), dueSoon: z.number(), needsDebrief: z.number(), interviewsToday: z.number() }),
+      /** Per count: there are more than it says (it stopped at 1,000; the screen says "1,000+"). */
+      more: z.object({ overdue: z.boolean(), dueSoon: z.boolean(), needsDebrief: z.boolean(), interviewsToday: z.boolean() }),
       overdue: z.array(NoteSummary),
       dueSoon: z.array(NoteSummary),
       /** Handwritten cards written but not mailed yet, and emails/cards on their way. */

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../testing/core';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
+import { COUNT_CAP } from './today';
 
 let core: TestCore;
 afterEach(() => core?.close());
@@ -105,5 +106,53 @@ describe("Today's due counts", () => {
     await core.api('applications.delete', { id: live, confirm: true });
     const after = await expectCountsAgree();
     expect(after).not.toEqual(first);
+  });
+});
+
+describe("Today's counts in a large book", () => {
+  it('count interviews today apart from the list of 50, and stop at COUNT_CAP saying there are more', async () => {
+    core = await testCore({ now: NOW });
+    const db = core.ctx.sqlite;
+    db.prepare("INSERT INTO companies (name) VALUES ('Acme')").run();
+    db.prepare("INSERT INTO applications (company_id, role, stage) VALUES (1, 'Engineer', 'interviewing')").run();
+    const iv = db.prepare("INSERT INTO interviews (application_id, kind, start_at, end_at, time_zone) VALUES (1, 'video', ?, ?, 'UTC')");
+    const midnight = Date.UTC(2026, 10, 21);
+    const add = (n: number) =>
+      db.transaction(() => {
+        for (let i = 0; i < n; i++) iv.run(midnight + 60_000 * (i % 1000), midnight + 60_000 * (i % 1000) + HOUR);
+      })();
+    // Yesterday's: one ended before today (not counted), one running past midnight (counted).
+    iv.run(midnight - 3 * HOUR, midnight - 2 * HOUR);
+    iv.run(midnight - HOUR / 2, midnight + HOUR / 2);
+    add(59);
+    let t = await core.api('today.get', {});
+    expect(t.interviewsToday).toHaveLength(50);
+    expect([t.counts.interviewsToday, t.more.interviewsToday]).toEqual([60, false]);
+
+    add(COUNT_CAP - 60);
+    t = await core.api('today.get', {});
+    expect([t.counts.interviewsToday, t.more.interviewsToday]).toEqual([COUNT_CAP, false]);
+    add(1);
+    t = await core.api('today.get', {});
+    expect([t.counts.interviewsToday, t.more.interviewsToday]).toEqual([COUNT_CAP, true]);
+    // Interviews ended before now wait for a debrief: with 200 more from yesterday, past the cap too.
+    db.transaction(() => {
+      for (let i = 0; i < 200; i++) iv.run(midnight - 20 * HOUR + 60_000 * i, midnight - 19 * HOUR + 60_000 * i);
+    })();
+    t = await core.api('today.get', {});
+    expect([t.counts.interviewsToday, t.more.interviewsToday]).toEqual([COUNT_CAP, true]);
+    expect([t.counts.needsDebrief, t.more.needsDebrief, t.needsDebrief.length]).toEqual([COUNT_CAP, true, 50]);
+
+    // Overdue drafts: exact up to the cap, then "more".
+    const note = db.prepare("INSERT INTO notes (kind, application_id, delivery, body, status, due_at) VALUES ('follow_up', 1, 'email', '', 'draft', ?)");
+    db.transaction(() => {
+      for (let i = 0; i < COUNT_CAP; i++) note.run(NOW - DAY - i);
+    })();
+    t = await core.api('today.get', {});
+    expect([t.counts.overdue, t.more.overdue, t.overdue.length]).toEqual([COUNT_CAP, false, 50]);
+    note.run(NOW - HOUR);
+    t = await core.api('today.get', {});
+    expect([t.counts.overdue, t.more.overdue]).toEqual([COUNT_CAP, true]);
+    expect([t.counts.dueSoon, t.more.dueSoon]).toEqual([0, false]);
   });
 });

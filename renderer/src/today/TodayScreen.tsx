@@ -21,13 +21,21 @@ type Interview = Today['upcomingInterviews'][number];
 
 const STEP_LABEL: Record<string, string> = { written: 'written, not addressed', addressed: 'addressed, needs a stamp', stamped: 'stamped, mail it today', mailed: 'in the mail' };
 
-function Section({ title, count, children, empty }: { title: string; count?: number; children: ReactNode; empty?: string }) {
+/** A count as Today gives it: one that stopped at its cap reads "1,000+". */
+const countText = (n: number, more = false) => (more ? `${n.toLocaleString('en-US')}+` : String(n));
+
+/** Under a list that shows fewer than its count: "Showing 50 of 1,000+." */
+function Shown({ shown, count, more }: { shown: number; count: number; more: boolean }) {
+  return shown < count || more ? <p className="muted section-shown">Showing {shown} of {countText(count, more)}.</p> : null;
+}
+
+function Section({ title, count, more, children, empty }: { title: string; count?: number; more?: boolean; children: ReactNode; empty?: string }) {
   const isEmpty = count === 0;
   return (
     <section className="panel" aria-label={title}>
       <h2>
         {title}
-        {count !== undefined && count > 0 ? <span className="count">{count}</span> : null}
+        {count !== undefined && count > 0 ? <span className="count">{countText(count, more)}</span> : null}
       </h2>
       {isEmpty ? <p className="section-empty">{empty ?? 'Nothing here.'}</p> : children}
     </section>
@@ -166,13 +174,13 @@ export function TodayScreen() {
       </div>
       <div className="stat-strip">
         <div className={`stat ${t.counts.overdue ? 'danger' : ''}`}>
-          <strong>{t.counts.overdue}</strong> overdue {t.counts.overdue === 1 ? 'note' : 'notes'}
+          <strong>{countText(t.counts.overdue, t.more.overdue)}</strong> overdue {t.counts.overdue === 1 ? 'note' : 'notes'}
         </div>
         <div className="stat">
-          <strong>{t.counts.dueSoon}</strong> due in the next 2 days
+          <strong>{countText(t.counts.dueSoon, t.more.dueSoon)}</strong> due in the next 2 days
         </div>
         <div className="stat">
-          <strong>{t.interviewsToday.length}</strong> {t.interviewsToday.length === 1 ? 'interview' : 'interviews'} today
+          <strong>{countText(t.counts.interviewsToday, t.more.interviewsToday)}</strong> {t.counts.interviewsToday === 1 ? 'interview' : 'interviews'} today
         </div>
         <div className="stat">
           <strong>{t.inProgress.length}</strong> {t.inProgress.length === 1 ? 'card' : 'cards'} on the way
@@ -196,25 +204,29 @@ export function TodayScreen() {
           <OutboxSection />
           <RepliesSection />
           {t.overdue.length ? (
-            <Section title="Overdue notes" count={t.counts.overdue}>
+            <Section title="Overdue notes" count={t.counts.overdue} more={t.more.overdue}>
               <p className="muted" style={{ marginTop: 0 }}>A late note still beats no note: send it today.</p>
               <ul className="item-list">{t.overdue.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
+              <Shown shown={t.overdue.length} count={t.counts.overdue} more={t.more.overdue} />
             </Section>
           ) : null}
-          <Section title="Due soon" count={t.counts.dueSoon} empty="No notes due in the next two days.">
+          <Section title="Due soon" count={t.counts.dueSoon} more={t.more.dueSoon} empty="No notes due in the next two days.">
             <ul className="item-list">{t.dueSoon.map((n) => <NoteItem key={n.id} n={n} now={now} />)}</ul>
+            <Shown shown={t.dueSoon.length} count={t.counts.dueSoon} more={t.more.dueSoon} />
           </Section>
-          <Section title="Interviews today" count={t.interviewsToday.length} empty="No interviews today.">
+          <Section title="Interviews today" count={t.counts.interviewsToday} more={t.more.interviewsToday} empty="No interviews today.">
             <ul className="item-list">{t.interviewsToday.map((i) => <InterviewItem key={i.id} i={i} />)}</ul>
+            <Shown shown={t.interviewsToday.length} count={t.counts.interviewsToday} more={t.more.interviewsToday} />
           </Section>
           {t.needsDebrief.length ? (
-            <Section title="Write down what was said" count={t.counts.needsDebrief}>
+            <Section title="Write down what was said" count={t.counts.needsDebrief} more={t.more.needsDebrief}>
               <p className="muted" style={{ marginTop: 0 }}>These interviews ended without a debrief. Your notes will be better for it.</p>
               <ul className="item-list">
                 {t.needsDebrief.map((i) => (
                   <InterviewItem key={i.id} i={i} action={<a className="button" href={href({ name: 'interview', id: i.id })}>Debrief</a>} />
                 ))}
               </ul>
+              <Shown shown={t.needsDebrief.length} count={t.counts.needsDebrief} more={t.more.needsDebrief} />
             </Section>
           ) : null}
           {t.inProgress.length ? (
