@@ -84,6 +84,24 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
   });
 
+  it("the table's total on a first page without filters counts b-tree pages (OP_Count), not rows", async () => {
+    for (const includeArchived of [false, true]) {
+      const plans = await plansFor(dir, 'applications.list', { limit: 100, includeArchived });
+      const count = plans.find((p) => /count\(\*\)/.test(p.sql) && !/LIMIT @limit/.test(p.sql))!;
+      const core = await testCore({ dir, now: NOW });
+      try {
+        const ops = (core.ctx.sqlite.prepare(`EXPLAIN ${count.sql}`).all() as { opcode: string }[]).map((r) => r.opcode);
+        expect(ops).toContain('Count');
+        // No row-by-row aggregate over the live applications (the archived ones only, by index range).
+        expect(count.plan.filter((l) => /^(SCAN|SEARCH) (?!CONSTANT)/.test(l))).toEqual(
+          includeArchived ? ['SCAN applications USING COVERING INDEX applications_company'] : ['SCAN applications USING COVERING INDEX applications_company', 'SEARCH a USING COVERING INDEX applications_priority (archived_at>?)'],
+        );
+      } finally {
+        core.close();
+      }
+    }
+  });
+
   it('a table page by role, location or priority seeks its own index to the cursor, sorting nothing', async () => {
     const cases = [
       // The expression orders must seek to the cursor; the date orders do without the extra range.
@@ -188,5 +206,14 @@ describe('the plan reader', () => {
       { sql: 'SELECT * FROM settings', plan: ['SCAN settings'] },
     ];
     expect(fullScans(plans, BIG)).toEqual([expect.stringMatching(/^SCAN a {2}← SELECT \* FROM applications a/)]);
+  });
+
+  it('lets a bare count(*) (OP_Count, page by page) pass, and not a count with a condition', () => {
+    const bare = 'SELECT (SELECT count(*) FROM applications) - (SELECT count(*) FROM applications a WHERE a.archived_at IS NOT NULL) AS n';
+    expect(fullScans([{ sql: bare, plan: ['SCAN CONSTANT ROW', 'SCAN applications USING COVERING INDEX applications_company', 'SEARCH a USING COVERING INDEX applications_priority (archived_at>?)'] }], BIG)).toEqual([]);
+    const counted = 'SELECT count(*) AS n FROM applications a WHERE a.role > 0';
+    expect(fullScans([{ sql: counted, plan: ['SCAN a USING COVERING INDEX applications_role'] }], BIG)).toHaveLength(1);
+    const plain = 'SELECT count(*) AS n FROM notes';
+    expect(fullScans([{ sql: plain, plan: ['SCAN notes'] }], BIG)).toHaveLength(1);
   });
 });

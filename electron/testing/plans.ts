@@ -53,9 +53,17 @@ export function fullScans(plans: PlannedStatement[], tables: readonly string[]):
   const out: string[] = [];
   for (const p of plans) {
     const names = aliases(p.sql);
+    // A bare "SELECT count(*) FROM t" (no WHERE) is answered by OP_Count, which adds up the cell counts
+    // of the smallest index's pages without reading a row: the plan shows it as a SCAN of that index.
+    const bareCounts = [...p.sql.matchAll(/SELECT count\(\*\)(?: AS \w+)? FROM (\w+)\s*(?=\)|$)/g)].map((m) => m[1]);
     for (const line of p.plan) {
       const m = /^SCAN (\w+)/.exec(line);
       const table = m ? (names.get(m[1]) ?? m[1]) : null;
+      const bare = table && / USING COVERING INDEX \w+$/.test(line) ? bareCounts.indexOf(table) : -1;
+      if (bare >= 0) {
+        bareCounts.splice(bare, 1);
+        continue;
+      }
       if (table && tables.includes(table)) out.push(`${line}  ← ${p.sql.replace(/\s+/g, ' ').trim().slice(0, 160)}`);
     }
   }

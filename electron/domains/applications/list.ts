@@ -103,6 +103,15 @@ export function listSql(opts: ListShape): string {
 }
 
 function countSql(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>): string {
+  // The whole table, less the archived ones: a bare count(*) is answered from the b-tree's pages
+  // (OP_Count: one visit per page of the smallest index, not per row), and the archived ones are a
+  // range of applications_priority. A count of the rows not archived read every one of them: 2-3 ms
+  // at 100,000 applications, twice the page it came with.
+  if (!opts.search && !opts.stages) {
+    return opts.includeArchived
+      ? 'SELECT count(*) AS n FROM applications'
+      : 'SELECT (SELECT count(*) FROM applications) - (SELECT count(*) FROM applications a WHERE a.archived_at IS NOT NULL) AS n';
+  }
   const where = filterOf(opts);
   return `SELECT count(*) AS n FROM applications a${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }

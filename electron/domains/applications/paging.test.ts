@@ -38,6 +38,19 @@ describe('applications.list pages', () => {
     expect(new Set(seen).size).toBe(23);
   });
 
+  it("gives a first page's total with archived applications left out or in, as the full list counts them", async () => {
+    const ids = (await core.api('applications.list', {})).items.map((a) => a.id);
+    for (const id of ids.slice(0, 4)) await core.api('applications.archive', { id, archived: true });
+    for (const includeArchived of [false, true]) {
+      const page = await core.api('applications.list', { limit: 5, includeArchived });
+      expect(page.total).toBe((await core.api('applications.list', { includeArchived })).items.length);
+      expect(page.total).toBe(includeArchived ? 23 : 19);
+    }
+    await core.api('applications.delete', { id: ids[0], confirm: true });
+    expect((await core.api('applications.list', { limit: 5 })).total).toBe(19);
+    expect((await core.api('applications.list', { limit: 5, includeArchived: true })).total).toBe(22);
+  });
+
   it('sorts company names without regard to case, ties by id', async () => {
     const asc = await core.api('applications.list', { sort: 'company', dir: 'asc' });
     const names = asc.items.map((a) => a.company.toLowerCase());
