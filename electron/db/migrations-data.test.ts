@@ -603,6 +603,21 @@ const cases: Record<string, DataCase> = {
       expect(plan.map((r) => r.detail)).toEqual(['SEARCH interviews USING COVERING INDEX interviews_start_end (start_at>? AND start_at<?)']);
     },
   },
+  '0026_table_stage_order': {
+    seed: (db) => seedRows(db, 'stageorder'),
+    atPrevious(db, seeded) {
+      const add = db.prepare('INSERT INTO applications (company_id, role, stage) VALUES (?, ?, ?)');
+      for (const stage of ['offer', 'applied', 'offer', 'wishlist']) add.run(seeded.company, `Stage order ${stage}`, stage);
+    },
+    check(db) {
+      // The index holds the rows from before: a stage's live applications by id, read from it alone.
+      const sql = "SELECT id FROM applications INDEXED BY applications_stage_id WHERE archived_at IS NULL AND stage = ? AND role LIKE 'Stage order%' ORDER BY id";
+      const all = db.prepare("SELECT id FROM applications WHERE role LIKE 'Stage order%' ORDER BY id").pluck().all() as number[];
+      expect(db.prepare(sql).pluck().all('offer')).toEqual([all[0], all[2]]);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM applications INDEXED BY applications_stage_id WHERE archived_at IS NULL AND stage = ? ORDER BY id LIMIT 5").all('x') as { detail: string }[];
+      expect(plan.map((r) => r.detail)).toEqual(['SEARCH applications USING COVERING INDEX applications_stage_id (archived_at=? AND stage=?)']);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -95,7 +95,9 @@ export const applications = sqliteTable(
     index('applications_updated').on(t.archivedAt, t.updatedAt),
     // The table's other orders, as domains/applications/list.ts SORT_VALUE writes them (an expression
     // index serves only the same expression): a page reads its rows from here, not a sort of every row.
-    // By company walks companies_name_nocase; by stage follows the person's stage order, not a column.
+    // By company walks companies_name_nocase; by stage follows the person's stage order, not a column:
+    // list.ts walks the stages in that order and each stage's applications by id from here.
+    index('applications_stage_id').on(t.archivedAt, t.stage),
     index('applications_role').on(t.archivedAt, sql`${t.role} COLLATE NOCASE`),
     index('applications_location').on(t.archivedAt, sql`coalesce(${t.location}, '') COLLATE NOCASE`),
     index('applications_priority').on(t.archivedAt, sql.raw(`CASE "priority" ${PRIORITIES.map((p, i) => `WHEN '${p}' THEN ${i}`).join(' ')} END`)),

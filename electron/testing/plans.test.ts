@@ -56,6 +56,8 @@ const HOT: [string, string, unknown][] = [
   ['table, first page', 'applications.list', { limit: 100 }],
   ['table, next page', 'applications.list', { limit: 100, after: { value: NOW - 30 * DAY, id: 200 } }],
   ['table by update time', 'applications.list', { limit: 100, sort: 'updatedAt', dir: 'asc' }],
+  ['table by stage', 'applications.list', { limit: 100, sort: 'stage' }],
+  ['table by stage, next page', 'applications.list', { limit: 100, sort: 'stage', dir: 'asc', after: { value: 3, id: 50 } }],
   ['table search', 'applications.list', { search: 'platform', limit: 100 }],
   ['notes search', 'notes.list', { search: 'kafka', limit: 50 }],
   ['contact search', 'contacts.list', { search: 'dana' }],
@@ -119,6 +121,18 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
         expect(next.plan, `${sort} ${dirn} after`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^SEARCH a USING (COVERING )?INDEX ${index} \\(archived_at=\\?${seek}\\)$`))]));
         for (const p of [first, next]) expect(p.plan.join('\n'), `${sort} ${dirn}`).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
       }
+    }
+  });
+
+  it('a table page by stage seeks each stage in applications_stage_id, by id, sorting nothing but the page', async () => {
+    for (const input of [{ limit: 100, sort: 'stage' }, { limit: 100, sort: 'stage', dir: 'asc', after: { value: 3, id: 50 } }]) {
+      const plans = await plansFor(dir, 'applications.list', input);
+      const walks = plans.filter((p) => /INDEXED BY applications_stage_id/.test(p.sql));
+      expect(walks.length).toBeGreaterThanOrEqual(2); // the loose scan of the keys present, the ids of a stage
+      for (const w of walks) expect(w.plan).toEqual([expect.stringMatching(/^SEARCH applications USING COVERING INDEX applications_stage_id \(archived_at=\?( AND stage[=>]\?( AND rowid[<>]\?)?)?\)$/)]);
+      // The page's rows: by the ids picked, in their order (a sort of the page alone).
+      const page = plans.find((p) => /json_each\(@ids\)/.test(p.sql))!;
+      expect(page.plan.join('\n')).not.toMatch(/SCAN a\b|SEARCH a USING (COVERING )?INDEX/);
     }
   });
 

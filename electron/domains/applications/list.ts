@@ -11,6 +11,7 @@ import { ftsQuery } from '../../db/fts';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
 import { activeStages, stageOf } from '../stages/rules';
 import { documentTagsFor } from '../documents/documents';
+import { stagePageIds } from './stage-order';
 
 type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = ParsedInput<'applications.list'>;
@@ -128,8 +129,17 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
   if (stages) filterParams.stages = stages;
   if (input.limit) params.limit = input.limit;
   if (input.after) Object.assign(params, { afterValue: input.after.value, afterId: input.after.id });
-  const sql = listSql({ ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir });
-  const items = stmt<Summary>(ctx.sqlite, sql).all({ ...params, ...filterParams });
+  let items: Summary[];
+  if (sort === 'stage' && !match && input.limit && !input.includeArchived) {
+    // By stage, a page walks the stages in board order (stage-order.ts) rather than sorting every row.
+    const dir = (input.dir ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
+    const after = input.after ? { value: Number(input.after.value), id: input.after.id } : undefined;
+    const ids = stagePageIds(ctx, { dir, limit: input.limit, stages: input.stages?.length ? input.stages : null, after });
+    items = stmt<Summary>(ctx.sqlite, summarySql('SELECT j.value AS id, j.key AS v FROM json_each(@ids) j', 'ids.v')).all({ ids: JSON.stringify(ids), now: params.now });
+  } else {
+    const sql = listSql({ ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir });
+    items = stmt<Summary>(ctx.sqlite, sql).all({ ...params, ...filterParams });
+  }
   if (input.withDocuments) {
     const tags = documentTagsFor(ctx, items.map((a) => a.id));
     for (const a of items) a.documents = tags.get(a.id) ?? [];

@@ -51,6 +51,33 @@ describe('applications.list pages', () => {
     expect((await core.api('applications.list', { limit: 5, includeArchived: true })).total).toBe(22);
   });
 
+  it('by stage: pages follow the stages as reordered, stages sharing a position, a key without a stage, a filter', async () => {
+    const db = core.ctx.sqlite;
+    const keys = (await core.api('stages.list', {})).items.filter((s) => !s.archivedAt).map((s) => s.key);
+    await core.api('stages.reorder', { keys: [...keys].reverse() });
+    // Two stages on one position (merged by id), and an application whose stage has no row (position 0).
+    db.prepare('UPDATE stages SET position = (SELECT position FROM stages WHERE key = ?) WHERE key = ?').run(keys[1], keys[2]);
+    db.prepare("INSERT INTO applications (company_id, role, stage) VALUES (1, 'Orphan', 'gone')").run();
+    const archived = (await core.api('applications.list', {})).items[3].id;
+    await core.api('applications.archive', { id: archived, archived: true });
+    for (const stages of [undefined, [keys[1], keys[2], keys[4]]]) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const all = (await core.api('applications.list', { sort: 'stage', dir, stages })).items.map((a) => a.id);
+        const seen: number[] = [];
+        let page = await core.api('applications.list', { sort: 'stage', dir, stages, limit: 4 });
+        for (;;) {
+          seen.push(...page.items.map((a) => a.id));
+          if (!page.next) break;
+          page = await core.api('applications.list', { sort: 'stage', dir, stages, limit: 4, after: page.next });
+        }
+        expect(seen, `${dir} ${stages ? 'filtered' : ''}`).toEqual(all);
+        expect(seen).not.toContain(archived);
+        if (!stages) expect(all).toHaveLength(23); // 23 seeded, the orphan in, the archived one out
+        else expect(all.length).toBeGreaterThan(5);
+      }
+    }
+  });
+
   it('sorts company names without regard to case, ties by id', async () => {
     const asc = await core.api('applications.list', { sort: 'company', dir: 'asc' });
     const names = asc.items.map((a) => a.company.toLowerCase());
