@@ -168,4 +168,18 @@ describe('applications.board, a broad search', () => {
     const narrow = await core.api('applications.board', { search: 'platform lead' });
     expect(narrow).toMatchObject({ total: 3, more: false });
   });
+
+  it('counts exactly up to BOARD_EXACT_MATCHES matches (the count stops one past it)', async () => {
+    core = await testCore({ now: T0 });
+    const db = core.ctx.sqlite;
+    const add = db.prepare("INSERT INTO applications (company_id, role, stage, stage_changed_at, priority, created_at, updated_at) VALUES (1, ?, 'applied', ?, 'medium', ?, ?)");
+    db.transaction(() => {
+      db.prepare("INSERT INTO companies (name) VALUES ('Globex')").run();
+      for (let i = 0; i < BOARD_EXACT_MATCHES; i++) add.run(`Kafka engineer ${i}`, T0 - i, T0, T0);
+    })();
+    const applied = async () => (await core.api('applications.board', { search: 'kafka' })).columns.find((c) => c.stage === 'applied')!;
+    expect(await applied()).toMatchObject({ total: BOARD_EXACT_MATCHES, more: false });
+    add.run('Kafka engineer, one more', T0, T0, T0);
+    expect(await applied()).toMatchObject({ total: 100, more: true });
+  });
 });

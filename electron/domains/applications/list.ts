@@ -186,7 +186,9 @@ export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>)
   if (input.search && !match) return { columns: visible.map((stage) => ({ stage, total: 0, more: false, items: [] })), total: 0, more: false };
   const perStage = input.perStage ?? BOARD_PER_STAGE;
   if (match && !input.includeArchived) {
-    const n = stmt<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM applications_fts WHERE applications_fts MATCH @match').get({ match })!.n;
+    // Counted only as far as the threshold: past it, the count is not shown, and FTS5 hands the matches
+    // over in rowid order, so LIMIT stops it there instead of at the last of 30,000.
+    const n = stmt<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match LIMIT ${BOARD_EXACT_MATCHES + 1})`).get({ match })!.n;
     if (n > BOARD_EXACT_MATCHES) return broadSearch(ctx, visible, match, perStage);
   }
   const where = filterOf({ search: !!match, stages: false, includeArchived: !!input.includeArchived });
