@@ -7,6 +7,10 @@ import { FontLibrary, type FontFace } from './fonts';
 const FACES: Record<FontFace, { dir: string; match: RegExp }> = {
   sans: { dir: 'noto-sans', match: /-400-normal\.woff$/ },
   'sans-bold': { dir: 'noto-sans', match: /-700-normal\.woff$/ },
+  hebrew: { dir: 'noto-sans-hebrew', match: /-400-normal\.woff$/ },
+  'hebrew-bold': { dir: 'noto-sans-hebrew', match: /-700-normal\.woff$/ },
+  arabic: { dir: 'noto-sans-arabic', match: /-400-normal\.woff$/ },
+  'arabic-bold': { dir: 'noto-sans-arabic', match: /-700-normal\.woff$/ },
   ja: { dir: 'noto-sans-jp', match: /-400-normal\.woff$/ },
   zh: { dir: 'noto-sans-sc', match: /-400-normal\.woff$/ },
   ko: { dir: 'noto-sans-kr', match: /-400-normal\.woff$/ },

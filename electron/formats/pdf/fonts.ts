@@ -1,18 +1,21 @@
 // Fonts for the printable PDFs: text in = text out, for every script the shipped fonts cover.
 //
-// The fonts (resources/fonts, OFL, see its README) are Noto Sans (Latin, Greek, Cyrillic, Vietnamese; regular
-// and bold), Noto Sans JP / SC / KR and the monochrome Noto Emoji, as the WOFF chunks Fontsource cuts them
+// The fonts (resources/fonts, OFL, see its README) are Noto Sans (Latin, Greek, Cyrillic, Vietnamese), Noto
+// Sans Hebrew and Noto Sans Arabic (each regular and bold), Noto Sans JP / SC / KR and the monochrome Noto Emoji, as the WOFF chunks Fontsource cuts them
 // into (one file per Unicode range; WOFF and not WOFF2 because fontkit cannot subset glyphs read from WOFF2).
 // Each run of characters is drawn with the first font that covers it, and each font is embedded as a subset
 // of the glyphs drawn, with a ToUnicode map, so pdftotext gives back exactly what was typed.
 //
+// Hebrew and Arabic: each line is ordered by the Unicode bidirectional algorithm (bidi.ts) and fontkit shapes
+// the Arabic (initial, medial, final forms; lam-alef), one glyph per character so the text extracts as typed.
+//
 // Not covered, drawn as "?" and reported in `replaced` so the person writes them by hand: scripts with no
-// shipped font (Thai, Devanagari, …) and right-to-left scripts (Hebrew, Arabic): drawing those honestly needs
-// the bidirectional algorithm and, for Arabic, contextual shaping checked against real readers; not done yet.
+// shipped font (Thai, Devanagari, Syriac, Thaana, N'Ko, …).
 import fontkit from '@pdf-lib/fontkit';
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { isRightToLeft, levels, runText, visualOrder } from './bidi';
 
-export type FontFace = 'sans' | 'sans-bold' | 'ja' | 'zh' | 'ko' | 'emoji';
+export type FontFace = 'sans' | 'sans-bold' | 'hebrew' | 'hebrew-bold' | 'arabic' | 'arabic-bold' | 'ja' | 'zh' | 'ko' | 'emoji';
 export type CjkPreference = 'ja' | 'zh' | 'ko';
 
 /** Where the font files are: each face's file names, and how to read one. */
@@ -64,7 +67,8 @@ export class FontLibrary {
 
   /** The faces to try, in order, for a grapheme. */
   order(opts: { bold: boolean; cjk: CjkPreference; emoji: boolean }): FontFile[] {
-    const text: FontFace[] = opts.bold ? ['sans-bold', 'sans'] : ['sans'];
+    const regular: FontFace[] = ['sans', 'hebrew', 'arabic'];
+    const text: FontFace[] = opts.bold ? ['sans-bold', 'hebrew-bold', 'arabic-bold', ...regular] : regular;
     const cjk: CjkPreference[] = [opts.cjk, ...(['ja', 'zh', 'ko'] as const).filter((c) => c !== opts.cjk)];
     const faces: FontFace[] = opts.emoji ? ['emoji', ...text, ...cjk] : [...text, ...cjk, 'emoji'];
     return faces.flatMap((f) => this.faces[f] ?? []);
@@ -118,7 +122,6 @@ const OPTIONAL = new Set([0xfe0e, 0xfe0f, 0x200d, 0x200c]);
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D/u;
 const SKIN_TONE = /[\u{1F3FB}-\u{1F3FF}]/u;
 const SKIN_TONE_SPLIT = /([\u{1F3FB}-\u{1F3FF}])/u;
-const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const HAN = /\p{Script=Han}/u;
@@ -138,6 +141,13 @@ export function cjkPreference(text: string, countryCode?: string | null): CjkPre
 interface Run {
   text: string;
   font: PDFFont;
+}
+
+interface LogicalRun {
+  graphemes: string[];
+  font: PDFFont;
+  level: number; // bidi embedding level: odd is right to left
+  solo?: boolean;
 }
 
 /**
@@ -168,7 +178,7 @@ export class Typesetter {
     const cps = Array.from(g, (c) => c.codePointAt(0)!);
     const needed = cps.filter((cp) => !OPTIONAL.has(cp));
     let file: string | null = null;
-    if (!RTL.test(g) && needed.length > 0) {
+    if (needed.length > 0) {
       const order = this.lib.order({ bold: !!this.opts.bold, cjk: this.opts.cjk, emoji: EMOJI_PRESENTATION.test(g) });
       file = order.find((f) => needed.every((cp) => f.covers(cp)))?.file ?? null;
     }
@@ -187,7 +197,9 @@ export class Typesetter {
         if (!this.replaced.includes(g)) this.replaced.push(g);
       } else out += g;
     }
-    for (const g of new Set(splitGraphemes(out))) await this.embed(this.fileFor(g) ?? this.fileFor(REPLACEMENT_CHARACTER)!);
+    // With the mirrored brackets a right-to-left stretch draws (its levels), whose font may differ.
+    const drawn = new Set([...splitGraphemes(out), ...levels(out, splitGraphemes(out)).map((g) => g.text)]);
+    for (const g of drawn) await this.embed(this.fileFor(g) ?? this.fileFor(REPLACEMENT_CHARACTER)!);
     return out;
   }
 
@@ -202,33 +214,41 @@ export class Typesetter {
     return font;
   }
 
-  private runs(text: string): Run[] {
-    const runs: Array<Run & { solo?: boolean }> = [];
-    for (const g of splitGraphemes(text)) {
+  /** The line as runs of one font and one direction, left to right, each as the font must be handed it. */
+  private runs(text: string, rtl?: boolean): Run[] {
+    const runs: LogicalRun[] = [];
+    for (const { text: g, level } of levels(text, splitGraphemes(text), rtl)) {
       const file = this.fileFor(g) ?? this.fileFor(REPLACEMENT_CHARACTER)!;
       const font = this.embedded.get(file);
       if (!font) throw new Error(`Text was not prepared before drawing: ${JSON.stringify(text)}`);
       if (SKIN_TONE.test(g)) {
         // The monochrome emoji font folds a skin tone into the plain glyph, and the tone would be lost in
         // the PDF's text: draw the person and the tone swatch apart, so both come back out.
-        for (const part of g.split(SKIN_TONE_SPLIT).filter((p) => p !== '')) runs.push({ text: part, font, solo: true });
+        for (const part of g.split(SKIN_TONE_SPLIT).filter((p) => p !== '')) runs.push({ graphemes: [part], font, level, solo: true });
         continue;
       }
       const last = runs[runs.length - 1];
-      // A space joins the run before it: fewer font switches, same widths.
-      if (last && !last.solo && (last.font === font || g === ' ')) last.text += g;
-      else runs.push({ text: g, font });
+      // A space joins the run before it: fewer font switches, same widths (every shipped font has a space).
+      if (last && !last.solo && last.level === level && (last.font === font || g === ' ')) last.graphemes.push(g);
+      else runs.push({ graphemes: [g], font, level });
     }
-    return runs;
+    return visualOrder(runs).map((r) => ({ text: runText(r.graphemes, r.level), font: r.font }));
   }
 
   width(text: string, size: number): number {
     return this.runs(text).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
   }
 
-  draw(page: PDFPage, text: string, at: { x: number; y: number; size: number; color?: Color }): void {
+  /**
+   * Draws one line from `x`. Right to left when `rtl` says so or, by default, when its first strong letter
+   * is Hebrew or Arabic; such a line is right-aligned in `box` (its width from `x`) when one is given.
+   */
+  draw(page: PDFPage, text: string, at: { x: number; y: number; size: number; color?: Color; rtl?: boolean; box?: number }): void {
+    const rtl = at.rtl ?? isRightToLeft(text);
+    const runs = this.runs(text, rtl);
     let x = at.x;
-    for (const r of this.runs(text)) {
+    if (rtl && at.box !== undefined) x += at.box - runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, at.size), 0);
+    for (const r of runs) {
       page.drawText(r.text, { x, y: at.y, size: at.size, font: r.font, ...(at.color ? { color: at.color } : {}) });
       x += r.font.widthOfTextAtSize(r.text, at.size);
     }

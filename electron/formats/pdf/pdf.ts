@@ -9,6 +9,7 @@ import { invalid } from '../../shared/errors';
 import { countryCode } from '../../shared/countries';
 import { formatPostalAddress, type PostalAddress } from './address';
 import { cjkPreference, splitGraphemes, Typesetter, type FontLibrary } from './fonts';
+import { isRightToLeft } from './bidi';
 import { count, plural } from '../../shared/words';
 
 import type { CardSize, EnvelopeSize } from '../../shared/domain';
@@ -179,7 +180,9 @@ export async function envelopePdf(env: {
   let returnBottom = H - m;
   if (fromLines.length > 0) {
     const block = fitBlock(fromLines, ts, W - STAMP_ZONE.width - m - 9, H * 0.36 - m, 9.5, 6);
-    block.lines.forEach((line, i) => ts.draw(page, line, { x: m, y: H - m - block.size - i * block.leading, size: block.size, color: ink }));
+    // A Hebrew or Arabic address reads right to left as a whole: every line right-aligned in its block.
+    const rtl = isRightToLeft(fromLines.join(' '));
+    block.lines.forEach((line, i) => ts.draw(page, line, { x: m, y: H - m - block.size - i * block.leading, size: block.size, color: ink, rtl, box: block.width }));
     returnBottom = H - m - block.height;
   }
 
@@ -188,7 +191,8 @@ export async function envelopePdf(env: {
   const block = fitBlock(toLines, ts, W - 2 * m, top - bottom, env.size === 'a2' ? 11 : 12, 7);
   const x = Math.max(m, Math.min(W * 0.4, W - m - block.width));
   const firstBaseline = (top + bottom) / 2 + block.height / 2 - block.size;
-  block.lines.forEach((line, i) => ts.draw(page, line, { x, y: firstBaseline - i * block.leading, size: block.size, color: ink }));
+  const rtl = isRightToLeft(toLines.join(' '));
+  block.lines.forEach((line, i) => ts.draw(page, line, { x, y: firstBaseline - i * block.leading, size: block.size, color: ink, rtl, box: block.width }));
 
   return { pdf: await doc.save(), replacedCharacters: ts.replaced };
 }
@@ -233,7 +237,11 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
 
   const paragraphs = card.body.replace(/\r\n|\r/g, '\n').replace(/\t/g, '    ').replace(/^(\s*\n)+|\s+$/g, '').split('\n');
   const prepared = card.body.trim() === '' ? [] : await Promise.all(paragraphs.map((p) => regular.prepare(p)));
-  const bodyLines = prepared.flatMap((p) => wrap(p, regular, BODY_SIZE, columnWidth));
+  // Each paragraph keeps its direction on every line it wraps to; right-to-left ones are right-aligned.
+  const bodyLines = prepared.flatMap((p) => {
+    const rtl = isRightToLeft(p);
+    return wrap(p, regular, BODY_SIZE, columnWidth).map((text) => ({ text, rtl }));
+  });
   const words = card.body.split(/\s+/).filter((w) => w !== '').length;
 
   const pages: PDFPage[] = [];
@@ -254,7 +262,7 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
     y -= 4;
     title.lines.forEach((line) => {
       y -= title.leading;
-      regular.draw(page, line, { x: PAGE_MARGIN, y: y + title.leading - title.size, size: title.size, color: GREY });
+      regular.draw(page, line, { x: PAGE_MARGIN, y: y + title.leading - title.size, size: title.size, color: GREY, box: contentWidth });
     });
   }
   const boxTop = y - 14;
@@ -266,7 +274,7 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
   const onCard = bodyLines.slice(0, capacity);
   const overflow = bodyLines.slice(capacity);
   const x = PAGE_MARGIN + CARD_PADDING;
-  onCard.forEach((line, i) => regular.draw(page, line, { x, y: firstBaseline - i * BODY_LEADING, size: BODY_SIZE }));
+  onCard.forEach((line, i) => regular.draw(page, line.text, { x, y: firstBaseline - i * BODY_LEADING, size: BODY_SIZE, rtl: line.rtl, box: columnWidth }));
 
   // Beside the outline: what it is and how the note compares.
   const sideX = PAGE_MARGIN + cardSize.widthPt + 18;
@@ -294,15 +302,15 @@ export async function cardTextPdf(card: { recipientName: string; body: string; t
     y -= 6;
     let sectionStart = true; // a paragraph gap is not worth a blank line at the top of a section
     for (const line of overflow) {
-      if (line === '' && sectionStart) continue;
+      if (line.text === '' && sectionStart) continue;
       y -= BODY_LEADING;
       if (y < BODY_BOTTOM) {
-        if (line === '') continue;
+        if (line.text === '') continue;
         page = addPage();
         regular.draw(page, continued, { x: PAGE_MARGIN, y: LETTER.height - PAGE_MARGIN - 9, size: 9, color: GREY });
         y = LETTER.height - PAGE_MARGIN - 9 - 12 - BODY_LEADING;
       }
-      regular.draw(page, line, { x, y, size: BODY_SIZE });
+      regular.draw(page, line.text, { x, y, size: BODY_SIZE, rtl: line.rtl, box: columnWidth });
       sectionStart = false;
     }
   }

@@ -81,15 +81,9 @@ describe.skipIf(skip)('pdftotext reads back what was typed', () => {
     for (const l of body) expect(got, JSON.stringify(got)).toContain(l);
   });
 
-  it('right-to-left scripts are reported, not drawn wrongly', async () => {
-    const { pdf, replacedCharacters } = await cardTextPdf({ recipientName: 'Dana', body: 'Thanks שלום سلام', fonts });
-    expect(replacedCharacters).toEqual(['ש', 'ל', 'ו', 'ם', 'س', 'ل', 'ا', 'م']);
-    expect(lines(pdf)).toContain('Thanks ???? ????');
-  });
-
   it('draws ink for every glyph, not only text for extraction', async () => {
     // A glyph can extract right and draw nothing (a broken subset): poppler rasterises each sample alone.
-    const samples = ['😀', '👍🏽', '🎉', '山田', '谢', '감', 'Ł', 'Ω', 'Ж', 'ặ'];
+    const samples = ['😀', '👍🏽', '🎉', '山田', '谢', '감', 'Ł', 'Ω', 'Ж', 'ặ', 'דנה', 'ليلى', 'لا'];
     const doc = await PDFDocument.create();
     const ts = new Typesetter(doc, fonts, { cjk: 'ja' });
     for (const sample of samples) ts.draw(doc.addPage([60, 40]), await ts.prepare(sample), { x: 10, y: 12, size: 20 });
