@@ -232,7 +232,7 @@ export function useNoteActions({ note, store, settings, now, templates, unfilled
     downloadFile(res.filename, base64ToBytes(res.base64), 'application/pdf');
     const missing = res.replacedCharacters;
     if (missing.length > 0) {
-      toast(`Saved ${res.filename}. The printing fonts cannot draw ${missing.join(' ')} (right-to-left and some other scripts): write ${word(missing.length, 'it', 'them')} in by hand.`);
+      toast(`Saved ${res.filename}. The printing fonts cannot draw ${missing.join(' ')} (scripts such as Thai or Devanagari have no font yet): write ${word(missing.length, 'it', 'them')} in by hand.`);
     } else toast(`Saved ${res.filename}.`);
   }
 
