@@ -197,8 +197,10 @@ export class Typesetter {
         if (!this.replaced.includes(g)) this.replaced.push(g);
       } else out += g;
     }
-    // With the mirrored brackets a right-to-left stretch draws (its levels), whose font may differ.
-    const drawn = new Set([...splitGraphemes(out), ...levels(out, splitGraphemes(out)).map((g) => g.text)]);
+    // With the mirrored brackets a right-to-left stretch draws, whose font may differ; draw() may set the
+    // line's direction from its block (an address), so both directions are covered.
+    const gs = splitGraphemes(out);
+    const drawn = new Set([...gs, ...[false, true].flatMap((rtl) => levels(out, gs, rtl).map((g) => g.text))]);
     for (const g of drawn) await this.embed(this.fileFor(g) ?? this.fileFor(REPLACEMENT_CHARACTER)!);
     return out;
   }
