@@ -618,6 +618,31 @@ const cases: Record<string, DataCase> = {
       expect(plan.map((r) => r.detail)).toEqual(['SEARCH applications USING COVERING INDEX applications_stage_id (archived_at=? AND stage=?)']);
     },
   },
+
+  '0027_search_terms': {
+    seed: (db) => seedRows(db, 'terms'),
+    atPrevious(db, seeded) {
+      db.prepare("UPDATE notes SET body = 'Schedules and Zürich' WHERE id = ?").run(seeded.note);
+    },
+    check(db, seeded) {
+      // Filled from the indexes: every word of the rows from before, folded as the index stored it.
+      const terms = (lo: string) => db.prepare("SELECT term FROM search_terms WHERE term >= ? AND term < ? || 'z' ORDER BY term").pluck().all(lo, lo);
+      expect(terms('zur')).toEqual(['zurich']);
+      expect(terms('schedul')).toEqual(['schedules']);
+      expect(terms('term')).toEqual(['terms']);
+      for (const index of ['applications_fts', 'contacts_fts', 'notes_fts']) {
+        db.exec(`CREATE VIRTUAL TABLE temp.${index}_v USING fts5vocab(main, ${index}, row)`);
+        expect(db.prepare(`SELECT term FROM temp.${index}_v EXCEPT SELECT term FROM search_terms`).pluck().all(), index).toEqual([]);
+      }
+      // New words arrive with the writes, through the triggers; the scratch table stays empty.
+      db.prepare("UPDATE notes SET body = 'Scheduling at Quuxly' WHERE id = ?").run(seeded.note);
+      db.prepare("INSERT INTO companies (name) VALUES ('Frobnitz')").run();
+      expect(terms('schedul')).toEqual(['schedules', 'scheduling']);
+      expect(terms('quux')).toEqual(['quuxly']);
+      expect(terms('frob')).toEqual(['frobnitz']);
+      expect(db.prepare('SELECT count(*) FROM search_words_terms').pluck().get()).toBe(0);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -145,7 +145,7 @@ function writeAll(sqlite: Sqlite, tables: TableInfo[], data: ExportData) {
 
 /** FTS5's own integrity check on every full-text index, which the insert triggers have just refilled. */
 function checkFullText(sqlite: Sqlite) {
-  const fts = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name").pluck().all() as string[];
+  const fts = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5(%' ORDER BY name").pluck().all() as string[];
   for (const name of fts) sqlite.prepare(`INSERT INTO ${quoteId(name)} (${quoteId(name)}) VALUES ('integrity-check')`).run();
 }
 

@@ -15,7 +15,7 @@ import { noteStatusHandlers } from './status';
 import { emailHandlers } from './email';
 import { getSettings } from '../settings/settings';
 import { applyTemplateToNote, builtInTemplateId } from '../templates/templates';
-import { ftsQuery } from '../../db/fts';
+import { ftsMatch } from '../../db/fts';
 import { readKind } from '../contacts/channels';
 import { isBeingSent } from '../mail/sending';
 
@@ -54,7 +54,7 @@ const basicHandlers: Handlers<'notes.get' | 'notes.list' | 'notes.create' | 'not
     eq('status', 'status');
     eq('kind', 'kind');
     eq('delivery', 'delivery');
-    const match = ftsQuery(input.search);
+    const match = ftsMatch(ctx.sqlite, input.search);
     const limit = input.limit ?? 200;
     if (match) {
       params.match = match;
