@@ -160,9 +160,9 @@ export const contactsContract = {
   ),
   'contacts.get': method('One contact with missing-detail flags, roles on applications, interviews and notes to them.', z.object({ id }), Contact),
   'contacts.list': method(
-    'Contacts by full-text search, company and missing details (email, postal address), with the last interaction.',
+    'Contacts by full-text search, company and missing details (email, postal address), with the last interaction. A search is counted no further than 2,000 matches: `more` says there are more than `total`.',
     z.object({ ...listFilters, limit: z.number().int().min(1).max(5000).optional() }),
-    z.object({ items: z.array(ContactSummary), total: z.number() }),
+    z.object({ items: z.array(ContactSummary), total: z.number(), more: z.boolean() }),
   ),
   'contacts.update': method('Edit a contact (only the fields given change).', ContactUpdate, Contact),
   'contacts.delete': method(

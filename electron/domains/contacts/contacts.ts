@@ -78,21 +78,26 @@ const basicHandlers: Handlers<
   'contacts.get': ({ id }, ctx) => getContact(ctx, id),
 
   'contacts.list': (input, ctx) => {
-    const f = filterSql(input);
-    if (!f) return { items: [], total: 0 };
+    const f = filterSql(ctx.sqlite, input);
+    if (!f) return { items: [], total: 0, more: false };
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (f.searchOnly) {
-      // A plain search is counted in the FTS index alone, first: the count picks the cheaper way to the page.
-      const total = stmt<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM contacts_fts WHERE contacts_fts MATCH @match').get(f.params)!.n;
-      if (total === 0) return { items: [], total };
-      const rows = stmt<SummaryRow>(ctx.sqlite, total > NAME_WALK_FROM ? broadSearchPageSql() : listPageSql(f)).all({ ...f.params, limit });
-      return { items: toSummaries(ctx, rows), total };
+      // A plain search is counted in the FTS index alone, first, and no further than NAME_WALK_FROM + 1:
+      // the count picks the cheaper way to the page, and past NAME_WALK_FROM the list says "2,000+"
+      // (counting every match of a common name costs a read per match, which grows with the book).
+      const n = stmt<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH @match LIMIT @cap)').get({
+        ...f.params,
+        cap: NAME_WALK_FROM + 1,
+      })!.n;
+      if (n === 0) return { items: [], total: 0, more: false };
+      const rows = stmt<SummaryRow>(ctx.sqlite, n > NAME_WALK_FROM ? broadSearchPageSql() : listPageSql(f)).all({ ...f.params, limit });
+      return { items: toSummaries(ctx, rows), total: Math.min(n, NAME_WALK_FROM), more: n > NAME_WALK_FROM };
     }
     // Raw SQL: the page cut before the join.
     const rows = stmt<SummaryRow>(ctx.sqlite, listPageSql(f)).all({ ...f.params, limit });
     // Counting is only needed when the page is full.
     const total = rows.length < limit ? rows.length : stmt<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM ${f.from} ${f.where}`).get(f.params)!.n;
-    return { items: toSummaries(ctx, rows), total };
+    return { items: toSummaries(ctx, rows), total, more: false };
   },
 
   'contacts.update': (input, ctx) => {

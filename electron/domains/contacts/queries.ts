@@ -8,7 +8,8 @@ import type { ContactSummaryT, ContactT } from '../../api/contract/contacts';
 import { notFound } from '../../shared/errors';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
-import { ftsQuery } from '../../db/fts';
+import { ftsMatch } from '../../db/fts';
+import type { Sqlite } from '../../db/open';
 import { readChannels } from './channels';
 
 /** Same definition as notes and interviews use for "can receive a card". */
@@ -133,12 +134,12 @@ interface Filter {
 }
 
 /** FROM/WHERE and parameters for the list filters; null when the search has nothing searchable. */
-export function filterSql(f: ListFilters): Filter | null {
+export function filterSql(sqlite: Sqlite, f: ListFilters): Filter | null {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   let from = 'contacts c';
   if (f.search) {
-    const match = ftsQuery(f.search);
+    const match = ftsMatch(sqlite, f.search);
     if (!match) return null;
     // Driven by the FTS index: only the matching rows are read.
     from = 'contacts_fts f CROSS JOIN contacts c ON c.id = f.rowid'; // CROSS: the FTS index leads, whatever the planner guesses

@@ -88,7 +88,7 @@ export const vcardHandlers: Handlers<'contacts.importPreview' | 'contacts.import
       if (missing !== undefined) throw notFound('Contact', missing);
       rows = [...new Set(ids)].map((id) => byId.get(id)!);
     } else {
-      const f = filterSql(filters);
+      const f = filterSql(ctx.sqlite, filters);
       rows = f
         ? stmt<ContactRow>(ctx.sqlite, `${ROW_SELECT}\nWHERE c.id IN (SELECT c.id FROM ${f.from} ${f.where})\nORDER BY c.name COLLATE NOCASE, c.id`).all(f.params)
         : [];
