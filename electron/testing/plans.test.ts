@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from './core';
 import { explain, fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
-import { BROAD_SEARCH_IDS } from '../domains/applications/list';
+import { BROAD_SEARCH_IDS, listSql, ORDER_INDEX, type SortKey } from '../domains/applications/list';
 import { broadSearchPageSql } from '../domains/contacts/queries';
 import { STAGES } from '../shared/domain';
 
@@ -173,6 +173,53 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
       expect(plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual(['USE TEMP B-TREE FOR ORDER BY']); // the page of ≤ limit rows
     } finally {
       core.close();
+    }
+  });
+
+  it('a search spells its prefixes out from a range of search_terms, and the notes log lets FTS5 stop at the page', async () => {
+    for (const [method, input] of [
+      ['notes.list', { search: 'kafka', limit: 50 }],
+      ['contacts.list', { search: 'dana' }],
+      ['applications.list', { search: 'platform', limit: 100 }],
+    ] as const) {
+      const plans = await plansFor(dir, method, input);
+      const terms = plans.filter((p) => /FROM search_terms/.test(p.sql));
+      expect(terms.map((p) => p.plan), method).toEqual([['SEARCH search_terms USING PRIMARY KEY (term>? AND term<?)']]);
+    }
+    const log = (await plansFor(dir, 'notes.list', { search: 'kafka', limit: 50 })).find((p) => /notes_fts MATCH/.test(p.sql))!;
+    // Newest first by rowid straight from the index (no sorter over the matches): exact words stop at the limit.
+    expect(log.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expect(log.sql).toMatch(/ORDER BY rowid DESC LIMIT @limit/);
+  });
+
+  it('a broad table search walks the order\'s own index, reading the FTS matches once, sorting nothing', async () => {
+    // Taken only past TABLE_EXACT_MATCHES matches, so explained directly, for each order with an index.
+    const core = await testCore({ dir, now: NOW });
+    try {
+      for (const [sort, index] of Object.entries(ORDER_INDEX) as [SortKey, string][]) {
+        for (const after of [false, true]) {
+          const sql = listSql({ search: true, stages: false, includeArchived: false, limit: true, walk: true, sort, after });
+          const plan = explain(core.ctx.sqlite, sql);
+          expect(fullScans([{ sql, plan }], BIG), `${sort} ${after}`).toEqual([]);
+          expect(plan, `${sort} ${after}`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^SEARCH a USING (COVERING )?INDEX ${index} \\(archived_at=\\?`))]));
+          expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l))).toHaveLength(1);
+          expect(plan.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+        }
+      }
+    } finally {
+      core.close();
+    }
+  });
+
+  it('a searched table page and a contact search count their matches from the FTS index, no further than a cap', async () => {
+    for (const [method, input, table] of [
+      ['applications.list', { search: 'platform', limit: 100 }, 'applications'],
+      ['contacts.list', { search: 'dana' }, 'contacts'],
+    ] as const) {
+      const count = (await plansFor(dir, method, input)).find((p) => /SELECT count\(\*\) AS n FROM \(SELECT 1 FROM \w+_fts/.test(p.sql))!;
+      expect(count.sql, method).toMatch(/LIMIT @cap\)$/);
+      expect(count.plan, method).toEqual(expect.arrayContaining([expect.stringMatching(/^SCAN (f|\w+_fts) VIRTUAL TABLE INDEX \d+:M/)]));
+      expect(fullScans([count], [table])).toEqual([]);
     }
   });
 

@@ -82,6 +82,8 @@ export const applicationsContract = {
       items: z.array(ApplicationSummary.extend({ documents: z.array(DocumentTag).optional() })),
       /** Every matching application; counted with the first page only (null on the next ones). */
       total: z.number().nullable(),
+      /** A broad search counted no further than 1,000 matches: total is then a lower bound ("1,000+"). */
+      more: z.boolean(),
       /** The cursor for the next page when this one was full (with `limit`), else null. */
       next: ListCursor.nullable(),
     }),

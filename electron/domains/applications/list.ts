@@ -7,7 +7,7 @@ import type { Ctx } from '../../db/context';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
 import { PRIORITIES } from '../../shared/domain';
 import { stmt } from '../../db/sql';
-import { ftsQuery } from '../../db/fts';
+import { ftsMatch } from '../../db/fts';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
 import { activeStages, stageOf } from '../stages/rules';
 import { documentTagsFor } from '../documents/documents';
@@ -64,6 +64,8 @@ interface ListShape {
   includeArchived: boolean;
   /** A page: `limit` rows after the cursor (when `after`). Without it, every matching row. */
   limit: boolean;
+  /** A broad search: walk the order's own index and stop at the page (see TABLE_EXACT_MATCHES). */
+  walk?: boolean;
   after?: boolean;
   sort?: SortKey;
   dir?: 'asc' | 'desc';
@@ -78,6 +80,24 @@ function filterOf(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>
 }
 
 const SEEK_WITH_RANGE = new Set<SortKey>(['company', 'role', 'location', 'priority']);
+
+/** The index each order is read from (archived_at first: so for the unarchived applications only). */
+export const ORDER_INDEX: Partial<Record<SortKey, string>> = {
+  stageChangedAt: 'applications_moved',
+  updatedAt: 'applications_updated',
+  role: 'applications_role',
+  location: 'applications_location',
+  priority: 'applications_priority',
+};
+
+/**
+ * A table search matching more unarchived applications than this is counted no further (the table
+ * says "1,000+") and its pages walk the order's index, newest first, stopping at the page; the
+ * matches are read from the FTS index once into one lookup list. Counting and sorting every match
+ * costs a row read per match, which grows with the book while the page stays 100 rows. A narrower
+ * search is cheaper the other way round: its few matches, read and sorted.
+ */
+export const TABLE_EXACT_MATCHES = 1000;
 
 /** The list query for a shape of input (parameters: @now, @match, @stages, @limit, @afterValue, @afterId). */
 export function listSql(opts: ListShape): string {
@@ -98,7 +118,8 @@ export function listSql(opts: ListShape): string {
     if (SEEK_WITH_RANGE.has(opts.sort ?? 'stageChangedAt')) where.push(`${value} ${dir === 'DESC' ? '<=' : '>='} @afterValue`);
     where.push(`(${value}, a.id) ${dir === 'DESC' ? '<' : '>'} (@afterValue, @afterId)`);
   }
-  const from = walkCompanies ? 'companies c CROSS JOIN applications a ON a.company_id = c.id' : 'applications a';
+  const walkIndex = opts.walk && opts.limit && opts.search && !opts.includeArchived ? ORDER_INDEX[opts.sort ?? 'stageChangedAt'] : undefined;
+  const from = walkCompanies ? 'companies c CROSS JOIN applications a ON a.company_id = c.id' : walkIndex ? `applications a INDEXED BY ${walkIndex}` : 'applications a';
   const ids = `SELECT a.id, ${value} AS v FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY v ${dir}, a.id ${dir}${opts.limit ? ' LIMIT @limit' : ''}`;
   return summarySql(ids, `ids.v ${dir}, a.id ${dir}`);
 }
@@ -117,9 +138,15 @@ function countSql(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>
   return `SELECT count(*) AS n FROM applications a${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
 
+/** A search's matches counted up to @cap, driven by the FTS index: reads at most @cap matches. */
+function cappedCountSql(opts: Pick<ListShape, 'stages' | 'includeArchived'>): string {
+  const where = ['applications_fts MATCH @match', ...filterOf({ ...opts, search: false })];
+  return `SELECT count(*) AS n FROM (SELECT 1 FROM applications_fts f CROSS JOIN applications a ON a.id = f.rowid WHERE ${where.join(' AND ')} LIMIT @cap)`;
+}
+
 export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'applications.list'> {
-  const match = ftsQuery(input.search);
-  if (input.search && !match) return { items: [], total: 0, next: null };
+  const match = ftsMatch(ctx.sqlite, input.search);
+  if (input.search && !match) return { items: [], total: 0, more: false, next: null };
   const stages = input.stages && input.stages.length > 0 ? JSON.stringify(input.stages) : null;
   const shape = { search: !!match, stages: !!stages, includeArchived: !!input.includeArchived };
   const sort = input.sort ?? 'stageChangedAt';
@@ -129,6 +156,10 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
   if (stages) filterParams.stages = stages;
   if (input.limit) params.limit = input.limit;
   if (input.after) Object.assign(params, { afterValue: input.after.value, afterId: input.after.id });
+  // A searched page counts its matches first, no further than TABLE_EXACT_MATCHES + 1 (every page: the
+  // count is what picks the way to the page, and it is cheap).
+  const capped = match && input.limit ? stmt<{ n: number }>(ctx.sqlite, cappedCountSql(shape)).get({ ...filterParams, cap: TABLE_EXACT_MATCHES + 1 })!.n : null;
+  const broad = capped !== null && capped > TABLE_EXACT_MATCHES;
   let items: Summary[];
   if (sort === 'stage' && !match && input.limit && !input.includeArchived) {
     // By stage, a page walks the stages in board order (stage-order.ts) rather than sorting every row.
@@ -137,7 +168,7 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
     const ids = stagePageIds(ctx, { dir, limit: input.limit, stages: input.stages?.length ? input.stages : null, after });
     items = stmt<Summary>(ctx.sqlite, summarySql('SELECT j.value AS id, j.key AS v FROM json_each(@ids) j', 'ids.v')).all({ ids: JSON.stringify(ids), now: params.now });
   } else {
-    const sql = listSql({ ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir });
+    const sql = listSql({ ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir, walk: broad });
     items = stmt<Summary>(ctx.sqlite, sql).all({ ...params, ...filterParams });
   }
   if (input.withDocuments) {
@@ -145,9 +176,9 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
     for (const a of items) a.documents = tags.get(a.id) ?? [];
   }
   // The total is counted once, with the first page; the next pages keep it.
-  const total = !input.limit ? items.length : input.after ? null : stmt<{ n: number }>(ctx.sqlite, countSql(shape)).get(filterParams)!.n;
+  const total = !input.limit ? items.length : input.after ? null : capped !== null ? Math.min(capped, TABLE_EXACT_MATCHES) : stmt<{ n: number }>(ctx.sqlite, countSql(shape)).get(filterParams)!.n;
   const last = items.length === input.limit ? items[items.length - 1] : null;
-  return { items, total, next: last ? { value: sortValueOf(ctx, sort, last), id: last.id } : null };
+  return { items, total, more: broad && !input.after, next: last ? { value: sortValueOf(ctx, sort, last), id: last.id } : null };
 }
 
 /** The sort value of a row as SQL computes it (the cursor carries it). */
@@ -178,7 +209,7 @@ export const BOARD_EXACT_MATCHES = 5000;
 type BoardOutput = MethodOutput<'applications.board'>;
 
 export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>): BoardOutput {
-  const match = ftsQuery(input.search);
+  const match = ftsMatch(ctx.sqlite, input.search);
   // The person's active stages in board order; archived stages hold no applications (archiving moves them).
   const keys = activeStages(ctx).map((s) => s.key);
   const chosen = input.stages && input.stages.length > 0 ? input.stages : null;

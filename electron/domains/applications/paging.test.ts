@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf, testCore, type TestCore } from '../../testing/core';
 import { PRIORITIES, STAGES } from '../../shared/domain';
+import { TABLE_EXACT_MATCHES } from './list';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 let core: TestCore;
@@ -87,5 +88,36 @@ describe('applications.list pages', () => {
   it('refuses a cursor without a page size', async () => {
     const err = await errorOf(core.api('applications.list', { after: { value: 1, id: 1 } }));
     expect(err.code).toBe('validation');
+  });
+
+  it('a broad search (past TABLE_EXACT_MATCHES) walks each order and pages to the same rows, its total a lower bound', async () => {
+    const db = core.ctx.sqlite;
+    db.transaction(() => {
+      const add = db.prepare(
+        "INSERT INTO applications (company_id, role, location, priority, stage, stage_changed_at, updated_at, archived_at) VALUES (1, ?, ?, ?, 'applied', ?, ?, ?)",
+      );
+      for (let i = 0; i < TABLE_EXACT_MATCHES + 300; i++) {
+        add.run(`${i % 2 ? 'Broad' : 'broad'} role ${i % 7}`, i % 5 ? `Town ${i % 3}` : null, PRIORITIES[i % 3], NOW - (i % 50) * 1000, NOW - (i % 9) * 1000, i % 10 ? null : NOW);
+      }
+    })();
+    for (const sort of ['stageChangedAt', 'updatedAt', 'role', 'location', 'priority', 'company'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const all = await core.api('applications.list', { search: 'broad', sort, dir });
+        expect(all).toMatchObject({ total: 1170, more: false }); // without a page: every match, counted
+        let page = await core.api('applications.list', { search: 'broad', sort, dir, limit: 100 });
+        expect(page).toMatchObject({ total: TABLE_EXACT_MATCHES, more: true });
+        const seen: number[] = [];
+        for (;;) {
+          seen.push(...page.items.map((a) => a.id));
+          if (!page.next) break;
+          page = await core.api('applications.list', { search: 'broad', sort, dir, limit: 100, after: page.next });
+        }
+        expect(seen, `${sort} ${dir}`).toEqual(all.items.map((a) => a.id));
+      }
+    }
+    // A narrower search is counted exactly.
+    const narrow = (await core.api('applications.list', { search: 'role 1' })).items.length;
+    expect(narrow).toBeLessThan(TABLE_EXACT_MATCHES);
+    expect(await core.api('applications.list', { search: 'role 1', limit: 100 })).toMatchObject({ total: narrow, more: false });
   });
 });
