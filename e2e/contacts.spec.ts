@@ -288,4 +288,8 @@ test('a long list stays light: only the visible rows are rendered', async ({ app
   await expect(rows.getByText('Person 1999')).toBeVisible();
   await app.getByLabel('Search contacts').fill('2499');
   await expect(rows.getByRole('link')).toHaveCount(1);
+  // A search matching more than 2,000 is counted no further, and says so.
+  await app.getByLabel('Search contacts').fill('person');
+  await expect(app.getByText('Showing 2,000 of 2,000+; search to narrow down')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Export these (2,000+) as vCard' })).toBeVisible();
 });

@@ -24,3 +24,21 @@ test('the table pages from the server as it scrolls, in the order chosen', async
   await expect(table.getByRole('row').nth(1)).toContainText('Company 229');
   await expect(table).toHaveAttribute('aria-rowcount', '231');
 });
+
+// A broad search is counted no further than 1,000 matches (the server stops there): the count says
+// "1,000+" rather than a figure it does not have, and the rows still come page by page.
+test('a broad table search says "1,000+ applications"', async ({ app, server }) => {
+  const rows = Array.from({ length: 1050 }, (_, i) => `Company ${String(i).padStart(4, '0')},Broad role ${i}`);
+  await server.api('csv.importApplications', { text: `Company,Role\n${rows.join('\n')}\n`, mapping: ['company', 'role'] });
+  await app.evaluate(() => localStorage.setItem('courtesy.pipeline.view', 'table'));
+  await app.goto(server.url + '#/pipeline');
+  await expect(app.getByText('1050 applications')).toBeVisible();
+  await app.getByLabel('Search applications').fill('broad');
+  await expect(app.getByText('1,000+ applications')).toBeVisible();
+  const table = app.getByRole('table', { name: 'Applications' });
+  await expect(table).toHaveAttribute('aria-rowcount', '-1');
+  await expect(table.getByRole('row')).not.toHaveCount(1);
+  await app.getByLabel('Search applications').fill('broad role 1049');
+  await expect(app.getByText('1 application', { exact: true })).toBeVisible();
+  await expect(table).toHaveAttribute('aria-rowcount', '2');
+});

@@ -43,6 +43,8 @@ export function ContactsScreen() {
   const filtered = !!(filters.search || filters.companyId || filters.missing);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
+  // A broad search is counted no further than 2,000: the figure is then a lower bound, and says so.
+  const totalText = `${total.toLocaleString()}${list.data?.more ? '+' : ''}`;
 
   async function exportVcf() {
     try {
@@ -66,7 +68,7 @@ export function ContactsScreen() {
           Import vCard…
         </button>
         <button type="button" onClick={() => void exportVcf()} disabled={total === 0}>
-          {filtered ? `Export these (${total}) as vCard` : 'Export vCard'}
+          {filtered ? `Export these (${totalText}) as vCard` : 'Export vCard'}
         </button>
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           + New contact
@@ -101,7 +103,7 @@ export function ContactsScreen() {
           </button>
         ) : null}
         <span className="muted" style={{ marginLeft: 'auto' }} aria-live="polite">
-          {list.isLoading ? 'Loading…' : total > items.length ? `Showing ${items.length.toLocaleString()} of ${total.toLocaleString()}; search to narrow down` : plural(total, 'contact')}
+          {list.isLoading ? 'Loading…' : total > items.length || list.data?.more ? `Showing ${items.length.toLocaleString()} of ${totalText}; search to narrow down` : plural(total, 'contact')}
         </span>
       </div>
       {list.error ? (

@@ -106,7 +106,7 @@ export function PipelineScreen() {
           </button>
         ) : null}
         <span className="muted" style={{ marginLeft: 'auto' }}>
-          {current.isLoading ? 'Loading…' : view === 'board' && board.data?.more ? `${count}+ applications` : plural(count, 'application')}
+          {current.isLoading ? 'Loading…' : current.data?.more ? `${count.toLocaleString()}+ applications` : plural(count, 'application')}
         </span>
       </div>
       {current.error ? <ErrorBanner>{current.error.message}</ErrorBanner> : null}

@@ -41,7 +41,8 @@ export function useTablePages(filter: ListInput, sort: TableSort, enabled: boole
     enabled,
   });
   const pages = q.data?.pages ?? [];
-  const data = q.data ? { total: pages[0]?.total ?? 0, items: pages.flatMap((p) => p.items) } : undefined;
+  // more: a broad search counted no further than 1,000 matches; total is then a lower bound.
+  const data = q.data ? { total: pages[0]?.total ?? 0, more: pages[0]?.more ?? false, items: pages.flatMap((p) => p.items) } : undefined;
   return { ...q, data };
 }
 
@@ -81,7 +82,7 @@ export function Table(props: { pages: ReturnType<typeof useTablePages>; sort: Ta
   );
   return (
     <div className="table-wrap" ref={scrollRef}>
-      <table className="data" aria-label="Applications" aria-rowcount={(pages.data?.total ?? rows.length) + 1} aria-busy={isFetchingNextPage}>
+      <table className="data" aria-label="Applications" aria-rowcount={pages.data?.more ? -1 : (pages.data?.total ?? rows.length) + 1} aria-busy={isFetchingNextPage}>
         <thead>
           <tr>
             {header('company', 'Company')}
