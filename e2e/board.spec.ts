@@ -76,3 +76,26 @@ test('closed stages fold to drop targets so the board fits 1280 px; searches tha
   await expect(row).toContainText('2 months');
   await app.getByRole('button', { name: 'Board', exact: true }).click();
 });
+
+test('the first board asks for the cards that fit, then fills each column once painted', async ({ app, server }) => {
+  // 25 in one stage: more than the first screen's 20 per column, fewer than the board's usual 100.
+  for (let i = 1; i <= 25; i++) await server.api('applications.create', { company: `Firm ${String(i).padStart(2, '0')}`, role: 'Engineer', stage: 'applied' });
+  await app.goto(server.url + '#/pipeline');
+  const applied = app.locator('[data-stage="applied"]');
+  // The page opened before the cards existed: let its own board requests finish before counting.
+  await expect(applied.locator('.column-header .count')).toHaveText('25');
+  await app.waitForLoadState('networkidle');
+  const asked: unknown[] = [];
+  app.on('request', (r) => {
+    if (r.url().endsWith('/api/applications.board')) asked.push(r.postDataJSON());
+  });
+  await app.reload(); // a start of the app on the board: the early entry sends the first screen's calls
+  await expect(applied.locator('.column-header .count')).toHaveText('25');
+  // The column fills in after the first paint: scrolled to its end it shows the oldest card, no "Show all".
+  await expect(async () => {
+    await applied.locator('.column-body').evaluate((b) => b.scrollTo(0, b.scrollHeight));
+    await expect(applied.getByText('Firm 01')).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(applied.getByRole('button', { name: 'Show all' })).toHaveCount(0);
+  expect(asked).toEqual([{ perStage: 20 }, {}]);
+});

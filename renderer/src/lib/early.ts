@@ -20,6 +20,14 @@ export const firstTablePageInput = (): MethodInput<'applications.list'> => ({
   withDocuments: true,
 });
 
+/**
+ * The board's first screen asks for this many cards per column, not the board's usual 100: more than a
+ * column shows in a tall window (a card is about 107 px), and a fifth of the work for main and of the
+ * JSON the renderer parses before the first paint. The rest follows once the board is painted
+ * (prefetch.ts: fullBoardAfterPaint). Column totals are exact either way (no search on the first screen).
+ */
+export const FIRST_BOARD_PER_STAGE = 20;
+
 export type FirstScreen = 'board' | 'table' | 'today' | 'other';
 
 export function firstScreen(): FirstScreen {
@@ -56,7 +64,7 @@ export function firstScreenCalls(screen: FirstScreen): Call[] {
     { method: 'system.info', input: {} },
   ];
   if (screen === 'board' || screen === 'table') calls.push({ method: 'stages.list', input: {} });
-  if (screen === 'board') calls.push({ method: 'applications.board', input: {} });
+  if (screen === 'board') calls.push({ method: 'applications.board', input: { perStage: FIRST_BOARD_PER_STAGE } });
   else if (screen === 'table') calls.push({ method: 'applications.list', input: firstTablePageInput() });
   else if (screen === 'today') calls.push({ method: 'today.get', input: {} });
   return calls;

@@ -11,6 +11,20 @@ export { PIPELINE_VIEW_KEY } from './early';
 /** An answer this young counts as fresh: the screen that mounts just after the prefetch does not ask again. */
 const FRESH_MS = 5000;
 
+const FIRST_BOARD_KEY = ['applications.board', {}];
+let partialBoard = false;
+
+/**
+ * Once the board has shown its first answer: if that was the first screen's short one, ask for the whole
+ * board (each column's usual 100) after the frame that paints it, so the first paint never waits for it.
+ */
+export function fullBoardAfterPaint(qc: QueryClient): void {
+  if (!partialBoard) return;
+  partialBoard = false;
+  // A rAF callback runs just before the next paint; a task queued from it runs after that paint.
+  requestAnimationFrame(() => setTimeout(() => void qc.invalidateQueries({ queryKey: FIRST_BOARD_KEY, exact: true }), 0));
+}
+
 export function prefetchFirstScreen(qc: QueryClient): void {
   const ask = <M extends MethodName>(method: M, input: MethodInput<M>) => {
     // Writes still refresh these at once (invalidateAfter ignores staleness); only the mount's second ask goes.
@@ -18,6 +32,14 @@ export function prefetchFirstScreen(qc: QueryClient): void {
     void qc.prefetchQuery({ queryKey: [method, input], queryFn: () => takeEarly(method, input) ?? call(method, input) });
   };
   for (const c of firstScreenCalls(firstScreen())) {
+    if (c.method === 'applications.board') {
+      // The first board, a few cards per column (early.ts), under the key of the board PipelineScreen asks
+      // for (no search, no filter), so it renders them; fullBoardAfterPaint then asks for the whole board.
+      qc.setQueryDefaults([c.method], { staleTime: FRESH_MS });
+      partialBoard = true;
+      void qc.prefetchQuery({ queryKey: FIRST_BOARD_KEY, queryFn: () => takeEarly(c.method, c.input) ?? call(c.method, c.input) });
+      continue;
+    }
     if (c.method !== 'applications.list') {
       ask(c.method, c.input);
       continue;

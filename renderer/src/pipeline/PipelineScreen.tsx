@@ -1,7 +1,7 @@
 import { DndContext, DragOverlay, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useContext, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MethodInput, MethodOutput } from '../../../electron/api/contract';
 import { useStages } from '../lib/stages';
 
@@ -15,7 +15,7 @@ import { useToast } from '../ui/Toast';
 import { plural } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { navigate } from '../lib/router';
-import { PIPELINE_VIEW_KEY } from '../lib/prefetch';
+import { fullBoardAfterPaint, PIPELINE_VIEW_KEY } from '../lib/prefetch';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { DEFAULT_TABLE_SORT, Table, useTablePages, type TableSort } from './PipelineTable';
 
@@ -43,6 +43,11 @@ export function PipelineScreen() {
     [deferredSearch, stageFilter],
   );
   const board = useApi('applications.board', input, { placeholderData: (prev) => prev, enabled: view === 'board' });
+  const qc = useQueryClient();
+  const boardShown = view === 'board' && !!board.data;
+  useEffect(() => {
+    if (boardShown) fullBoardAfterPaint(qc);
+  }, [boardShown, qc]);
   const [tableSort, setTableSort] = useState<TableSort>(DEFAULT_TABLE_SORT);
   const list = useTablePages(input, tableSort, view === 'table');
   const now = useNow();
