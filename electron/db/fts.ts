@@ -24,7 +24,7 @@ export const MAX_EXPANSION = 40;
 
 /**
  * The same search as ftsQuery, with each prefix spelled out as the indexed words that start with it
- * ("kafka"* → ("kafka" OR "kafkaesque")), read from search_terms (migration 0025). FTS5 reads exact
+ * ("kafka"* → ("kafka" OR "kafkaesque")), read from search_terms (migration 0027). FTS5 reads exact
  * words lazily, so ORDER BY rowid DESC LIMIT n and a capped count stop early; a prefix term makes it
  * read and merge every row of every word with that prefix first, which grows with the book.
  * The typed word is folded by the indexes' own tokenizer (a temporary FTS5 table of this connection),

@@ -14,7 +14,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   sqlite_schema: "SQLite's own list of tables, indexes and triggers: the importing database has its own, from its migrations.",
   sqlite_stat1: 'Query planner statistics, which SQLite recomputes.',
   sqlite_stat4: 'Query planner statistics, which SQLite recomputes.',
-  search_terms: 'Every word the search indexes hold (migration 0025): derived from the rows, added to by triggers as the rows are imported.',
+  search_terms: 'Every word the search indexes hold (migration 0027): derived from the rows, added to by triggers as the rows are imported.',
   undo_journal: 'Snapshots behind the Undo toast, kept for minutes: undoing belongs to this database, never to one a file is imported into.',
 };
 
