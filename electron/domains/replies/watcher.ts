@@ -201,10 +201,11 @@ export function startReplyWatcher(ctx: Ctx, options: ReplyWatcherOptions): Reply
     status: () => {
       const now = { ...st };
       if (stopped) return now; // the database may be closed already
+      const account = accountStamp();
       // An account connected since a check found none: it is looked at on the next tick, not "off".
-      if (now.state === 'off' && accountStamp() !== null) now.state = 'ready';
+      if (now.state === 'off' && account !== null) now.state = 'ready';
       if (minutes() === 0) now.nextCheckAt = null;
-      else if (accountStamp() !== seenAccount && now.state !== 'checking') now.nextCheckAt = ctx.clock.now();
+      else if (account !== seenAccount && now.state !== 'checking') now.nextCheckAt = ctx.clock.now();
       return now;
     },
     idleReady: async () => (idleOpening ? idleOpening : !!idleClient?.usable),
