@@ -643,6 +643,43 @@ const cases: Record<string, DataCase> = {
       expect(db.prepare('SELECT count(*) FROM search_words_terms').pluck().get()).toBe(0);
     },
   },
+  '0028_contacts_search_order': {
+    seed: (db) => seedRows(db, 'keys'),
+    atPrevious(db, seeded) {
+      const add = db.prepare('INSERT INTO contacts (name, title) VALUES (?, ?)');
+      for (const name of ['zed Ames', 'Ann', 'ann lee', 'Ann Lee', 'Émile Roux', "O'Hara", '3M Desk', 'Christopher Ames', 'Christophe Ames', 'bo'])
+        add.run(name, 'Keyholder');
+      const dana = db.prepare("INSERT INTO contacts (name, company_id) VALUES ('Dana Keys', (SELECT company_id FROM contacts WHERE id = ?))").run(seeded.contact);
+      db.prepare("INSERT INTO contact_emails (contact_id, address, label, is_primary, position) VALUES (?, 'dana@quokka.example', 'work', 1, 0)").run(dana.lastInsertRowid);
+    },
+    check(db, seeded) {
+      // Every contact is indexed once, under its key, and the id comes back out of the key.
+      // (Keys pass 2^53: they are read in SQL, never as JS numbers.)
+      const rows = db.prepare('SELECT c.id, f.rowid & 134217727 AS low FROM contacts c JOIN contact_search_keys k ON k.id = c.id JOIN contacts_fts f ON f.rowid = k.key').all() as { id: number; low: number }[];
+      expect(rows).toHaveLength(count(db, 'contacts'));
+      expect(count(db, 'contacts_fts')).toBe(count(db, 'contacts'));
+      for (const r of rows) expect(r.low).toBe(r.id);
+      // In key order the names come in NOCASE order, up to ties within one code.
+      const byKey = db.prepare('SELECT c.name, f.rowid >> 27 AS code FROM contacts_fts f JOIN contacts c ON c.id = f.rowid & 134217727 ORDER BY f.rowid').all() as { name: string; code: number }[];
+      const byName = db.prepare('SELECT name FROM contacts ORDER BY name COLLATE NOCASE, id').pluck().all() as string[];
+      const nocase = (a: string, b: string) => db.prepare('SELECT ? < ? COLLATE NOCASE').pluck().get(a, b) as number;
+      for (let i = 1; i < byKey.length; i++) {
+        if (byKey[i].code !== byKey[i - 1].code) expect(nocase(byKey[i - 1].name, byKey[i].name), `${byKey[i - 1].name} before ${byKey[i].name}`).toBe(1);
+      }
+      expect(byName.indexOf('3M Desk')).toBeLessThan(byName.indexOf('Ann'));
+      // What was found before is found now: by name, title, company, every email and notes.
+      const ids = (text: string) => db.prepare('SELECT rowid & 134217727 FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY rowid').pluck().all(ftsQuery(text)) as number[];
+      expect(ids('keyholder')).toHaveLength(10);
+      expect(ids('quokka')).toEqual([db.prepare("SELECT id FROM contacts WHERE name = 'Dana Keys'").pluck().get()]);
+      expect(ids('keys')).toContain(seeded.contact);
+      // And it stays so through the triggers: a rename moves the row to its new key, a delete removes it.
+      db.prepare("UPDATE contacts SET name = 'Aaron Keys' WHERE name = 'zed Ames'").run();
+      const indexed = db.prepare("SELECT f.name FROM contacts c JOIN contact_search_keys k ON k.id = c.id JOIN contacts_fts f ON f.rowid = k.key WHERE c.name = 'Aaron Keys'").pluck().all();
+      expect(indexed).toEqual(['Aaron Keys']);
+      db.prepare("DELETE FROM contacts WHERE name = 'bo'").run();
+      expect(count(db, 'contacts_fts')).toBe(count(db, 'contacts'));
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

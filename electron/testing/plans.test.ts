@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from './core';
 import { explain, fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
 import { BROAD_SEARCH_IDS, listSql, ORDER_INDEX, type SortKey } from '../domains/applications/list';
-import { broadSearchPageSql } from '../domains/contacts/queries';
+import { IDS_PAGE_SQL, SEARCH_KEYS_SQL, SEARCH_TIE_SQL } from '../domains/contacts/queries';
 import { STAGES } from '../shared/domain';
 
 const NOW = Date.UTC(2026, 10, 21, 15);
@@ -161,16 +161,20 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     }
   });
 
-  it('a broad contact search walks contacts_name_nocase in the list order and sorts only the page', async () => {
-    // Taken only past NAME_WALK_FROM matches, so explained directly. The walk is the one SCAN: it stops
-    // at the page (LIMIT), in the index's order, so no sorter sees the matches.
+  it('a contact search reads its keys from the FTS index in name order, sorting only the page', async () => {
+    // contacts_fts is keyed in name order (migration 0028): the keys come in rowid order with no sorter
+    // and stop at the cap; the page is the chosen ids, looked up and put in exact order.
+    const plans = await plansFor(dir, 'contacts.list', { search: 'dana' });
+    const keys = plans.find((p) => p.sql === SEARCH_KEYS_SQL)!;
+    expect(keys.plan).toEqual([expect.stringMatching(/^SCAN contacts_fts VIRTUAL TABLE INDEX \d+:M/)]);
+    const page = plans.find((p) => p.sql === IDS_PAGE_SQL)!;
+    expect(fullScans([page], BIG)).toEqual([]);
+    // Two sorts: the chosen ids (the page and the ties of its last code), then the page of rows.
+    expect(page.plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual(['USE TEMP B-TREE FOR ORDER BY', 'USE TEMP B-TREE FOR ORDER BY']);
     const core = await testCore({ dir, now: NOW });
     try {
-      const sql = broadSearchPageSql();
-      const plan = explain(core.ctx.sqlite, sql);
-      expect(fullScans([{ sql, plan }], BIG)).toEqual([expect.stringMatching(/^SCAN c USING COVERING INDEX contacts_name_nocase {2}←/)]);
-      expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l))).toHaveLength(1);
-      expect(plan.filter((l) => /TEMP B-TREE/.test(l))).toEqual(['USE TEMP B-TREE FOR ORDER BY']); // the page of ≤ limit rows
+      // The run of keys sharing the last code: a rowid range of the same index.
+      expect(explain(core.ctx.sqlite, SEARCH_TIE_SQL)).toEqual([expect.stringMatching(/^SCAN contacts_fts VIRTUAL TABLE INDEX \d+:M.*[<>]/)]);
     } finally {
       core.close();
     }
@@ -211,11 +215,8 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     }
   });
 
-  it('a searched table page and a contact search count their matches from the FTS index, no further than a cap', async () => {
-    for (const [method, input, table] of [
-      ['applications.list', { search: 'platform', limit: 100 }, 'applications'],
-      ['contacts.list', { search: 'dana' }, 'contacts'],
-    ] as const) {
+  it('a searched table page counts its matches from the FTS index, no further than a cap', async () => {
+    for (const [method, input, table] of [['applications.list', { search: 'platform', limit: 100 }, 'applications']] as const) {
       const count = (await plansFor(dir, method, input)).find((p) => /SELECT count\(\*\) AS n FROM \(SELECT 1 FROM \w+_fts/.test(p.sql))!;
       expect(count.sql, method).toMatch(/LIMIT @cap\)$/);
       expect(count.plan, method).toEqual(expect.arrayContaining([expect.stringMatching(/^SCAN (f|\w+_fts) VIRTUAL TABLE INDEX \d+:M/)]));

@@ -6,7 +6,7 @@ import { tx } from '../../db/sql';
 import { testCore, type TestCore } from '../../testing/core';
 import { createNote } from '../notes/records';
 import { parseVCards } from '../../formats/vcard';
-import { DEFAULT_LIMIT, NAME_WALK_FROM } from './queries';
+import { DEFAULT_LIMIT, KEY_ID_MASK, SEARCH_COUNT_CAP } from './queries';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'formats', 'vcard', 'fixtures', name), 'utf8');
 const NOW = Date.UTC(2026, 2, 10, 15, 0);
@@ -305,33 +305,66 @@ describe('list and search', () => {
     expect(detail.noteLog.length).toBe(3); // two thank-you obligations and the sent note
   });
 
-  it('past NAME_WALK_FROM matches walks the name order, gives the same page and says "2,000+"', async () => {
+  it('a search pages in name order straight from the index, ties and all, and says "2,000+" past the cap', async () => {
     core = await testCore({ now: NOW });
     const db = core.ctx.sqlite;
-    const first = ['zoë', 'Ana', 'ana', 'Émile', 'bo', 'BO', 'Chen'];
+    // Names that share their first 7 characters (one search key code), differ only by case, start with
+    // punctuation, digits or non-ASCII letters, or end early: every way the key can tie or stop.
+    const first = ['zoë', 'Ana', 'ana', 'Émile', 'bo', 'BO', 'Chen', 'Christopher', 'christophe', "O'Brien", '3M', 'Ann Lee', 'Ann', '_x', '{y'];
     db.transaction(() => {
       const add = db.prepare('INSERT INTO contacts (name, title) VALUES (?, ?)');
-      for (let i = 0; i < NAME_WALK_FROM * 2; i++) add.run(`${first[(i * 7) % first.length]} Lee ${i % 50}`, i % 3 ? 'Recruiter' : 'Engineer');
+      for (let i = 0; i < SEARCH_COUNT_CAP * 2; i++) add.run(`${first[(i * 7) % first.length]} Lee ${i % 50}`, i % 3 ? 'Recruiter' : 'Engineer');
     })();
     // The answer by another route: every match, sorted by name without regard to case, then id.
     const expected = (match: string) =>
-      db.prepare('SELECT name FROM contacts WHERE id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) ORDER BY name COLLATE NOCASE, id').pluck().all(match) as string[];
+      db
+        .prepare(`SELECT name FROM contacts WHERE id IN (SELECT rowid & ${KEY_ID_MASK} FROM contacts_fts WHERE contacts_fts MATCH ?) ORDER BY name COLLATE NOCASE, id`)
+        .pluck()
+        .all(match) as string[];
     const all = expected('"recruit"*');
-    expect(all.length).toBeGreaterThan(NAME_WALK_FROM);
+    expect(all.length).toBeGreaterThan(SEARCH_COUNT_CAP);
     const broad = await core.api('contacts.list', { search: 'recruit' });
-    // Counted no further than NAME_WALK_FROM: a lower bound, and said so.
-    expect(broad).toMatchObject({ total: NAME_WALK_FROM, more: true });
+    // Counted no further than SEARCH_COUNT_CAP: a lower bound, and said so.
+    expect(broad).toMatchObject({ total: SEARCH_COUNT_CAP, more: true });
     expect(broad.items.map((c) => c.name)).toEqual(all.slice(0, DEFAULT_LIMIT));
-    const page = await core.api('contacts.list', { search: 'recruit', limit: 7 });
-    expect(page.items.map((c) => c.name)).toEqual(all.slice(0, 7));
-    // A narrow search takes the other route, to the same kind of answer.
+    for (const limit of [1, 7, 50, 333, 2600]) {
+      const page = await core.api('contacts.list', { search: 'recruit', limit });
+      expect(page.items.map((c) => c.name), `limit ${limit}`).toEqual(all.slice(0, limit));
+    }
+    // A page larger than the cap counts as far as the page.
+    expect(await core.api('contacts.list', { search: 'recruit', limit: 2600 })).toMatchObject({ total: 2600, more: true });
     const narrow = await core.api('contacts.list', { search: 'engineer chen' });
-    expect(narrow.items.map((c) => c.name)).toEqual(expected('"engineer"* "chen"*'));
-    expect(narrow).toMatchObject({ total: narrow.items.length, more: false });
+    const chens = expected('"engineer"* "chen"*');
+    expect(chens.length).toBeGreaterThan(DEFAULT_LIMIT);
+    expect(narrow.items.map((c) => c.name)).toEqual(chens.slice(0, DEFAULT_LIMIT));
+    expect(narrow).toMatchObject({ total: chens.length, more: false });
     // A search under the cap is counted exactly.
     const exact = await core.api('contacts.list', { search: 'engineer' });
     expect(expected('"engineer"*')).toHaveLength(1334);
     expect(exact).toMatchObject({ total: 1334, more: false });
+    expect(exact.items.map((c) => c.name)).toEqual(expected('"engineer"*').slice(0, DEFAULT_LIMIT));
+  });
+
+  it('keeps the search key in step with renames, email and company changes, and deletes', async () => {
+    core = await testCore({ now: NOW });
+    const db = core.ctx.sqlite;
+    const keyed = () => db.prepare(`SELECT count(*) FROM contacts c JOIN contact_search_keys k ON k.id = c.id JOIN contacts_fts f ON f.rowid = k.key`).pluck().get();
+    const a = await core.api('contacts.create', { name: 'Zed Quinn', email: 'zed@old.example', company: 'Initech' });
+    const b = await core.api('contacts.create', { name: 'Abe Quinn' });
+    expect((await core.api('contacts.list', { search: 'quinn' })).items.map((c) => c.name)).toEqual(['Abe Quinn', 'Zed Quinn']);
+    await core.api('contacts.update', { id: a.id, name: 'Aaron Quinn' });
+    expect((await core.api('contacts.list', { search: 'quinn' })).items.map((c) => c.name)).toEqual(['Aaron Quinn', 'Abe Quinn']);
+    await core.api('contacts.update', { id: a.id, emails: [{ address: 'aaron@new.example', label: 'work' }] });
+    expect((await core.api('contacts.list', { search: 'new.example' })).items.map((c) => c.id)).toEqual([a.id]);
+    expect((await core.api('contacts.list', { search: 'old.example' })).items).toEqual([]);
+    const company = db.prepare('SELECT company_id FROM contacts WHERE id = ?').pluck().get(a.id) as number;
+    db.prepare("UPDATE companies SET name = 'Globex' WHERE id = ?").run(company);
+    expect((await core.api('contacts.list', { search: 'globex' })).items.map((c) => c.id)).toEqual([a.id]);
+    expect(keyed()).toBe(2);
+    await core.api('contacts.delete', { id: b.id, confirm: true });
+    expect((await core.api('contacts.list', { search: 'quinn' })).items.map((c) => c.name)).toEqual(['Aaron Quinn']);
+    expect(db.prepare('SELECT count(*) FROM contacts_fts').pluck().get()).toBe(1);
+    expect(keyed()).toBe(1);
   });
 });
 

@@ -9,7 +9,7 @@ import { deleteRow, insertOrIgnore, param, pick, prepare, rowExists, stmt, tx, u
 import { applicationContacts, applications, contacts, notes } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { companyIdFor } from '../companies/companies';
-import { broadSearchPageSql, contactRow, DEFAULT_LIMIT, filterSql, getContact, listPageSql, NAME_WALK_FROM, type SummaryRow, toSummaries } from './queries';
+import { contactRow, DEFAULT_LIMIT, filterSql, getContact, IDS_PAGE_SQL, listPageSql, searchPageIds, type SummaryRow, toSummaries } from './queries';
 import { CONTACT_FIELDS, duplicateConflict, emailKeysOf, findDuplicates, foldInto, insertContact, mergeContacts } from './merge';
 import { listsOf, readChannels, writeChannels } from './channels';
 import { nameColumns } from '../../shared/names';
@@ -82,16 +82,13 @@ const basicHandlers: Handlers<
     if (!f) return { items: [], total: 0, more: false };
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (f.searchOnly) {
-      // A plain search is counted in the FTS index alone, first, and no further than NAME_WALK_FROM + 1:
-      // the count picks the cheaper way to the page, and past NAME_WALK_FROM the list says "2,000+"
-      // (counting every match of a common name costs a read per match, which grows with the book).
-      const n = stmt<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH @match LIMIT @cap)').get({
-        ...f.params,
-        cap: NAME_WALK_FROM + 1,
-      })!.n;
-      if (n === 0) return { items: [], total: 0, more: false };
-      const rows = stmt<SummaryRow>(ctx.sqlite, n > NAME_WALK_FROM ? broadSearchPageSql() : listPageSql(f)).all({ ...f.params, limit });
-      return { items: toSummaries(ctx, rows), total: Math.min(n, NAME_WALK_FROM), more: n > NAME_WALK_FROM };
+      // A plain search reads its matches in name order from the index (searchPageIds), and counts them
+      // no further than SEARCH_COUNT_CAP: past it the list says "2,000+" (counting every match of a
+      // common name costs a read per match, which grows with the book).
+      const { ids, total, more } = searchPageIds(ctx.sqlite, f.params.match as string, limit);
+      if (total === 0) return { items: [], total: 0, more: false };
+      const rows = stmt<SummaryRow>(ctx.sqlite, IDS_PAGE_SQL).all({ ids: JSON.stringify(ids), limit });
+      return { items: toSummaries(ctx, rows), total, more };
     }
     // Raw SQL: the page cut before the join.
     const rows = stmt<SummaryRow>(ctx.sqlite, listPageSql(f)).all({ ...f.params, limit });

@@ -142,7 +142,8 @@ export function filterSql(sqlite: Sqlite, f: ListFilters): Filter | null {
     const match = ftsMatch(sqlite, f.search);
     if (!match) return null;
     // Driven by the FTS index: only the matching rows are read.
-    from = 'contacts_fts f CROSS JOIN contacts c ON c.id = f.rowid'; // CROSS: the FTS index leads, whatever the planner guesses
+    // CROSS: the FTS index leads, whatever the planner guesses. Its rowid is the contact's search key.
+    from = `contacts_fts f CROSS JOIN contacts c ON c.id = f.rowid & ${KEY_ID_MASK}`;
     where.push('contacts_fts MATCH @match');
     params.match = match;
   }
@@ -165,19 +166,54 @@ ORDER BY c.name COLLATE NOCASE, c.id`;
 }
 
 /**
- * A plain search matching more contacts than this walks the list's own order instead: the name index
- * (contacts_name_nocase) is read from the start and each contact checked against the matches (one IN
- * list, built once), stopping at the page. Sorting every match by name costs a row read per match;
- * the walk reads about limit / (share of contacts matching) index entries, which is few for a broad
- * search. A narrow search is cheaper the other way round (its few matches, sorted).
+ * contacts_fts keeps each contact under a key that sorts like its name (migration 0028, the view
+ * contact_search_keys): code << 27 | id, where code spells the first 6 characters of the name. The
+ * index hands matches back in name order and the id comes out of the low bits.
  */
-export const NAME_WALK_FROM = 2000;
+export const KEY_ID_BITS = 27;
+export const KEY_ID_MASK = 2 ** KEY_ID_BITS - 1;
 
-export function broadSearchPageSql(): string {
-  return `${SUMMARY_SELECT}
-WHERE c.id IN (SELECT c.id FROM contacts c INDEXED BY contacts_name_nocase
-  WHERE c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match) ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit)
+/** A plain search counts its matches no further than this ("2,000+"), or its page size if larger. */
+export const SEARCH_COUNT_CAP = 2000;
+
+/**
+ * The first matches of a plain search in key order, as (code, id); given a code, every match sharing
+ * it; and the count of matches, no further than @cap. FTS5 reads exact terms lazily in rowid order, so
+ * none of them reads more than it returns (a prefix spelled out as more than MAX_EXPANSION words is
+ * read from the index's prefix index, or merged first by FTS5 when its length has none).
+ */
+export const SEARCH_KEYS_SQL = `SELECT rowid >> ${KEY_ID_BITS} AS code, rowid & ${KEY_ID_MASK} AS id FROM contacts_fts
+  WHERE contacts_fts MATCH @match ORDER BY rowid LIMIT @limit`;
+export const SEARCH_TIE_SQL = `SELECT rowid & ${KEY_ID_MASK} AS id FROM contacts_fts
+  WHERE contacts_fts MATCH @match AND rowid BETWEEN (@code << ${KEY_ID_BITS}) AND ((@code << ${KEY_ID_BITS}) | ${KEY_ID_MASK})`;
+export const SEARCH_COUNT_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH @match LIMIT @cap)';
+
+/**
+ * The page itself: the chosen ids put in the list's exact order (which breaks the ties the code
+ * leaves) and cut to the page, then joined.
+ */
+export const IDS_PAGE_SQL = `${SUMMARY_SELECT}
+WHERE c.id IN (SELECT c.id FROM contacts c WHERE c.id IN (SELECT value FROM json_each(@ids)) ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit)
 ORDER BY c.name COLLATE NOCASE, c.id`;
+
+/**
+ * The ids a plain search's page is made from, and how many matches there are (capped). Keys come in
+ * code order, and a smaller code always means an earlier name, so the page is within the first
+ * `limit` keys plus every other match sharing the last one's code; IDS_PAGE_SQL orders those exactly.
+ */
+export function searchPageIds(sqlite: Sqlite, match: string, limit: number): { ids: number[]; total: number; more: boolean } {
+  const keys = stmt(sqlite, SEARCH_KEYS_SQL).raw().all({ match, limit: limit + 1 }) as [number, number][];
+  if (keys.length <= limit) return { ids: keys.map((k) => k[1]), total: keys.length, more: false };
+  const lastCode = keys[limit - 1][0];
+  const ids = keys.slice(0, limit).map((k) => k[1]);
+  // The run of the last code goes on past the page: read all of it.
+  if (keys[limit][0] === lastCode) {
+    const seen = new Set(ids);
+    for (const id of stmt(sqlite, SEARCH_TIE_SQL).pluck().all({ match, code: lastCode }) as number[]) if (!seen.has(id)) ids.push(id);
+  }
+  const cap = Math.max(limit, SEARCH_COUNT_CAP) + 1;
+  const n = stmt<{ n: number }>(sqlite, SEARCH_COUNT_SQL).get({ match, cap })!.n;
+  return { ids, total: Math.min(n, cap - 1), more: n === cap };
 }
 
 export const DEFAULT_LIMIT = 200;

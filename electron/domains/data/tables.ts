@@ -22,6 +22,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
 export const EXCLUDED_KINDS: Record<string, string> = {
   virtual: 'Full-text index (FTS5): derived from the rows, refilled by its triggers as the rows are imported.',
   shadow: "Storage of a full-text index (FTS5): SQLite's own, derived from the rows.",
+  view: 'A query over the tables, not data of its own (contact_search_keys: the key contacts are searched under).',
 };
 
 export type Affinity = 'integer' | 'text' | 'real' | 'blob' | 'numeric';
