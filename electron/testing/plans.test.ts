@@ -215,9 +215,31 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     }
   });
 
+  it('a bounded broad table page lists the first rows of the order\'s own index and reads the FTS matches past them once', async () => {
+    // listSql's `bounded`: the walk is the one list (stopped at @walk), the MATCH runs once with
+    // the list as a test on its rows (not as a rowid constraint: that would run the MATCH once per row),
+    // and only the hits are looked up by id and sorted.
+    const core = await testCore({ dir, now: NOW });
+    try {
+      for (const [sort, index] of Object.entries(ORDER_INDEX) as [SortKey, string][]) {
+        for (const after of [false, true]) {
+          const sql = listSql({ search: true, stages: false, includeArchived: false, limit: true, walk: true, bounded: true, sort, after });
+          const plan = explain(core.ctx.sqlite, sql);
+          expect(fullScans([{ sql, plan }], BIG), `${sort} ${after}`).toEqual([]);
+          expect(plan, `${sort} ${after}`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^SEARCH a USING (COVERING )?INDEX ${index} \\(archived_at=\\?`))]));
+          expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l)), `${sort} ${after}`).toEqual([expect.stringMatching(/^SCAN applications_fts VIRTUAL TABLE INDEX 0:M/)]);
+          expect(plan, `${sort} ${after}`).toEqual(expect.arrayContaining(['SEARCH a USING INTEGER PRIMARY KEY (rowid=?)']));
+          expect(sql).toMatch(/\+rowid IN \(SELECT a\.id FROM applications a INDEXED BY \w+ .* LIMIT @walk\)/);
+        }
+      }
+    } finally {
+      core.close();
+    }
+  });
+
   it('a searched table page counts its matches from the FTS index, no further than a cap', async () => {
     for (const [method, input, table] of [['applications.list', { search: 'platform', limit: 100 }, 'applications']] as const) {
-      const count = (await plansFor(dir, method, input)).find((p) => /SELECT count\(\*\) AS n FROM \(SELECT 1 FROM \w+_fts/.test(p.sql))!;
+      const count = (await plansFor(dir, method, input)).find((p) => /SELECT count\(\*\) AS n, max\(id\) AS last FROM \(SELECT a\.id FROM \w+_fts/.test(p.sql))!;
       expect(count.sql, method).toMatch(/LIMIT @cap\)$/);
       expect(count.plan, method).toEqual(expect.arrayContaining([expect.stringMatching(/^SCAN (f|\w+_fts) VIRTUAL TABLE INDEX \d+:M/)]));
       expect(fullScans([count], [table])).toEqual([]);

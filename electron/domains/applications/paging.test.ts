@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf, testCore, type TestCore } from '../../testing/core';
 import { PRIORITIES, STAGES } from '../../shared/domain';
-import { TABLE_EXACT_MATCHES } from './list';
+import { TABLE_EXACT_MATCHES, walkCandidates } from './list';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 let core: TestCore;
@@ -119,5 +119,43 @@ describe('applications.list pages', () => {
     const narrow = (await core.api('applications.list', { search: 'role 1' })).items.length;
     expect(narrow).toBeLessThan(TABLE_EXACT_MATCHES);
     expect(await core.api('applications.list', { search: 'role 1', limit: 100 })).toMatchObject({ total: narrow, more: false });
+  });
+  it('a broad page read against the first rows of the order gives the rows of the full list, and falls back when they hold too few', async () => {
+    // 'wide' is every other application, dates shuffled: the bounded read (walkCandidates) is taken and
+    // finds its pages among the first rows it reads. 'skew' is the 1,100 lowest ids, which are the oldest:
+    // the density the capped count sees (every id) promises a page in a few rows it does not hold, so newest
+    // first the page is read again the plain way; oldest first the bounded read finds it.
+    const db = core.ctx.sqlite;
+    const n = 4400;
+    db.transaction(() => {
+      const add = db.prepare(
+        "INSERT INTO applications (company_id, role, location, priority, stage, stage_changed_at, updated_at, archived_at) VALUES (1, ?, ?, ?, 'applied', ?, ?, ?)",
+      );
+      for (let i = 0; i < n; i++) {
+        const at = NOW - (i < 1100 ? n - i : (i * 7919) % n) * 1000;
+        add.run(`${i % 2 ? 'wide' : 'thin'} role ${i % 7}`, i < 1100 ? 'Skew' : null, PRIORITIES[i % 3], at, NOW - ((i * 104729) % n) * 1000, i % 13 ? null : NOW);
+      }
+    })();
+    const maxId = db.prepare('SELECT max(id) FROM applications').pluck().get() as number;
+    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, last: 2 * (TABLE_EXACT_MATCHES + 1) }, maxId)).not.toBeNull();
+    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, last: TABLE_EXACT_MATCHES + 1 }, maxId)).not.toBeNull();
+    // A thin search (matches sparse among the ids) lists its matches instead.
+    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, last: 100_000 }, 100_000)).toBeNull();
+    for (const search of ['wide', 'skew']) {
+      for (const sort of ['stageChangedAt', 'updatedAt', 'role', 'location', 'priority'] as const) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const all = (await core.api('applications.list', { search, sort, dir })).items.map((a) => a.id);
+          expect(all.length).toBeGreaterThan(TABLE_EXACT_MATCHES);
+          const seen: number[] = [];
+          let page = await core.api('applications.list', { search, sort, dir, limit: 20 });
+          expect(page).toMatchObject({ total: TABLE_EXACT_MATCHES, more: true });
+          for (let p = 0; p < 4; p++) {
+            seen.push(...page.items.map((a) => a.id));
+            page = await core.api('applications.list', { search, sort, dir, limit: 20, after: page.next });
+          }
+          expect(seen, `${search} ${sort} ${dir}`).toEqual(all.slice(0, 80));
+        }
+      }
+    }
   });
 });
