@@ -159,3 +159,24 @@ describe('applications.list pages', () => {
     }
   });
 });
+
+describe("the table's total without a filter", () => {
+  it('is kept between pages until a row changes: through the API or raw SQL', async () => {
+    const own = await testCore({ now: NOW });
+    try {
+      const total = async (includeArchived = false) => (await own.api('applications.list', { limit: 10, includeArchived })).total;
+      const a = await own.api('applications.create', { company: 'Kept Co', role: 'First' });
+      await own.api('applications.create', { company: 'Kept Co', role: 'Second' });
+      expect([await total(), await total(true)]).toEqual([2, 2]);
+      expect(await total()).toBe(2); // kept
+      await own.api('applications.archive', { id: a.id, archived: true });
+      expect([await total(), await total(true)]).toEqual([1, 2]);
+      const raw = own.ctx.sqlite.prepare("INSERT INTO applications (company_id, role, stage, stage_changed_at) VALUES (?, 'Raw', 'applied', ?)").run(a.companyId, NOW);
+      expect([await total(), await total(true)]).toEqual([2, 3]);
+      await own.api('applications.delete', { id: Number(raw.lastInsertRowid), confirm: true });
+      expect([await total(), await total(true)]).toEqual([1, 2]);
+    } finally {
+      own.close();
+    }
+  });
+});
