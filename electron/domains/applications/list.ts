@@ -168,13 +168,14 @@ function countSql(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>
  * page) on every first page. It is kept per connection until total_changes() moves: every insert,
  * update and delete of this connection, by triggers and foreign-key cascades included (0.4 µs to read).
  * This connection is the book's only writer while the core holds the data folder's lock (a restore
- * opens a new connection, so starts afresh). data_version would also see other connections' commits,
+ * opens a new connection, so starts afresh), and a count read inside a transaction is never kept. data_version would also see other connections' commits,
  * but reading it costs 5-8 µs, most of what keeping the count saves. Filtered counts are counted each time.
  */
 const bookCounts = new WeakMap<Ctx['sqlite'], Map<boolean, { changes: number; n: number }>>();
 function countOf(ctx: Ctx, shape: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>, params: Record<string, unknown>): number {
   const count = () => stmt<{ n: number }>(ctx.sqlite, countSql(shape)).get(params)!.n;
-  if (shape.search || shape.stages) return count();
+  // Inside a transaction a count may include rows a rollback takes back, which total_changes() never does.
+  if (shape.search || shape.stages || ctx.sqlite.inTransaction) return count();
   const changes = stmt<{ c: number }>(ctx.sqlite, 'SELECT total_changes() AS c').get()!.c;
   let kept = bookCounts.get(ctx.sqlite);
   if (!kept) bookCounts.set(ctx.sqlite, (kept = new Map()));
