@@ -151,7 +151,7 @@ describe('applications.list pages', () => {
           expect(page).toMatchObject({ total: TABLE_EXACT_MATCHES, more: true });
           for (let p = 0; p < 4; p++) {
             seen.push(...page.items.map((a) => a.id));
-            page = await core.api('applications.list', { search, sort, dir, limit: 20, after: page.next });
+            page = await core.api('applications.list', { search, sort, dir, limit: 20, after: page.next ?? undefined });
           }
           expect(seen, `${search} ${sort} ${dir}`).toEqual(all.slice(0, 80));
         }
