@@ -31,9 +31,14 @@ function show(item: Item) {
 }
 
 export function DesktopNotices() {
-  const permission = usePermission();
   const settings = useApi('settings.get', {});
-  const on = permission === 'granted' && settings.data?.notifications === true;
+  // The permission is asked of the system (a synchronous round trip to the browser process, several ms
+  // on the first screen's critical path) only once the setting is known to be on.
+  return settings.data?.notifications === true ? <Notices /> : null;
+}
+
+function Notices() {
+  const on = usePermission() === 'granted';
   const pending = useApi('notifications.pending', {}, { enabled: on, refetchInterval: POLL_MS, refetchIntervalInBackground: true });
   const qc = useQueryClient();
   const items = on ? (pending.data?.items ?? []) : [];

@@ -6,13 +6,24 @@ import { useSyncExternalStore } from 'react';
 export type Permission = NotificationPermission | 'unsupported';
 
 const supported = () => typeof window !== 'undefined' && 'Notification' in window;
-const current = (): Permission => (supported() ? Notification.permission : 'unsupported');
+const read = (): Permission => (supported() ? Notification.permission : 'unsupported');
+// Kept between the moments it may change: each read is a synchronous round trip to the browser
+// process, and React reads a store's value on every render of every component that uses it.
+let cached: Permission | undefined;
+const current = (): Permission => (cached ??= read());
 
 const listeners = new Set<() => void>();
-const changed = () => listeners.forEach((l) => l());
+const changed = () => {
+  cached = read();
+  listeners.forEach((l) => l());
+};
 
-function subscribe(cb: () => void) {
-  listeners.add(cb);
+function subscribe(listener: () => void) {
+  const cb = () => {
+    cached = read();
+    listener();
+  };
+  listeners.add(listener);
   window.addEventListener('focus', cb);
   document.addEventListener('visibilitychange', cb);
   let status: PermissionStatus | undefined;
@@ -24,7 +35,9 @@ function subscribe(cb: () => void) {
     })
     .catch(() => {});
   return () => {
-    listeners.delete(cb);
+    listeners.delete(listener);
+    // Unwatched, it may change unseen: the next reader asks the system again.
+    if (!listeners.size) cached = undefined;
     window.removeEventListener('focus', cb);
     document.removeEventListener('visibilitychange', cb);
     status?.removeEventListener('change', cb);
