@@ -309,7 +309,8 @@ function Column(props: {
     // The first pass shows the cards in view at about their measured size: no second render and layout.
     estimateSize: () => CARD_ESTIMATE,
     initialRect: { width: 0, height: Math.max(0, window.innerHeight - BOARD_TOP) },
-    overscan: 6,
+    // Two cards beyond the window: each card rendered is layout and paint before the first frame.
+    overscan: 2,
     getItemKey: (i) => items[i].id,
   });
   return (
