@@ -10,7 +10,7 @@ import './styles.css';
 import { ErrorBanner } from './ui/ErrorBanner';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } } });
-prefetchFirstScreen(queryClient);
+const firstScreenData = prefetchFirstScreen(queryClient);
 
 /** Never a blank screen: a render error shows what happened and a way back. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
@@ -36,14 +36,25 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
   }
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <QueryClientProvider client={queryClient}>
-        <ToastProvider>
-          <App />
-        </ToastProvider>
-      </QueryClientProvider>
-    </ErrorBoundary>
-  </StrictMode>,
+/**
+ * The first frame is the first screen with its data, not an empty shell ("Loading…") painted, rastered
+ * and then drawn again: the answers have been on their way since lib/early.ts, usually arriving as the
+ * bundle finishes evaluating. A slow answer does not hold the window blank for longer than this.
+ */
+const FIRST_DATA_WAIT_MS = 150;
+
+// Not a top-level await: that would split the entry into many small chunks (more requests and module
+// links before anything runs).
+void Promise.race([firstScreenData, new Promise((r) => setTimeout(r, FIRST_DATA_WAIT_MS))]).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <ToastProvider>
+            <App />
+          </ToastProvider>
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  )
 );

@@ -25,11 +25,13 @@ export function fullBoardAfterPaint(qc: QueryClient): void {
   requestAnimationFrame(() => setTimeout(() => void qc.invalidateQueries({ queryKey: FIRST_BOARD_KEY, exact: true }), 0));
 }
 
-export function prefetchFirstScreen(qc: QueryClient): void {
+/** Resolves once every first-screen answer is in the query cache (or failed: the screen shows that). */
+export function prefetchFirstScreen(qc: QueryClient): Promise<unknown> {
+  const all: Promise<void>[] = [];
   const ask = <M extends MethodName>(method: M, input: MethodInput<M>) => {
     // Writes still refresh these at once (invalidateAfter ignores staleness); only the mount's second ask goes.
     qc.setQueryDefaults([method], { staleTime: FRESH_MS });
-    void qc.prefetchQuery({ queryKey: [method, input], queryFn: () => takeEarly(method, input) ?? call(method, input) });
+    all.push(qc.prefetchQuery({ queryKey: [method, input], queryFn: () => takeEarly(method, input) ?? call(method, input) }));
   };
   for (const c of firstScreenCalls(firstScreen())) {
     if (c.method === 'applications.board') {
@@ -37,7 +39,7 @@ export function prefetchFirstScreen(qc: QueryClient): void {
       // for (no search, no filter), so it renders them; fullBoardAfterPaint then asks for the whole board.
       qc.setQueryDefaults([c.method], { staleTime: FRESH_MS });
       partialBoard = true;
-      void qc.prefetchQuery({ queryKey: FIRST_BOARD_KEY, queryFn: () => takeEarly(c.method, c.input) ?? call(c.method, c.input) });
+      all.push(qc.prefetchQuery({ queryKey: FIRST_BOARD_KEY, queryFn: () => takeEarly(c.method, c.input) ?? call(c.method, c.input) }));
       continue;
     }
     if (c.method !== 'applications.list') {
@@ -47,10 +49,13 @@ export function prefetchFirstScreen(qc: QueryClient): void {
     // The table's pages are one infinite query (PipelineTable's useTablePages): its key and first page.
     const key = ['applications.list', c.input, 'pages'];
     qc.setQueryDefaults(key, { staleTime: FRESH_MS });
-    void qc.prefetchInfiniteQuery({
-      queryKey: key,
-      queryFn: () => takeEarly('applications.list', c.input) ?? call('applications.list', c.input),
-      initialPageParam: null,
-    });
+    all.push(
+      qc.prefetchInfiniteQuery({
+        queryKey: key,
+        queryFn: () => takeEarly('applications.list', c.input) ?? call('applications.list', c.input),
+        initialPageParam: null,
+      }),
+    );
   }
+  return Promise.all(all);
 }
