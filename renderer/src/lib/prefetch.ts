@@ -14,15 +14,42 @@ const FRESH_MS = 5000;
 const FIRST_BOARD_KEY = ['applications.board', {}];
 let partialBoard = false;
 
+/** What the board's first frame carries for Element Timing (PipelineScreen's keyboard hint). */
+export const BOARD_PAINTED = 'board-painted';
+
 /**
  * Once the board has shown its first answer: if that was the first screen's short one, ask for the whole
- * board (each column's usual 100) after the frame that paints it, so the first paint never waits for it.
+ * board (each column's usual 100) once the frame that paints it is on screen, so neither the first paint
+ * nor its raster (on a busy machine, tens of ms after the main thread has painted) waits for it.
  */
 export function fullBoardAfterPaint(qc: QueryClient): void {
   if (!partialBoard) return;
   partialBoard = false;
-  // A rAF callback runs just before the next paint; a task queued from it runs after that paint.
-  requestAnimationFrame(() => setTimeout(() => void qc.invalidateQueries({ queryKey: FIRST_BOARD_KEY, exact: true }), 0));
+  whenOnScreen(BOARD_PAINTED, () => void qc.invalidateQueries({ queryKey: FIRST_BOARD_KEY, exact: true }));
+}
+
+/**
+ * Runs fn once the element marked elementtiming=<identifier> has been presented: Element Timing reports
+ * a frame after it reached the screen. Without Element Timing, after the next main-thread paint (a rAF
+ * callback runs just before it; a task queued from it, after); never later than a second.
+ */
+function whenOnScreen(identifier: string, fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    clearTimeout(timer);
+    setTimeout(fn, 0);
+  };
+  const timer = setTimeout(run, 1000);
+  const observer = PerformanceObserver.supportedEntryTypes?.includes('element')
+    ? new PerformanceObserver((list) => {
+        if (list.getEntries().some((e) => (e as PerformanceEntry & { identifier?: string }).identifier === identifier)) run();
+      })
+    : undefined;
+  if (observer) observer.observe({ type: 'element', buffered: true });
+  else requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** Resolves once every first-screen answer is in the query cache (or failed: the screen shows that). */

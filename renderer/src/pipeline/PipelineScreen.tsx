@@ -15,7 +15,7 @@ import { useToast } from '../ui/Toast';
 import { plural } from '../lib/format';
 import { useApi, useCall, useNow } from '../lib/hooks';
 import { navigate } from '../lib/router';
-import { fullBoardAfterPaint, PIPELINE_VIEW_KEY } from '../lib/prefetch';
+import { BOARD_PAINTED, fullBoardAfterPaint, PIPELINE_VIEW_KEY } from '../lib/prefetch';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { DEFAULT_TABLE_SORT, Table, useTablePages, type TableSort } from './PipelineTable';
 
@@ -234,7 +234,8 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
   return (
     <StageName.Provider value={stages.name}>
     <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      <p className="kbd-hint" id="board-help">
+      {/* Element Timing says when the board's first frame is on screen (fullBoardAfterPaint waits for it). */}
+      <p className="kbd-hint" id="board-help" {...{ elementtiming: BOARD_PAINTED }}>
         Drag a card to another column, or focus it and press Shift+→ / Shift+← to move it one stage. Enter opens it.
       </p>
       <div className="board" aria-describedby="board-help" style={{ gridTemplateColumns: columns.map((c) => (folded(c.stage) ? 'var(--folded-column)' : 'minmax(150px, 1fr)')).join(' ') }}>
