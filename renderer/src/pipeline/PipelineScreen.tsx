@@ -313,7 +313,17 @@ function Column(props: {
     // Two cards beyond the window: each card rendered is layout and paint before the first frame.
     overscan: 2,
     getItemKey: (i) => items[i].id,
+    // A card's size comes from the ResizeObserver, after the browser's own layout; read as each card
+    // mounts, it forced a layout of the whole board inside React's commit and then a second render of
+    // every column before the first paint. The cards are in flow (below), so a size not yet measured
+    // never shows as an overlap or a gap.
+    measureElement: (el, entry, v) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      return v.itemSizeCache.get(v.options.getItemKey(v.indexFromElement(el))) ?? CARD_ESTIMATE;
+    },
   });
+  const shown = virtualizer.getVirtualItems();
   return (
     <section ref={setNodeRef} className={`column ${isOver ? 'over' : ''}`} aria-label={`${stages.name(stage)} column`} data-stage={stage}>
       <div className="column-header">
@@ -328,11 +338,13 @@ function Column(props: {
       <div className="column-body" ref={scrollRef}>
         {items.length === 0 ? <div className="column-empty">Drop here</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => (
-            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, paddingBottom: 8 }}>
-              <DraggableCard app={items[v.index]} now={now} onKeyDown={onCardKey(items[v.index])} />
-            </div>
-          ))}
+          <div style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${shown[0]?.start ?? 0}px)` }}>
+            {shown.map((v) => (
+              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ paddingBottom: 8 }}>
+                <DraggableCard app={items[v.index]} now={now} onKeyDown={onCardKey(items[v.index])} />
+              </div>
+            ))}
+          </div>
         </div>
         {items.length < total || (more && !rest.data) ? (
           <div className="column-more">
