@@ -680,6 +680,24 @@ const cases: Record<string, DataCase> = {
       expect(count(db, 'contacts_fts')).toBe(count(db, 'contacts'));
     },
   },
+  '0029_contact_last_interaction': {
+    seed: (db) => seedRows(db, 'lastseen'),
+    atPrevious(db, seeded) {
+      db.prepare("UPDATE notes SET status = 'sent', sent_at = 1700300000000, mailed_at = 1700400000000 WHERE id = ?").run(seeded.note);
+    },
+    check(db, seeded) {
+      // The last interaction by note is read from notes_contact alone, with the rows from before.
+      const sql = 'SELECT contact_id AS id, max(coalesce(mailed_at, sent_at)) AS at FROM notes WHERE contact_id IN (SELECT value FROM json_each(?)) GROUP BY contact_id';
+      expect(db.prepare(sql).all(JSON.stringify([seeded.contact]))).toEqual([{ id: seeded.contact, at: 1700400000000 }]);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[]') as { detail: string }[]).map((r) => r.detail);
+      expect(plan).toContain('SEARCH notes USING COVERING INDEX notes_contact (contact_id=?)');
+      const ip = 'SELECT interview_id FROM interview_participants WHERE contact_id = ?';
+      expect(db.prepare(ip).pluck().all(seeded.contact)).toEqual([seeded.interview]);
+      expect((db.prepare(`EXPLAIN QUERY PLAN ${ip}`).all(0) as { detail: string }[]).map((r) => r.detail)).toEqual([
+        'SEARCH interview_participants USING COVERING INDEX interview_participants_contact (contact_id=?)',
+      ]);
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

@@ -264,7 +264,7 @@ export const interviewParticipants = sqliteTable(
     talkedAbout: text('talked_about'),
     createdAt: created(),
   },
-  (t) => [primaryKey({ columns: [t.interviewId, t.contactId] }), index('interview_participants_contact').on(t.contactId)],
+  (t) => [primaryKey({ columns: [t.interviewId, t.contactId] }), index('interview_participants_contact').on(t.contactId, t.interviewId)],
 );
 
 export const notes = sqliteTable(
@@ -320,7 +320,9 @@ export const notes = sqliteTable(
     index('notes_open_drafts_due')
       .on(t.dueAt, t.interviewId, t.interviewEndAt, t.applicationId, t.applicationEnded, t.kind)
       .where(sql`${t.status} = 'draft' AND ${t.dueAt} IS NOT NULL`),
-    index('notes_contact').on(t.contactId),
+    // With the last time each note reached them: the contact list's "last interaction" reads this
+    // index alone (contacts/queries.ts lastInteractions), not a note row (a page read each) per note.
+    index('notes_contact').on(t.contactId, sql`coalesce(${t.mailedAt}, ${t.sentAt})`),
     index('notes_application').on(t.applicationId),
     index('notes_interview').on(t.interviewId),
     index('notes_message_id').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
