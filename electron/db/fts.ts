@@ -8,6 +8,14 @@ function wordsOf(text: string | null | undefined): string[] | null {
   return words && words.length > 0 ? words.slice(0, 12) : null;
 }
 
+/**
+ * contacts_fts and applications_fts keep each row under a key that sorts like its list's order
+ * (migrations 0028 and 0030): order code << KEY_ID_BITS | id. FTS5 hands matches back in that order,
+ * and the id comes out of the low bits (ids below 2^27). Keys pass 2^53: they are read in SQL only.
+ */
+export const KEY_ID_BITS = 27;
+export const KEY_ID_MASK = 2 ** KEY_ID_BITS - 1;
+
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /**

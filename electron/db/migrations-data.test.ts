@@ -19,6 +19,8 @@ const migrations = listMigrations();
 function search(db: Sqlite, index: 'applications_fts' | 'contacts_fts' | 'notes_fts', text: string): number[] {
   return db.prepare(`SELECT rowid FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid`).pluck().all(ftsQuery(text)) as number[];
 }
+/** What 0030's data case found before its migration (the index's ids), to find again after it. */
+let before0030: Record<string, number[]> = {};
 const count = (db: Sqlite, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 interface DataCase {
@@ -696,6 +698,51 @@ const cases: Record<string, DataCase> = {
       expect((db.prepare(`EXPLAIN QUERY PLAN ${ip}`).all(0) as { detail: string }[]).map((r) => r.detail)).toEqual([
         'SEARCH interview_participants USING COVERING INDEX interview_participants_contact (contact_id=?)',
       ]);
+    },
+  },
+  '0030_applications_search_order': {
+    seed: (db) => seedRows(db, 'moves'),
+    atPrevious(db, seeded) {
+      const add = db.prepare("INSERT INTO applications (company_id, role, location, notes, stage, stage_changed_at) VALUES ((SELECT company_id FROM applications WHERE id = ?), ?, 'Lisbon', 'moved keys', 'applied', ?)");
+      // Two moves in one second (the key ties them), one before 1970 (kept at second 0), one far ahead.
+      for (const [role, at] of [['Tie late', 1700000000999], ['Tie early', 1700000000001], ['Old', -86_400_000], ['Future', 9_000_000_000_000]] as const) add.run(seeded.application, role, at);
+      before0030 = Object.fromEntries(['moved', 'keys lisbon', 'tie', 'engineer'].map((t) => [t, search(db, 'applications_fts', t)]));
+    },
+    check(db, seeded) {
+      const keyed = (text: string) =>
+        (db.prepare('SELECT rowid & 134217727 FROM applications_fts WHERE applications_fts MATCH ?').pluck().all(ftsQuery(text)) as number[]).sort((a, b) => a - b);
+      // What was found before is found now, by the ids in the keys' low bits.
+      for (const [text, ids] of Object.entries(before0030)) expect(keyed(text), text).toEqual(ids);
+      // Every application is indexed once, under its key.
+      const rows = db.prepare('SELECT a.id, f.rowid & 134217727 AS low FROM applications a JOIN application_search_keys k ON k.id = a.id JOIN applications_fts f ON f.rowid = k.key').all() as { id: number; low: number }[];
+      expect(rows).toHaveLength(count(db, 'applications'));
+      expect(count(db, 'applications_fts')).toBe(count(db, 'applications'));
+      for (const r of rows) expect(r.low).toBe(r.id);
+      // In key order the moves come oldest first; only moves within one second tie.
+      const byKey = db.prepare('SELECT a.role, a.stage_changed_at AS at, f.rowid >> 27 AS sec FROM applications_fts f JOIN applications a ON a.id = f.rowid & 134217727 ORDER BY f.rowid').all() as { role: string; at: number; sec: number }[];
+      for (let i = 1; i < byKey.length; i++) if (byKey[i].sec !== byKey[i - 1].sec) expect(byKey[i].at).toBeGreaterThan(byKey[i - 1].at);
+      expect(byKey[0]).toMatchObject({ role: 'Old', sec: 0 });
+      expect(byKey.at(-1)).toMatchObject({ role: 'Future', sec: 2 ** 32 - 1 }); // kept within 32 bits (year 2106)
+      expect(byKey.find((r) => r.role === 'Tie late')!.sec).toBe(byKey.find((r) => r.role === 'Tie early')!.sec);
+      // The triggers keep it so: a stage move moves the row to its new key, a company rename reaches it, a delete removes it.
+      const tie = db.prepare("SELECT id FROM applications WHERE role = 'Tie late'").pluck().get() as number;
+      db.prepare('UPDATE applications SET stage_changed_at = 1800000000000 WHERE id = ?').run(tie);
+      expect(db.prepare('SELECT f.role FROM application_search_keys k JOIN applications_fts f ON f.rowid = k.key WHERE k.id = ?').pluck().all(tie)).toEqual(['Tie late']);
+      db.prepare("UPDATE companies SET name = 'Renamedco' WHERE id = (SELECT company_id FROM applications WHERE id = ?)").run(seeded.application);
+      expect(keyed('renamedco')).toContain(tie);
+      db.prepare('UPDATE applications SET role = role, priority = priority WHERE id = ?').run(tie);
+      // The facets follow the stage and the archived state: 'l' or 'a' and the stage key's hex, 'live' or 'archived'.
+      const facets = () => db.prepare('SELECT f.facets FROM application_search_keys k JOIN applications_fts f ON f.rowid = k.key WHERE k.id = ?').pluck().get(tie);
+      expect(facets()).toBe(`l${Buffer.from('applied').toString('hex')} live`);
+      db.prepare("UPDATE applications SET stage = 'offer', archived_at = 1800000000000 WHERE id = ?").run(tie);
+      expect(facets()).toBe(`a${Buffer.from('offer').toString('hex')} archived`);
+      const inOffer = db.prepare("SELECT rowid & 134217727 FROM applications_fts WHERE applications_fts MATCH ?").pluck();
+      expect(inOffer.all(`{facets} : "a${Buffer.from('offer').toString('hex')}"`)).toEqual([tie]);
+      expect(inOffer.all('{company role notes location} : (archived OR live)')).toEqual([]);
+      db.prepare("DELETE FROM applications WHERE role = 'Old'").run();
+      expect(count(db, 'applications_fts')).toBe(count(db, 'applications'));
+      expect(keyed('tie')).toEqual([tie, tie + 1].filter((id) => db.prepare('SELECT 1 FROM applications WHERE id = ?').get(id)));
+      expect(() => db.prepare("INSERT INTO applications_fts(applications_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     },
   },
 };

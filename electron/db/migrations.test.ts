@@ -82,6 +82,7 @@ describe('migration test helper', () => {
 // and recreates an FTS trigger on purpose (to index a new column, say) lists that trigger here, with
 // the migration's tag; nothing else should ever need to.
 const SEARCH_IN_NAME_ORDER = 'contacts_fts keys each contact by a code of its name and its id (0028), so the triggers find its row by that key; they index the same text as before.';
+const SEARCH_IN_MOVE_ORDER = 'applications_fts keys each application by the second of its last stage move and its id (0030), so the triggers find its row by that key; they index the same text as before.';
 const SEARCH_EVERY_EMAIL = 'The contacts FTS row now takes every email of the contact from contact_emails, not only the primary mirror.';
 const GUARD_EXCEPTIONS: readonly GuardException[] = [
   {
@@ -94,6 +95,11 @@ const GUARD_EXCEPTIONS: readonly GuardException[] = [
     object: 'notes_contact',
     why: 'Widened, not narrowed: the same leading contact_id, with the time the note was sent or mailed after it; every query it served it serves.',
   },
+  { migration: '0030_applications_search_order', object: 'applications_fts', why: SEARCH_IN_MOVE_ORDER },
+  { migration: '0030_applications_search_order', object: 'applications_fts_ai', why: SEARCH_IN_MOVE_ORDER },
+  { migration: '0030_applications_search_order', object: 'applications_fts_au', why: SEARCH_IN_MOVE_ORDER },
+  { migration: '0030_applications_search_order', object: 'applications_fts_ad', why: SEARCH_IN_MOVE_ORDER },
+  { migration: '0030_applications_search_order', object: 'companies_fts_au', why: SEARCH_IN_MOVE_ORDER },
   { migration: '0028_contacts_search_order', object: 'contacts_fts', why: SEARCH_IN_NAME_ORDER },
   { migration: '0028_contacts_search_order', object: 'contacts_fts_ai', why: SEARCH_IN_NAME_ORDER },
   { migration: '0028_contacts_search_order', object: 'contacts_fts_au', why: SEARCH_IN_NAME_ORDER },

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from './core';
 import { explain, fullScans, indexesUsed, plansOf, type PlannedStatement } from './plans';
-import { BROAD_SEARCH_IDS, listSql, ORDER_INDEX, type SortKey } from '../domains/applications/list';
+import { listSql, ORDER_INDEX, type SortKey } from '../domains/applications/list';
+import { BROAD_SEARCH_IDS } from '../domains/applications/board';
 import { IDS_PAGE_SQL, SEARCH_KEYS_SQL, SEARCH_TIE_SQL } from '../domains/contacts/queries';
 import { STAGES } from '../shared/domain';
 
@@ -229,7 +230,7 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
           expect(plan, `${sort} ${after}`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^SEARCH a USING (COVERING )?INDEX ${index} \\(archived_at=\\?`))]));
           expect(plan.filter((l) => /VIRTUAL TABLE INDEX \d+:M/.test(l)), `${sort} ${after}`).toEqual([expect.stringMatching(/^SCAN applications_fts VIRTUAL TABLE INDEX 0:M/)]);
           expect(plan, `${sort} ${after}`).toEqual(expect.arrayContaining(['SEARCH a USING INTEGER PRIMARY KEY (rowid=?)']));
-          expect(sql).toMatch(/\+rowid IN \(SELECT a\.id FROM applications a INDEXED BY \w+ .* LIMIT @walk\)/);
+          expect(sql).toMatch(/\(rowid & \d+\) IN \(SELECT a\.id FROM applications a INDEXED BY \w+ .* LIMIT @walk\)/);
         }
       }
     } finally {
@@ -237,9 +238,21 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     }
   });
 
+  it('a table search by last move reads the FTS index in its key order and stops at the page, sorting nothing', async () => {
+    // search-order.ts: the keys (migration 0030) come newest move first from FTS5 itself; each is joined
+    // to its application by id, and LIMIT stops the read. Next pages seek the index to the cursor's second.
+    for (const input of [{ search: 'platform', limit: 100 }, { search: 'platform', limit: 100, after: { value: NOW - 30 * DAY, id: 200 } }, { search: 'platform', limit: 20, dir: 'asc' }]) {
+      const page = (await plansFor(dir, 'applications.list', input)).find((p) => /FROM \(SELECT rowid FROM applications_fts WHERE .* ORDER BY rowid (DESC|ASC) LIMIT @scan\) f CROSS JOIN applications a/.test(p.sql))!;
+      expect(page, JSON.stringify(input)).toBeDefined();
+      expect(page.sql).toMatch(/LIMIT @want$/);
+      expect(page.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+      expect(page.plan).toEqual(['CO-ROUTINE f', expect.stringMatching(/^SCAN applications_fts VIRTUAL TABLE INDEX \d+:M/), 'SCAN f', 'SEARCH a USING INTEGER PRIMARY KEY (rowid=?)']);
+    }
+  });
+
   it('a searched table page counts its matches from the FTS index, no further than a cap', async () => {
     for (const [method, input, table] of [['applications.list', { search: 'platform', limit: 100 }, 'applications']] as const) {
-      const count = (await plansFor(dir, method, input)).find((p) => /SELECT count\(\*\) AS n, max\(id\) AS last FROM \(SELECT a\.id FROM \w+_fts/.test(p.sql))!;
+      const count = (await plansFor(dir, method, input)).find((p) => /SELECT count\(\*\) AS n, max\(rowid >> 27\) AS sec FROM \(SELECT rowid FROM \w+_fts/.test(p.sql))!;
       expect(count.sql, method).toMatch(/LIMIT @cap\)$/);
       expect(count.plan, method).toEqual(expect.arrayContaining([expect.stringMatching(/^SCAN (f|\w+_fts) VIRTUAL TABLE INDEX \d+:M/)]));
       expect(fullScans([count], [table])).toEqual([]);

@@ -6,10 +6,12 @@ import { deleteRow, insertRow, pick, prepare, tx, updateRow } from '../../db/sql
 import { applications, stageEvents } from '../../db/schema';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
 import { companyIdFor } from '../companies/companies';
-import { boardColumns, getSummary, listApplications } from './list';
+import { getSummary, listApplications } from './list';
+import { boardColumns } from './board';
 import { datesApplication, firstOfKind, requireStage, stageOf } from '../stages/rules';
 
-export { BOARD_PER_STAGE, boardColumns, getSummary, listApplications, listSql } from './list';
+export { getSummary, listApplications, listSql } from './list';
+export { BOARD_PER_STAGE, boardColumns } from './board';
 
 type Detail = MethodOutput<'applications.get'>;
 

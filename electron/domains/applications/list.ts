@@ -1,4 +1,4 @@
-// Reads of many applications: the pipeline table (paged by keyset), the board (top N per stage) and one
+// Reads of many applications: the pipeline table (paged by keyset; the board is board.ts) and one
 // summary (after a write). Each query first picks the application ids it shows, then joins the per-card
 // counts (due notes, cards to mail) for those ids only: a page, a column or one card costs the same
 // whatever the size of the book. Raw SQL: the benchmark runs the same text to compare the API with it.
@@ -7,13 +7,14 @@ import type { Ctx } from '../../db/context';
 import type { MethodOutput, ParsedInput } from '../../api/contract';
 import { PRIORITIES } from '../../shared/domain';
 import { stmt } from '../../db/sql';
-import { ftsMatch } from '../../db/fts';
+import { KEY_ID_BITS, KEY_ID_MASK } from '../../db/fts';
 import { COUNTS_AS_DUE } from '../interviews/obligations';
-import { activeStages, stageOf } from '../stages/rules';
+import { stageOf } from '../stages/rules';
 import { documentTagsFor } from '../documents/documents';
 import { stagePageIds } from './stage-order';
+import { applicationsMatch, facetedMatch, keyOrderPage } from './search-order';
 
-type Summary = MethodOutput<'applications.list'>['items'][number];
+export type Summary = MethodOutput<'applications.list'>['items'][number];
 type ListInput = ParsedInput<'applications.list'>;
 export type SortKey = NonNullable<ListInput['sort']>;
 
@@ -76,11 +77,11 @@ interface ListShape {
   dir?: 'asc' | 'desc';
 }
 
-function filterOf(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>): string[] {
+export function filterOf(opts: Pick<ListShape, 'search' | 'stages' | 'includeArchived'>): string[] {
   const where: string[] = [];
   if (!opts.includeArchived) where.push('a.archived_at IS NULL');
   if (opts.stages) where.push('a.stage IN (SELECT value FROM json_each(@stages))');
-  if (opts.search) where.push('a.id IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match)');
+  if (opts.search) where.push(`a.id IN (SELECT rowid & ${KEY_ID_MASK} FROM applications_fts WHERE applications_fts MATCH @match)`);
   return where;
 }
 
@@ -138,13 +139,13 @@ const SEARCH_FILTER = filterOf({ search: true, stages: false, includeArchived: t
  * but the search) are listed once, the FTS matches are read past that list (a membership test per
  * match, nothing stored), and the few that are in it are looked up and sorted. Listing every match
  * (the plain walk) stores each one: ~0.1 µs a match, 31,000 matches for a common word at 100,000
- * applications; reading them costs a third of that. The unary plus keeps the list a test on the
- * matches: as an FTS5 rowid constraint it would run the MATCH once per listed row (~30 µs each).
+ * applications; reading them costs a third of that. The list is a test on the ids the keys hold: as
+ * an FTS5 rowid constraint it would run the MATCH once per listed row (~30 µs each).
  */
 function boundedIds(where: string[], value: string, dir: 'ASC' | 'DESC', walkIndex: string): string {
   const rest = where.filter((w) => w !== SEARCH_FILTER);
   const walked = `SELECT a.id FROM applications a INDEXED BY ${walkIndex}${rest.length ? ` WHERE ${rest.join(' AND ')}` : ''} ORDER BY ${value} ${dir}, a.id ${dir} LIMIT @walk`;
-  const hits = `SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match AND +rowid IN (${walked})`;
+  const hits = `SELECT rowid & ${KEY_ID_MASK} FROM applications_fts WHERE applications_fts MATCH @match AND (rowid & ${KEY_ID_MASK}) IN (${walked})`;
   return `SELECT a.id, ${value} AS v FROM applications a WHERE a.id IN (${hits}) ORDER BY v ${dir}, a.id ${dir} LIMIT @limit`;
 }
 
@@ -187,14 +188,26 @@ function countOf(ctx: Ctx, shape: Pick<ListShape, 'search' | 'stages' | 'include
 }
 
 /**
- * A search's matches counted up to @cap, driven by the FTS index: reads at most @cap matches. FTS5
- * hands them over in rowid order, so `last` (the largest id counted) also says how thick the matches
- * are among the ids: n of them in the first `last` ids.
+ * A search's matches counted up to @cap from the FTS index alone (its filters are facets of the match,
+ * search-order.ts): reads at most @cap keys. FTS5 hands them over in key order, oldest move first
+ * (migration 0030), so `sec` (the last one's second) also says how thick the matches are: n of them
+ * among the applications moved by then (rowsMovedBy).
  */
-function cappedCountSql(opts: Pick<ListShape, 'stages' | 'includeArchived'>): string {
-  const where = ['applications_fts MATCH @match', ...filterOf({ ...opts, search: false })];
-  return `SELECT count(*) AS n, max(id) AS last FROM (SELECT a.id FROM applications_fts f CROSS JOIN applications a ON a.id = f.rowid WHERE ${where.join(' AND ')} LIMIT @cap)`;
-}
+const CAPPED_COUNT_SQL = `SELECT count(*) AS n, max(rowid >> ${KEY_ID_BITS}) AS sec FROM (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @faceted LIMIT @cap)`;
+
+/** Beyond this many rows, the rows a density is measured against are not counted further. */
+const SPAN_CAP = 20_000;
+
+/**
+ * The live applications last moved within the seconds the capped count read (no further than
+ * SPAN_CAP): what its matches were found among. Past the cap the density is at most n / SPAN_CAP,
+ * thin enough that walkCandidates lists the matches instead.
+ */
+const rowsMovedBy = (ctx: Ctx, sec: number) =>
+  stmt<{ n: number }>(
+    ctx.sqlite,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM applications a INDEXED BY applications_moved WHERE a.archived_at IS NULL AND a.stage_changed_at < @end LIMIT ${SPAN_CAP})`,
+  ).get({ end: (sec + 1) * 1000 })!.n;
 
 /**
  * How many rows of the order a bounded broad page (listSql's `bounded`) reads the matches against: the
@@ -204,11 +217,11 @@ function cappedCountSql(opts: Pick<ListShape, 'stages' | 'includeArchived'>): st
  * it is a small part of the estimated matches (each row read and listed costs ~5 times what a match
  * read past the list does), so a thin search keeps listing its few matches.
  */
-export function walkCandidates(limit: number, counted: { n: number; last: number }, maxId: number): number | null {
-  if (counted.n === 0 || counted.last <= 0) return null;
-  const density = Math.min(1, counted.n / counted.last);
+export function walkCandidates(limit: number, counted: { n: number; among: number }, size: number): number | null {
+  if (counted.n === 0 || counted.among <= 0) return null;
+  const density = Math.min(1, counted.n / counted.among);
   const walk = Math.ceil((limit / density) * 1.5);
-  return walk * 5 < density * maxId ? walk : null;
+  return walk * 5 < density * size ? walk : null;
 }
 
 const listSqls = new Map<string, string>();
@@ -225,8 +238,9 @@ function listSqlOf(opts: ListShape): string {
 }
 
 export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'applications.list'> {
-  const match = ftsMatch(ctx.sqlite, input.search);
+  const match = applicationsMatch(ctx.sqlite, input.search);
   if (input.search && !match) return { items: [], total: 0, more: false, next: null };
+  const faceted = match ? facetedMatch(match, { stages: input.stages?.length ? input.stages : null, includeArchived: !!input.includeArchived }) : null;
   const stages = input.stages && input.stages.length > 0 ? JSON.stringify(input.stages) : null;
   const shape = { search: !!match, stages: !!stages, includeArchived: !!input.includeArchived };
   const sort = input.sort ?? 'stageChangedAt';
@@ -238,19 +252,26 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
   if (input.after) Object.assign(params, { afterValue: input.after.value, afterId: input.after.id });
   // A searched page counts its matches first, no further than TABLE_EXACT_MATCHES + 1 (every page: the
   // count is what picks the way to the page, and it is cheap).
-  const counted = match && input.limit ? stmt<{ n: number; last: number }>(ctx.sqlite, cappedCountSql(shape)).get({ ...filterParams, cap: TABLE_EXACT_MATCHES + 1 })! : null;
+  const counted = faceted && input.limit ? stmt<{ n: number; sec: number | null }>(ctx.sqlite, CAPPED_COUNT_SQL).get({ faceted, cap: TABLE_EXACT_MATCHES + 1 })! : null;
   const capped = counted ? counted.n : null;
   const broad = capped !== null && capped > TABLE_EXACT_MATCHES;
+  const dir = (input.dir ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
+  const after = input.after ? { value: Number(input.after.value), id: input.after.id } : undefined;
+  // A search by last move (the default order) reads its page in the search index's own order
+  // (search-order.ts), filters included; one of the ways below only if that gives up.
+  const byKey =
+    faceted && input.limit && sort === 'stageChangedAt' && (!after || Number.isSafeInteger(after.value))
+      ? keyOrderPage(ctx, { match: faceted, dir, limit: input.limit, after })
+      : null;
   let items: Summary[];
-  if (sort === 'stage' && !match && input.limit && !input.includeArchived) {
+  if (byKey) {
+    items = summariesInOrder(ctx, byKey.ids, params.now as number);
+  } else if (sort === 'stage' && !match && input.limit && !input.includeArchived) {
     // By stage, a page walks the stages in board order (stage-order.ts) rather than sorting every row.
-    const dir = (input.dir ?? 'desc') === 'desc' ? 'DESC' : 'ASC';
-    const after = input.after ? { value: Number(input.after.value), id: input.after.id } : undefined;
-    const ids = stagePageIds(ctx, { dir, limit: input.limit, stages: input.stages?.length ? input.stages : null, after });
-    items = stmt<Summary>(ctx.sqlite, summarySql('SELECT j.value AS id, j.key AS v FROM json_each(@ids) j', 'ids.v')).all({ ids: JSON.stringify(ids), now: params.now });
+    items = summariesInOrder(ctx, stagePageIds(ctx, { dir, limit: input.limit, stages: input.stages?.length ? input.stages : null, after }), params.now as number);
   } else {
     const opts = { ...shape, limit: !!input.limit, after: !!input.after, sort, dir: input.dir, walk: broad };
-    const walk = broad && ORDER_INDEX[sort] && !input.includeArchived ? walkCandidates(input.limit!, counted!, maxIdOf(ctx)) : null;
+    const walk = broad && ORDER_INDEX[sort] && !input.includeArchived ? walkCandidates(input.limit!, { n: counted!.n, among: rowsMovedBy(ctx, counted!.sec ?? 0) }, maxIdOf(ctx)) : null;
     // The bounded read is exact when it finds a whole page (every row before the page's last is among
     // the rows it read); short of one, the page is read again the plain way.
     const bounded = walk ? stmt<Summary>(ctx.sqlite, listSqlOf({ ...opts, bounded: true })).all({ ...params, ...filterParams, walk }) : null;
@@ -265,6 +286,10 @@ export function listApplications(ctx: Ctx, input: ListInput): MethodOutput<'appl
   const last = items.length === input.limit ? items[items.length - 1] : null;
   return { items, total, more: broad && !input.after, next: last ? { value: sortValueOf(ctx, sort, last), id: last.id } : null };
 }
+
+/** The summaries of these applications, in this order. */
+const summariesInOrder = (ctx: Ctx, ids: number[], now: number) =>
+  stmt<Summary>(ctx.sqlite, summarySql('SELECT j.value AS id, j.key AS v FROM json_each(@ids) j', 'ids.v')).all({ ids: JSON.stringify(ids), now });
 
 /** The largest application id: the end of the b-tree, one seek. */
 const maxIdOf = (ctx: Ctx) => stmt<{ m: number | null }>(ctx.sqlite, 'SELECT max(id) AS m FROM applications').get()!.m ?? 0;
@@ -281,91 +306,6 @@ function sortValueOf(ctx: Ctx, sort: SortKey, a: Summary): string | number {
     default:
       return a[sort];
   }
-}
-
-/** Default cards per column on the board: enough for a real search, small enough to render at once. */
-export const BOARD_PER_STAGE = 100;
-
-/**
- * A board search matching up to this many applications (archived ones included) is counted exactly per
- * column. A broader one (a common word in a large book) reads only the cards each column shows, plus
- * one to know there are more, and says "100+": counting every match costs a row read per match, which
- * grows with the book while the board still shows 100 cards per column.
- */
-export const BOARD_EXACT_MATCHES = 5000;
-
-type BoardOutput = MethodOutput<'applications.board'>;
-
-export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>): BoardOutput {
-  const match = ftsMatch(ctx.sqlite, input.search);
-  // The person's active stages in board order; archived stages hold no applications (archiving moves them).
-  const keys = activeStages(ctx).map((s) => s.key);
-  const chosen = input.stages && input.stages.length > 0 ? input.stages : null;
-  const visible = chosen ? keys.filter((k) => chosen.includes(k)) : keys;
-  if (input.search && !match) return { columns: visible.map((stage) => ({ stage, total: 0, more: false, items: [] })), total: 0, more: false };
-  const perStage = input.perStage ?? BOARD_PER_STAGE;
-  if (match && !input.includeArchived) {
-    // Counted only as far as the threshold: past it, the count is not shown, and FTS5 hands the matches
-    // over in rowid order, so LIMIT stops it there instead of at the last of 30,000.
-    const n = stmt<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match LIMIT ${BOARD_EXACT_MATCHES + 1})`).get({ match })!.n;
-    if (n > BOARD_EXACT_MATCHES) return broadSearch(ctx, visible, match, perStage);
-  }
-  const where = filterOf({ search: !!match, stages: false, includeArchived: !!input.includeArchived });
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const params: Record<string, unknown> = { now: ctx.clock.now(), perStage };
-  if (match) params.match = match;
-  const countParams = match ? { match } : {};
-  const totals = new Map(
-    stmt<{ stage: string; n: number }>(ctx.sqlite, `SELECT a.stage, count(*) AS n FROM applications a ${filter} GROUP BY a.stage`)
-      .all(countParams)
-      .map((r) => [r.stage, r.n]),
-  );
-  // Per stage the newest perStage. Without a search: one index range (archived_at, stage,
-  // stage_changed_at) per stage, stopped at perStage rows, instead of ranking every application. With a
-  // narrow search: the few matches are read once from the FTS index and ranked (they are counted anyway).
-  const ids = match
-    ? `SELECT id FROM (SELECT a.id, row_number() OVER (PARTITION BY a.stage ORDER BY a.stage_changed_at DESC, a.id DESC) AS rn FROM applications a ${filter}) WHERE rn <= @perStage`
-    : keys
-        .map((_s, i) => `SELECT * FROM (SELECT a.id FROM applications a ${filter ? `${filter} AND` : 'WHERE'} a.stage = @stage${i} ORDER BY a.stage_changed_at DESC, a.id DESC LIMIT @perStage)`)
-        .join('\nUNION ALL\n');
-  if (!match) keys.forEach((k, i) => (params[`stage${i}`] = k));
-  const items = stmt<Summary>(ctx.sqlite, summarySql(ids, 'a.stage_changed_at DESC, a.id DESC')).all(params);
-  const byStage = new Map<string, Summary[]>(visible.map((s) => [s, []]));
-  for (const it of items) byStage.get(it.stage)?.push(it);
-  const columns = visible.map((stage) => ({ stage, total: totals.get(stage) ?? 0, more: false, items: byStage.get(stage)! }));
-  return { columns, total: columns.reduce((n, c) => n + c.total, 0), more: false };
-}
-
-/**
- * The ids of a broad board search: per stage, the stage's index range (archived_at, stage,
- * stage_changed_at) walked newest first and stopped after perStage + 1 matches. The matches are read
- * from the FTS index once into one lookup list (a non-correlated IN list is built once per statement,
- * also inside the correlated per-stage subquery), so the work is what the columns show, not every match.
- */
-export const BROAD_SEARCH_IDS = `SELECT s.value AS stage, j.value AS id FROM json_each(@stages) s, json_each((
-  SELECT json_group_array(id) FROM (
-    SELECT a.id FROM applications a INDEXED BY applications_stage
-    WHERE a.archived_at IS NULL AND a.stage = s.value AND a.id IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH @match)
-    ORDER BY a.stage_changed_at DESC, a.id DESC LIMIT @perStage + 1))) j`;
-
-function broadSearch(ctx: Ctx, visible: string[], match: string, perStage: number): BoardOutput {
-  const found = stmt<{ stage: string; id: number }>(ctx.sqlite, BROAD_SEARCH_IDS).all({ stages: JSON.stringify(visible), match, perStage });
-  const seen = new Map<string, number[]>(visible.map((s) => [s, []]));
-  for (const r of found) seen.get(r.stage)!.push(r.id);
-  const shown = [...seen.values()].flatMap((ids) => ids.slice(0, perStage));
-  const items = stmt<Summary>(ctx.sqlite, summarySql('SELECT value AS id FROM json_each(@ids)', 'a.stage_changed_at DESC, a.id DESC')).all({
-    ids: JSON.stringify(shown),
-    now: ctx.clock.now(),
-  });
-  const byStage = new Map<string, Summary[]>(visible.map((s) => [s, []]));
-  for (const it of items) byStage.get(it.stage)?.push(it);
-  // A column with more matches than it shows gives what it shows as its total, and says there are more.
-  const columns = visible.map((stage) => {
-    const more = seen.get(stage)!.length > perStage;
-    const cards = byStage.get(stage)!;
-    return { stage, total: cards.length, more, items: cards };
-  });
-  return { columns, total: columns.reduce((n, c) => n + c.total, 0), more: columns.some((c) => c.more) };
 }
 
 export function getSummary(ctx: Ctx, id: number): Summary {

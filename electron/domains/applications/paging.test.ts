@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf, testCore, type TestCore } from '../../testing/core';
 import { PRIORITIES, STAGES } from '../../shared/domain';
 import { TABLE_EXACT_MATCHES, walkCandidates } from './list';
+import { KEY_SCAN_PER_ROW, applicationsMatch, facetedMatch, keyOrderPage } from './search-order';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 let core: TestCore;
@@ -122,9 +123,10 @@ describe('applications.list pages', () => {
   });
   it('a broad page read against the first rows of the order gives the rows of the full list, and falls back when they hold too few', async () => {
     // 'wide' is every other application, dates shuffled: the bounded read (walkCandidates) is taken and
-    // finds its pages among the first rows it reads. 'skew' is the 1,100 lowest ids, which are the oldest:
-    // the density the capped count sees (every id) promises a page in a few rows it does not hold, so newest
-    // first the page is read again the plain way; oldest first the bounded read finds it.
+    // finds its pages among the first rows it reads. 'skew' is the 1,100 oldest moves: the density the
+    // capped count sees (every one of the oldest) promises a page in a few rows it does not hold, so by
+    // update time, newest first, the page is read again the plain way. (By last move, the index's key
+    // order reads either page itself: search-order.ts.)
     const db = core.ctx.sqlite;
     const n = 4400;
     db.transaction(() => {
@@ -137,10 +139,10 @@ describe('applications.list pages', () => {
       }
     })();
     const maxId = db.prepare('SELECT max(id) FROM applications').pluck().get() as number;
-    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, last: 2 * (TABLE_EXACT_MATCHES + 1) }, maxId)).not.toBeNull();
-    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, last: TABLE_EXACT_MATCHES + 1 }, maxId)).not.toBeNull();
+    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, among: 2 * (TABLE_EXACT_MATCHES + 1) }, maxId)).not.toBeNull();
+    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, among: TABLE_EXACT_MATCHES + 1 }, maxId)).not.toBeNull();
     // A thin search (matches sparse among the ids) lists its matches instead.
-    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, last: 100_000 }, 100_000)).toBeNull();
+    expect(walkCandidates(20, { n: TABLE_EXACT_MATCHES + 1, among: 100_000 }, 100_000)).toBeNull();
     for (const search of ['wide', 'skew']) {
       for (const sort of ['stageChangedAt', 'updatedAt', 'role', 'location', 'priority'] as const) {
         for (const dir of ['asc', 'desc'] as const) {
@@ -157,6 +159,56 @@ describe('applications.list pages', () => {
         }
       }
     }
+  });
+
+  it('a search by last move reads pages in the index key order: ties within a second exact, filters, cursors inside a second', async () => {
+    // Many moves share a second with their milliseconds shuffled against their ids, so the key (second,
+    // id) disagrees with the list's order (stage_changed_at, id) inside a second; and whole seconds repeat one time.
+    const db = core.ctx.sqlite;
+    const n = 1500;
+    db.transaction(() => {
+      const add = db.prepare("INSERT INTO applications (company_id, role, stage, stage_changed_at, archived_at) VALUES (1, ?, ?, ?, ?)");
+      for (let i = 0; i < n; i++) {
+        const at = NOW - Math.floor(i / 9) * 1000 - (i % 50 < 25 ? (i * 389) % 1000 : 0);
+        add.run(i % 3 ? 'keyed role' : 'other role', i % 97 ? 'applied' : 'offer', at, i % 11 ? null : NOW);
+      }
+    })();
+    const match = applicationsMatch(db, 'keyed')!;
+    const page = (dir: 'ASC' | 'DESC', limit: number, stages: string[] | null = null) => keyOrderPage(core.ctx, { match: facetedMatch(match, { stages, includeArchived: false }), dir, limit });
+    for (const [dir, limit] of [['desc', 20], ['asc', 20], ['desc', 1], ['asc', 7], ['desc', 100]] as const) {
+      for (const stages of [undefined, ['offer']]) {
+        const all = (await core.api('applications.list', { search: 'keyed', dir, stages })).items.map((a) => a.id);
+        expect(all.length).toBeGreaterThan(stages ? 5 : TABLE_EXACT_MATCHES / 2);
+        const seen: number[] = [];
+        let page = await core.api('applications.list', { search: 'keyed', dir, stages, limit });
+        for (let p = 0; p < 6 && page.items.length; p++) {
+          seen.push(...page.items.map((a) => a.id));
+          if (!page.next) break;
+          page = await core.api('applications.list', { search: 'keyed', dir, stages, limit, after: page.next });
+        }
+        expect(seen, `${dir} ${limit} ${stages ?? ''}`).toEqual(all.slice(0, seen.length));
+        expect(seen.length).toBe(Math.min(all.length, 6 * limit));
+      }
+      // The key order answers these pages itself, a stage that few matches hold too: the stage and the
+      // archived state are facets of the match, so FTS5 skips to the rows that have them.
+      for (const stages of [null, ['offer']]) {
+        const own = page(dir === 'desc' ? 'DESC' : 'ASC', limit, stages);
+        const listed = (await core.api('applications.list', { search: 'keyed', dir, stages: stages ?? undefined })).items.map((a) => a.id);
+        expect(own, `${dir} ${limit} ${stages}`).toEqual({ ids: listed.slice(0, limit), more: listed.length > limit });
+      }
+    }
+    // A second holding more moves than a page may read (an import) gives up for the list's other ways.
+    // 50 in one second: a page of 1 may read 40 keys (KEY_SCAN_PER_ROW per row, with the one past it), a page of 2, 60.
+    db.prepare("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO applications (company_id, role, stage, stage_changed_at) SELECT 1, 'keyed import', 'applied', ? FROM n").run(NOW + 5000);
+    expect(KEY_SCAN_PER_ROW * 2).toBeLessThan(50);
+    expect(page('DESC', 1)).toBeNull();
+    const imported = (await core.api('applications.list', { search: 'keyed import' })).items.map((a) => a.id);
+    expect(imported).toHaveLength(50);
+    expect((await core.api('applications.list', { search: 'keyed', limit: 1 })).items.map((a) => a.id)).toEqual([imported[0]]);
+    expect(page('DESC', 2)).toEqual({ ids: imported.slice(0, 2), more: true });
+    // Archived ones in, as the full list gives them.
+    const withArchived = (await core.api('applications.list', { search: 'keyed', includeArchived: true })).items.map((a) => a.id);
+    expect((await core.api('applications.list', { search: 'keyed', includeArchived: true, limit: 50 })).items.map((a) => a.id)).toEqual(withArchived.slice(0, 50));
   });
 });
 

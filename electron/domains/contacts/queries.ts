@@ -8,7 +8,7 @@ import type { ContactSummaryT, ContactT } from '../../api/contract/contacts';
 import { notFound } from '../../shared/errors';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
-import { ftsMatch } from '../../db/fts';
+import { KEY_ID_BITS, KEY_ID_MASK, ftsMatch } from '../../db/fts';
 import type { Sqlite } from '../../db/open';
 import { readChannels } from './channels';
 
@@ -170,8 +170,7 @@ ORDER BY c.name COLLATE NOCASE, c.id`;
  * contact_search_keys): code << 27 | id, where code spells the first 6 characters of the name. The
  * index hands matches back in name order and the id comes out of the low bits.
  */
-export const KEY_ID_BITS = 27;
-export const KEY_ID_MASK = 2 ** KEY_ID_BITS - 1;
+export { KEY_ID_BITS, KEY_ID_MASK };
 
 /** A plain search counts its matches no further than this ("2,000+"), or its page size if larger. */
 export const SEARCH_COUNT_CAP = 2000;
