@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { beginUpgradeBackup } from './upgrade-backup';
+import { WAL_AUTOCHECKPOINT, beginUpgradeBackup } from './upgrade-backup';
 import { DatabaseTooNewError, openDatabase } from './open';
 import { MIGRATIONS } from '../testing/core';
 
@@ -100,12 +100,12 @@ describe('openDatabase', () => {
     const target = path.join(dir, 'backups', 'b.sqlite');
     expect(beginUpgradeBackup(db.sqlite, file, target, Promise.resolve())).toBeNull();
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
-    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
     reader.exec('COMMIT');
     reader.close();
     const owed = beginUpgradeBackup(db.sqlite, file, target, Promise.resolve());
     expect(await owed!.done).toMatchObject({ state: 'done', path: target });
-    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('SELECT name FROM companies ORDER BY id').pluck().all()).toEqual(['Acme', 'Beta']);
     copy.close();

@@ -13,7 +13,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema';
 import { count } from '../shared/words';
 import { cheapCheck, classifyFileError, cleanPartialBackups, fileSize, inspectReadOnly, isRegularFile, quickCheck, writeBackupFile } from './integrity';
-import { beginUpgradeBackup, closeKeepingWal, resumeUpgradeBackup, type UpgradeBackup, type UpgradeBackupHooks, type UpgradeBackupOutcome } from './upgrade-backup';
+import { WAL_AUTOCHECKPOINT, beginUpgradeBackup, closeKeepingWal, resumeUpgradeBackup, type UpgradeBackup, type UpgradeBackupHooks, type UpgradeBackupOutcome } from './upgrade-backup';
 import { scopedForeignKeyCheck } from './fk-scope';
 import { checkWal, ensureIdentity, moveAside, newRecoveryFolder } from './recovery';
 
@@ -103,6 +103,7 @@ export function pendingMigrations(sqlite: Sqlite, migrationsFolder: string) {
 
 export function applyPragmas(sqlite: Sqlite, file: string) {
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
   // FULL, not NORMAL: in WAL mode NORMAL syncs only at checkpoints, so a power cut or OS crash can roll
   // back the last acknowledged commits (a process crash cannot). FULL syncs the WAL at every commit,
   // one fsync per user action, which people do not notice at the pace they type.

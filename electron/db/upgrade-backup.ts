@@ -16,6 +16,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { cheapCheck, completeOrAbsent, fsyncDir, fsyncFile, inspectReadOnly } from './integrity';
 
+/**
+ * WAL pages that start an automatic checkpoint (SQLite's default is 1,000; a page is 4 KB, so the WAL
+ * stays under about 16 MB). The checkpoint runs inside the commit that crosses the mark and syncs the
+ * main file: 10-200 ms on a large book. A stage move writes ~30 pages (the search index moves the row
+ * to its new key, migration 0030), so at 1,000 every ~30th move paid for one, and 5% of moves took
+ * over 10 ms at 100,000 applications; at 4,000, one move in ~130, and four times fewer syncs of the file.
+ */
+export const WAL_AUTOCHECKPOINT = 4000;
+
 /** Written beside the backup it promises: `<backup>.sqlite.pending` (never listed: not `.sqlite`). */
 export const PENDING_SUFFIX = '.pending';
 
@@ -96,7 +105,7 @@ export function beginUpgradeBackup(sqlite: Database.Database, file: string, targ
   try {
     writeMarker(target, state);
   } catch (err) {
-    sqlite.pragma('wal_autocheckpoint = 1000');
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     throw err;
   }
   return copyInBackground(sqlite, file, target, state, startAfter, hooks);
@@ -189,7 +198,7 @@ function copyInBackground(sqlite: Database.Database, file: string, target: strin
   const release = () => {
     holds = false;
     if (!sqlite.open) return;
-    sqlite.pragma('wal_autocheckpoint = 1000');
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     // PASSIVE: never waits on a reader (the background check), so it never stalls a call.
     sqlite.pragma('wal_checkpoint(PASSIVE)');
   };

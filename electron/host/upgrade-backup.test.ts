@@ -10,7 +10,7 @@ import { startCore, type Core } from './core';
 import { DB_FILE_NAME } from './paths';
 import { MIGRATIONS } from '../testing/core';
 import { withExtraMigration } from '../testing/extra-migration';
-import type { UpgradeBackupHooks } from '../db/upgrade-backup';
+import { WAL_AUTOCHECKPOINT, type UpgradeBackupHooks } from '../db/upgrade-backup';
 import { inspectReadOnly } from '../db/integrity';
 import { checkFileInWorker } from '../db/background-check';
 
@@ -97,7 +97,7 @@ describe('the pre-upgrade backup, after the first screen', () => {
     const listed = await call<{ items: { name: string }[] }>(core, 'backups.list', {});
     expect(listed.items.map((i) => i.name)).toEqual([path.basename(outcome.state === 'done' ? outcome.path : '')]);
     expect(fs.readdirSync(book.backups)).toEqual(listed.items.map((i) => i.name));
-    expect(core.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(core.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
     expect((await core.integrityChecked).state).toBe('sound');
     core.close();
   });
@@ -166,7 +166,7 @@ describe('the pre-upgrade backup, after the first screen', () => {
     expect(await again.upgradeBackupDone).toMatchObject({ state: 'failed', kept: false });
     expect(logged.join('\n')).toMatch(/backup before this upgrade could not be made/);
     expect(fs.readdirSync(book.backups)).toEqual([]);
-    expect(again.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(again.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
     again.close();
   });
 
@@ -192,7 +192,7 @@ describe('the pre-upgrade backup, after the first screen', () => {
     g.release();
     expect(await core.upgradeBackupDone).toMatchObject({ state: 'failed', kept: false, problem: expect.stringMatching(/changed while it was copied/) });
     expect(fs.readdirSync(book.backups)).toEqual([]);
-    expect(core.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(core.ctx.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT);
     core.close();
   });
 
