@@ -745,6 +745,27 @@ const cases: Record<string, DataCase> = {
       expect(() => db.prepare("INSERT INTO applications_fts(applications_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     },
   },
+  '0031_application_stage_counts': {
+    seed: (db) => seedRows(db, 'counts'),
+    atPrevious(db, seeded) {
+      const add = db.prepare('INSERT INTO applications (company_id, role, stage, archived_at) VALUES ((SELECT company_id FROM applications WHERE id = ?), ?, ?, ?)');
+      for (const [stage, archived] of [['offer', null], ['offer', 1700000000000], ['applied', null], ['custom-stage', null]] as const) add.run(seeded.application, 'Counted', stage, archived);
+    },
+    check(db, seeded) {
+      const counts = () => db.prepare('SELECT stage, live, archived FROM application_stage_counts ORDER BY stage').all();
+      const rows = () =>
+        db.prepare('SELECT stage, sum(archived_at IS NULL) AS live, sum(archived_at IS NOT NULL) AS archived FROM applications GROUP BY stage ORDER BY stage').all();
+      // Filled from the rows from before, and kept equal to them by the triggers.
+      expect(counts()).toEqual(rows());
+      expect(counts()).toContainEqual({ stage: 'offer', live: 1, archived: 1 });
+      db.prepare("UPDATE applications SET stage = 'offer' WHERE id = ?").run(seeded.application);
+      db.prepare("UPDATE applications SET archived_at = NULL WHERE stage = 'offer'").run();
+      db.prepare("DELETE FROM applications WHERE stage = 'custom-stage'").run();
+      db.prepare("INSERT INTO applications (company_id, role, stage) SELECT company_id, 'More', 'screening' FROM applications WHERE id = ?").run(seeded.application);
+      expect(counts()).toEqual(rows());
+      expect(counts()).not.toContainEqual(expect.objectContaining({ stage: 'custom-stage' }));
+    },
+  },
 };
 
 describe('each migration keeps and serves the rows written before it', () => {

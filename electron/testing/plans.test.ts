@@ -87,6 +87,12 @@ describe.each([['without statistics', false], ['after ANALYZE', true]] as const)
     expect([...indexesUsed(await plansFor(dir, 'applications.list', { limit: 100, sort: 'updatedAt' }))]).toContain('applications_updated');
   });
 
+  it("the board's column counts are read from the stage counts (0031), not counted over the applications", async () => {
+    const plans = await plansFor(dir, 'applications.board', {});
+    expect(plans.filter((p) => /count\(\*\) AS n FROM applications\b/.test(p.sql))).toEqual([]);
+    expect(plans.find((p) => /FROM application_stage_counts/.test(p.sql))!.plan).toEqual(['SCAN application_stage_counts']);
+  });
+
   it("the table's total on a first page without filters counts b-tree pages (OP_Count), not rows", async () => {
     for (const includeArchived of [false, true]) {
       const plans = await plansFor(dir, 'applications.list', { limit: 100, includeArchived });

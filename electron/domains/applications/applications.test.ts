@@ -140,6 +140,34 @@ describe('applications.board', () => {
 });
 
 describe('applications.board, a broad search', () => {
+  it("takes each column's count from the stage counts the triggers keep, equal to a count of the rows through every kind of write", async () => {
+    core = await testCore({ now: T0 });
+    const db = core.ctx.sqlite;
+    const counted = (includeArchived: boolean) =>
+      Object.fromEntries(db.prepare(`SELECT stage, count(*) AS n FROM applications WHERE stage IN (SELECT key FROM stages WHERE archived_at IS NULL)${includeArchived ? '' : ' AND archived_at IS NULL'} GROUP BY stage`).all().map((r) => [(r as { stage: string }).stage, (r as { n: number }).n]));
+    const shown = async (includeArchived: boolean) =>
+      Object.fromEntries((await core.api('applications.board', { includeArchived })).columns.filter((c) => c.total > 0).map((c) => [c.stage, c.total]));
+    const same = async (what: string) => {
+      for (const includeArchived of [false, true]) expect(await shown(includeArchived), `${what} ${includeArchived}`).toEqual(counted(includeArchived));
+    };
+    const ids: number[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await core.api('applications.create', { company: `Co ${i}`, role: 'Role', stage: i % 2 ? 'applied' : 'wishlist' })).id);
+    await same('created');
+    const move = await core.api('applications.moveStage', { id: ids[0], stage: 'interviewing' });
+    await core.api('applications.moveStage', { id: ids[1], stage: 'interviewing' });
+    await same('moved');
+    const archive = await core.api('applications.archive', { id: ids[2], archived: true });
+    await same('archived');
+    await core.api('applications.delete', { id: ids[3], confirm: true });
+    await same('deleted');
+    await core.api('undo.apply', { token: move.undo.token });
+    await core.api('undo.apply', { token: archive.undo!.token });
+    await same('undone');
+    db.prepare("UPDATE applications SET stage = 'offer', archived_at = ? WHERE id = ?").run(T0, ids[4]);
+    db.prepare("INSERT INTO applications (company_id, role, stage) VALUES (1, 'Raw', 'gone')").run();
+    await same('written with SQL');
+  });
+
   it('past BOARD_EXACT_MATCHES reads only the cards each column shows, and says a column has more', async () => {
     core = await testCore({ now: T0 });
     const db = core.ctx.sqlite;

@@ -40,11 +40,12 @@ export function boardColumns(ctx: Ctx, input: ParsedInput<'applications.board'>)
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const params: Record<string, unknown> = { now: ctx.clock.now(), perStage };
   if (match) params.match = match;
-  const countParams = match ? { match } : {};
+  // Each column's count: a narrow search's matches counted, else the stage's count as the triggers keep it (migration 0031).
   const totals = new Map(
-    stmt<{ stage: string; n: number }>(ctx.sqlite, `SELECT a.stage, count(*) AS n FROM applications a ${filter} GROUP BY a.stage`)
-      .all(countParams)
-      .map((r) => [r.stage, r.n]),
+    (match
+      ? stmt<{ stage: string; n: number }>(ctx.sqlite, `SELECT a.stage, count(*) AS n FROM applications a ${filter} GROUP BY a.stage`).all({ match })
+      : stmt<{ stage: string; n: number }>(ctx.sqlite, `SELECT stage, live${input.includeArchived ? ' + archived' : ''} AS n FROM application_stage_counts`).all()
+    ).map((r) => [r.stage, r.n]),
   );
   // Per stage the newest perStage. Without a search: one index range (archived_at, stage,
   // stage_changed_at) per stage, stopped at perStage rows, instead of ranking every application. With a

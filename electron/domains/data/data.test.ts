@@ -130,6 +130,9 @@ print(json.dumps({'rows': sum(len(r) for r in f['tables'].values()), 'bodies': s
 
     // The full-text indexes hold the same entries, and search finds imported rows.
     for (const t of ['applications_fts', 'contacts_fts', 'notes_fts']) expect(fts(b, t)).toEqual(fts(a, t));
+    // So do the stage counts (migration 0031), kept by the triggers as the rows come in.
+    const counts = (c: typeof a) => c.ctx.sqlite.prepare('SELECT stage, live, archived FROM application_stage_counts WHERE live + archived > 0 ORDER BY stage').all();
+    expect(counts(b)).toEqual(counts(a));
     expect((await b.api('applications.list', { search: 'beta' })).total).toBe(1);
     expect((await b.api('settings.get', {})).profile.name).toBe('Sam Rivera');
     expect((await b.api('data.status', {})).empty).toBe(false);

@@ -15,6 +15,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   sqlite_stat1: 'Query planner statistics, which SQLite recomputes.',
   sqlite_stat4: 'Query planner statistics, which SQLite recomputes.',
   search_terms: 'Every word the search indexes hold (migration 0027): derived from the rows, added to by triggers as the rows are imported.',
+  application_stage_counts: "Each stage's count of applications (migration 0031): derived from the rows, kept by triggers as the rows are imported.",
   undo_journal: 'Snapshots behind the Undo toast, kept for minutes: undoing belongs to this database, never to one a file is imported into.',
 };
 

@@ -42,8 +42,10 @@ export function tableShapes(sqlite: Sqlite): Map<string, TableShape> {
   const names = sqlite
     .prepare(
       // type 'table' leaves out FTS5 tables and their storage: triggers keep them in step with the rows.
+      // The stage counts (0031) too, shared by every action on a stage: the triggers put them back as the
+      // rows come back; restored as rows, they would refuse an undo whenever another card had moved.
       `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
-         AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('__drizzle_migrations', 'undo_journal')`,
+         AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN ('__drizzle_migrations', 'undo_journal', 'application_stage_counts')`,
     )
     .pluck()
     .all() as string[];
