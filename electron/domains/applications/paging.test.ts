@@ -206,9 +206,14 @@ describe('applications.list pages', () => {
     expect(imported).toHaveLength(50);
     expect((await core.api('applications.list', { search: 'keyed', limit: 1 })).items.map((a) => a.id)).toEqual([imported[0]]);
     expect(page('DESC', 2)).toEqual({ ids: imported.slice(0, 2), more: true });
-    // Archived ones in, as the full list gives them.
-    const withArchived = (await core.api('applications.list', { search: 'keyed', includeArchived: true })).items.map((a) => a.id);
-    expect((await core.api('applications.list', { search: 'keyed', includeArchived: true, limit: 50 })).items.map((a) => a.id)).toEqual(withArchived.slice(0, 50));
+    // Archived ones in, as the full list gives them: every stage, or some (a stage's live and archived words).
+    for (const stages of [undefined, ['offer', 'applied']]) {
+      const withArchived = (await core.api('applications.list', { search: 'keyed', includeArchived: true, stages })).items;
+      expect(withArchived.some((a) => a.archivedAt !== null)).toBe(true);
+      const first = await core.api('applications.list', { search: 'keyed', includeArchived: true, stages, limit: 50 });
+      const next = await core.api('applications.list', { search: 'keyed', includeArchived: true, stages, limit: 50, after: first.next! });
+      expect([...first.items, ...next.items].map((a) => a.id), `${stages}`).toEqual(withArchived.slice(0, 100).map((a) => a.id));
+    }
   });
 });
 
