@@ -23,7 +23,19 @@ test('create, move by drag and by keyboard, search, reload and restart', async (
   const card = app.getByRole('button', { name: /Northwind Traders.*Senior Data Engineer/ });
   await expect(applied.getByText('Northwind Traders')).toBeVisible();
 
-  // Drag from Applied to Screening.
+  // Drag from Applied to Screening. Its answer is held back (the server has done the move) until the
+  // keyboard move below has its own: the two overlap, and the older answer must not take the toast.
+  let releaseDrag!: () => void;
+  const dragAnswered = new Promise<void>((resolve) => (releaseDrag = resolve));
+  let held = false;
+  await app.route('**/api/applications.moveStage', async (route) => {
+    if (held) return route.continue();
+    held = true;
+    const response = await route.fetch();
+    await new Promise<void>((r) => setTimeout(r, 1500));
+    await route.fulfill({ response });
+    releaseDrag();
+  });
   const target = app.locator('[data-stage="screening"] .column-body');
   const from = await card.boundingBox();
   const to = await target.boundingBox();
@@ -39,6 +51,14 @@ test('create, move by drag and by keyboard, search, reload and restart', async (
   await app.keyboard.press('Shift+ArrowRight');
   await expect(app.locator('[data-stage="interviewing"]').getByText('Northwind Traders')).toBeVisible();
   await expect(app.getByRole('button', { name: /Northwind Traders.*Senior Data Engineer/ })).toBeFocused();
+  // The card moves at once; its Undo toast follows the server's answer, and the drag's late answer leaves it.
+  const latest = app.getByText('Moved Senior Data Engineer at Northwind Traders to Interviewing.');
+  await expect(latest).toBeVisible();
+  await dragAnswered;
+  await app.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(latest).toBeVisible();
+  await expect(app.getByText(/to Screening\./)).toHaveCount(0);
+  await app.unroute('**/api/applications.moveStage');
   await screenshots(app, 'pipeline-board');
 
   // Full-text search over notes, then a search that matches nothing.

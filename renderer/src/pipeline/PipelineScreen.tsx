@@ -180,8 +180,13 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
     saveSettings.mutateAsync({ boardExpandedStages: next }).catch((err: unknown) => toast(err instanceof Error ? err.message : String(err), 'error'));
   };
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  // Moves can overlap (a card dragged, then moved from the keyboard before the first answer); their answers
+  // may come back in either order, and only the latest move's toast may offer Undo: the older one's undo
+  // would be refused, since the card has moved again.
+  const lastMove = useRef(0);
   async function move(app: Summary, stage: Stage) {
     if (app.stage === stage) return;
+    const seq = ++lastMove.current;
     const key = ['applications.board', boardInput];
     const previous = qc.getQueryData<MethodOutput<'applications.board'>>(key);
     // Optimistic: the card lands at once; the server's answer (or a rollback) follows.
@@ -201,7 +206,7 @@ function Board({ columns, now, boardInput }: { columns: Columns; now: number; bo
     try {
       // Resolves once the board (and every screen built from applications) has the server's answer.
       const moved = await moveStage.mutateAsync({ id: app.id, stage });
-      toast(`${moved.undo.label}.`, 'info', { undo: moved.undo });
+      if (seq === lastMove.current) toast(`${moved.undo.label}.`, 'info', { undo: moved.undo });
       if (stages.kind(stage) === 'rejected') setRejectedId(app.id);
     } catch (err) {
       if (previous) qc.setQueryData(key, previous);
