@@ -16,6 +16,9 @@ function wordsOf(text: string | null | undefined): string[] | null {
 export const KEY_ID_BITS = 27;
 export const KEY_ID_MASK = 2 ** KEY_ID_BITS - 1;
 
+/** The keys sharing one order code (a parameter such as '@code'): where a list's ties are read to their end. */
+export const keyRunSql = (code: string) => `rowid BETWEEN (${code} << ${KEY_ID_BITS}) AND ((${code} << ${KEY_ID_BITS}) | ${KEY_ID_MASK})`;
+
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 /**

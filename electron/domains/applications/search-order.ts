@@ -8,7 +8,7 @@
 // and the few ties are put in their exact order (stage_changed_at, then id) here.
 import type { Ctx } from '../../db/context';
 import type { Sqlite } from '../../db/open';
-import { KEY_ID_BITS, KEY_ID_MASK, ftsMatch } from '../../db/fts';
+import { KEY_ID_BITS, KEY_ID_MASK, ftsMatch, keyRunSql } from '../../db/fts';
 import { stmt } from '../../db/sql';
 
 /** The columns a typed search is matched in: never facets, whose words are the filters'. */
@@ -59,7 +59,7 @@ const SECOND = (v: string) => `max(0, min(4294967295, ${v} / 1000))`;
  */
 function keyRangeSql(input: KeyPageInput, run: boolean): string {
   const range = run
-    ? [`rowid BETWEEN (@sec << ${KEY_ID_BITS}) AND ((@sec << ${KEY_ID_BITS}) | ${KEY_ID_MASK})`]
+    ? [keyRunSql('@sec')]
     : input.after
       ? [input.dir === 'DESC' ? `rowid <= ((${SECOND('@afterValue')} << ${KEY_ID_BITS}) | ${KEY_ID_MASK})` : `rowid >= (${SECOND('@afterValue')} << ${KEY_ID_BITS})`]
       : [];
@@ -80,8 +80,8 @@ const scannedSql = (input: KeyPageInput, run: boolean) => `SELECT count(*) AS n 
 
 /**
  * The ids of one page, in order, and whether more follow; null when the page would read more than
- * KEY_SCAN_PER_ROW matches per row (only the cursor's own second can pass over matches, so in practice
- * never); the caller then reads it its other way. Exact: every match not read has a key past the last
+ * KEY_SCAN_PER_ROW matches per row: a second holding that many matches (an import with one timestamp),
+ * or the cursor's own second passing over them; the caller then reads it its other way. Exact: every match not read has a key past the last
  * one read, so it comes after every row read unless it shares that row's second, and that second's
  * matches are all read.
  */

@@ -6,7 +6,8 @@ import { tx } from '../../db/sql';
 import { testCore, type TestCore } from '../../testing/core';
 import { createNote } from '../notes/records';
 import { parseVCards } from '../../formats/vcard';
-import { DEFAULT_LIMIT, KEY_ID_MASK, SEARCH_COUNT_CAP } from './queries';
+import { DEFAULT_LIMIT, SEARCH_COUNT_CAP } from './queries';
+import { KEY_ID_MASK } from '../../db/fts';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'formats', 'vcard', 'fixtures', name), 'utf8');
 const NOW = Date.UTC(2026, 2, 10, 15, 0);

@@ -8,7 +8,7 @@ import type { ContactSummaryT, ContactT } from '../../api/contract/contacts';
 import { notFound } from '../../shared/errors';
 import { interviewSummaries } from '../interviews/interviews';
 import { noteSummaries } from '../notes/records';
-import { KEY_ID_BITS, KEY_ID_MASK, ftsMatch } from '../../db/fts';
+import { KEY_ID_BITS, KEY_ID_MASK, ftsMatch, keyRunSql } from '../../db/fts';
 import type { Sqlite } from '../../db/open';
 import { readChannels } from './channels';
 
@@ -165,17 +165,12 @@ WHERE c.id IN (SELECT c.id FROM ${f.from} ${f.where} ORDER BY c.name COLLATE NOC
 ORDER BY c.name COLLATE NOCASE, c.id`;
 }
 
-/**
- * contacts_fts keeps each contact under a key that sorts like its name (migration 0028, the view
- * contact_search_keys): code << 27 | id, where code spells the first 6 characters of the name. The
- * index hands matches back in name order and the id comes out of the low bits.
- */
-export { KEY_ID_BITS, KEY_ID_MASK };
-
 /** A plain search counts its matches no further than this ("2,000+"), or its page size if larger. */
 export const SEARCH_COUNT_CAP = 2000;
 
 /**
+ * contacts_fts keeps each contact under a key that sorts like its name (migration 0028, the view
+ * contact_search_keys): code << 27 | id, where code spells the first 6 characters of the name.
  * The first matches of a plain search in key order, as (code, id); given a code, every match sharing
  * it; and the count of matches, no further than @cap. FTS5 reads exact terms lazily in rowid order, so
  * none of them reads more than it returns (a prefix spelled out as more than MAX_EXPANSION words is
@@ -184,7 +179,7 @@ export const SEARCH_COUNT_CAP = 2000;
 export const SEARCH_KEYS_SQL = `SELECT rowid >> ${KEY_ID_BITS} AS code, rowid & ${KEY_ID_MASK} AS id FROM contacts_fts
   WHERE contacts_fts MATCH @match ORDER BY rowid LIMIT @limit`;
 export const SEARCH_TIE_SQL = `SELECT rowid & ${KEY_ID_MASK} AS id FROM contacts_fts
-  WHERE contacts_fts MATCH @match AND rowid BETWEEN (@code << ${KEY_ID_BITS}) AND ((@code << ${KEY_ID_BITS}) | ${KEY_ID_MASK})`;
+  WHERE contacts_fts MATCH @match AND ${keyRunSql('@code')}`;
 export const SEARCH_COUNT_SQL = 'SELECT count(*) AS n FROM (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH @match LIMIT @cap)';
 
 /**
